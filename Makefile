@@ -1,0 +1,42 @@
+# pdz — Piani di Zona -> DuckDB.  `make setup ingest`, `make test`.
+PY      ?= python3.11
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+CORPUS  ?= corpus/samples
+DB      ?= warehouse/pdz.duckdb
+SHARED  ?= ../shared
+JOBS    ?= auto
+
+.PHONY: setup ingest test eval bench status clean
+
+$(BIN)/pdz: pyproject.toml
+	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (set PY=...)"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(BIN)/pdz
+
+setup: $(BIN)/pdz
+
+ingest: setup
+	$(BIN)/pdz ingest $(CORPUS) --db $(DB)
+
+status: setup
+	$(BIN)/pdz status --db $(DB)
+
+test: setup
+	$(BIN)/python -m pytest -n 2 tests
+
+# scores a scratch warehouse built from the development corpus
+eval: setup
+	@if [ -f $(SHARED)/eval/score.py ]; then \
+	  rm -f /tmp/pdz-eval.duckdb; \
+	  $(BIN)/pdz ingest $(SHARED)/corpus/dev --db /tmp/pdz-eval.duckdb; \
+	  $(BIN)/python $(SHARED)/eval/score.py --db /tmp/pdz-eval.duckdb --truth $(SHARED)/corpus/dev; \
+	else echo "no $(SHARED)/eval/score.py here: nothing to score against (set SHARED=...)"; fi
+
+bench: setup
+	$(BIN)/python -m pdz.bench $(CORPUS)
+
+clean:
+	rm -rf $(VENV) *.egg-info warehouse/*.duckdb warehouse/*.wal

@@ -1,0 +1,1 @@
+"""Stage 1: which documents exist — the 14 Ambiti (reference data), discovery of local PDFs."""

@@ -1,0 +1,1 @@
+"""Stage 2: PDF -> layout -> sections -> raw records per layout family (see registry.py)."""

@@ -1,0 +1,276 @@
+"""PDF bytes -> page layout: text lines (with font size, boldness, position), ruled tables with
+cell boxes and cell fill colours, filled rectangles, images. Every extractor reads this, never
+the PDF directly, so a layout quirk is handled once.
+
+Running headers/footers and page numbers are marked `furniture` (they are not content).
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from .errors import UnreadableDocument
+from .text import clean, fold
+
+RGB = tuple[float, float, float]
+
+
+def to_rgb(color) -> RGB | None:
+    """pdfplumber colour (gray, RGB or CMYK tuple, or pattern name) -> RGB in [0, 1]."""
+    if color is None or isinstance(color, str):
+        return None
+    if isinstance(color, (int, float)):
+        color = (color,)
+    try:
+        c = [float(x) for x in color]
+    except (TypeError, ValueError):
+        return None
+    if len(c) == 1:
+        return (c[0], c[0], c[0])
+    if len(c) == 3:
+        return (c[0], c[1], c[2])
+    if len(c) == 4:
+        k = c[3]
+        return tuple((1 - x) * (1 - k) for x in c[:3])  # type: ignore[return-value]
+    return None
+
+
+@dataclass
+class Line:
+    page: int            # 1-based
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float          # dominant font size
+    bold: bool
+    in_table: bool = False
+    furniture: bool = False
+
+
+@dataclass
+class Cell:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fill: RGB | None = None
+
+
+@dataclass
+class Table:
+    page: int
+    bbox: tuple[float, float, float, float]
+    rows: list[list[Cell | None]]
+
+    @property
+    def ncols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def texts(self) -> list[list[str]]:
+        return [[c.text if c else '' for c in r] for r in self.rows]
+
+
+@dataclass
+class Fill:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rgb: RGB
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    fills: list[Fill] = field(default_factory=list)
+    n_images: int = 0
+    image_area: float = 0.0     # share of the page covered by images
+    n_chars: int = 0
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+    def content_lines(self, include_tables: bool = False) -> list[Line]:
+        return [ln for ln in self.lines if not ln.furniture and (include_tables or not ln.in_table)]
+
+    @property
+    def text(self) -> str:
+        return '\n'.join(ln.text for ln in self.lines if not ln.furniture)
+
+
+@dataclass
+class Layout:
+    pages: list[Page]
+    metadata: dict
+
+    @cached_property
+    def text(self) -> str:
+        return '\n'.join(p.text for p in self.pages)
+
+    def page(self, number: int) -> Page:
+        return self.pages[number - 1]
+
+
+# ---------------------------------------------------------------- reading
+def _is_bold(fontname: str) -> bool:
+    f = (fontname or '').lower()
+    return any(k in f for k in ('bold', 'black', 'heavy', 'semibold', 'demi'))
+
+
+def _lines(page, number: int) -> list[Line]:
+    out = []
+    for tl in page.extract_text_lines(return_chars=True, keep_blank_chars=False, x_tolerance=2):
+        chars = [c for c in tl['chars'] if c['text'].strip()]
+        if not chars:
+            continue
+        sizes = Counter(round(c['size'], 1) for c in chars)
+        bold = sum(_is_bold(c['fontname']) for c in chars) > len(chars) / 2
+        out.append(Line(number, clean(tl['text']), tl['x0'], tl['x1'], tl['top'], tl['bottom'],
+                        sizes.most_common(1)[0][0], bold))
+    return out
+
+
+def _fills(page) -> list[Fill]:
+    out = []
+    area = page.width * page.height
+    for r in page.rects:
+        if not r.get('fill'):
+            continue
+        rgb = to_rgb(r.get('non_stroking_color'))
+        if rgb is None or (r['x1'] - r['x0']) * (r['bottom'] - r['top']) > 0.9 * area:
+            continue   # page backgrounds are not cell colours
+        out.append(Fill(r['x0'], r['top'], r['x1'], r['bottom'], rgb))
+    return out
+
+
+def cell_fill(fills: list[Fill], x0, top, x1, bottom) -> RGB | None:
+    """Colour of the smallest filled rectangle under the cell's centre (not much larger than it)."""
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    cell_area = max((x1 - x0) * (bottom - top), 1.0)
+    best, best_area = None, None
+    for f in fills:
+        if f.x0 - 1 <= cx <= f.x1 + 1 and f.top - 1 <= cy <= f.bottom + 1:
+            a = (f.x1 - f.x0) * (f.bottom - f.top)
+            if a <= 4 * cell_area and a >= 0.2 * cell_area and (best_area is None or a < best_area):
+                best, best_area = f.rgb, a
+    return best
+
+
+def _tables(page, number: int, fills: list[Fill]) -> list[Table]:
+    out = []
+    for t in page.find_tables():
+        texts = t.extract(x_tolerance=2)
+        rows = []
+        for row, row_texts in zip(t.rows, texts):
+            cells = []
+            for bbox, txt in zip(row.cells, row_texts):
+                if bbox is None:
+                    cells.append(None)
+                    continue
+                x0, top, x1, bottom = bbox
+                cells.append(Cell(clean(txt), x0, top, x1, bottom, cell_fill(fills, x0, top, x1, bottom)))
+            rows.append(cells)
+        if rows:
+            out.append(Table(number, tuple(t.bbox), rows))
+    return out
+
+
+def read_page(page, number: int, with_tables: bool = True) -> Page:
+    fills = _fills(page)
+    p = Page(number, float(page.width), float(page.height), fills=fills, n_chars=len(page.chars))
+    p.lines = _lines(page, number)
+    p.n_images = len(page.images)
+    page_area = max(p.width * p.height, 1.0)
+    p.image_area = min(1.0, sum(max(0.0, (i['x1'] - i['x0']) * (i['bottom'] - i['top'])) for i in page.images) / page_area)
+    if with_tables and (page.lines or page.rects or page.curves):
+        p.tables = _tables(page, number, fills)
+        for ln in p.lines:
+            cy = (ln.top + ln.bottom) / 2
+            ln.in_table = any(t.bbox[0] - 1 <= ln.x0 <= t.bbox[2] and t.bbox[1] - 1 <= cy <= t.bbox[3] + 1 for t in p.tables)
+    return p
+
+
+_NUMBERISH = re.compile(r'^(pag(ina)?\.?\s*)?\d{1,4}(\s*(di|/)\s*\d{1,4})?$', re.I)
+
+
+def mark_furniture(pages: list[Page]) -> None:
+    """Running headers/footers and page numbers. Walking in from the top and bottom edge of each
+    page, a line is furniture while it is a bare page number or its words (numbers aside) stand
+    in the same band on most pages; the first other line stops the walk, so a heading that
+    merely recurs below the header stays content."""
+    def key(ln: Line) -> str:
+        return re.sub(r'\d+', '#', fold(ln.text))
+
+    def band(p: Page, top: bool) -> list[Line]:
+        lines = [ln for ln in p.lines if (ln.bottom < p.height * 0.12 if top else ln.top > p.height * 0.88)]
+        return sorted(lines, key=lambda ln: ln.top if top else -ln.bottom)
+
+    need = max(2, int(0.7 * len(pages) + 0.5)) if len(pages) >= 3 else None
+    for top in (True, False):
+        counts = Counter()
+        for p in pages:
+            counts.update({key(ln) for ln in band(p, top)})
+        for p in pages:
+            for ln in band(p, top):
+                if _NUMBERISH.match(ln.text.strip()) or (need and counts[key(ln)] >= need):
+                    ln.furniture = True
+                else:
+                    break
+
+
+def open_pdf(data: bytes):
+    """pdfplumber.PDF for the bytes, or UnreadableDocument saying why not."""
+    if not data:
+        raise UnreadableDocument('vuoto', 'file vuoto (0 byte)')
+    if b'%PDF' not in data[:1024]:
+        raise UnreadableDocument('non_pdf', 'non è un PDF (manca l\'intestazione %PDF)')
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        n = len(pdf.pages)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise UnreadableDocument('cifrato', f'PDF cifrato: serve una password ({type(e).__name__})') from e
+    except Exception as e:   # pdfminer raises many types on damaged files
+        if 'password' in str(e).lower() or 'encrypt' in str(e).lower():
+            raise UnreadableDocument('cifrato', f'PDF cifrato: {e}') from e
+        kind = 'troncato' if b'%%EOF' not in data[-2048:] else 'danneggiato'
+        raise UnreadableDocument(kind, f'PDF {kind}, non leggibile: {type(e).__name__}: {e}') from e
+    if n == 0:
+        pdf.close()
+        raise UnreadableDocument('senza_pagine', 'il PDF non ha pagine')
+    return pdf
+
+
+def read_layout(data: bytes) -> Layout:
+    """The whole document's layout. Raises UnreadableDocument for files that cannot be read."""
+    pdf = open_pdf(data)
+    try:
+        pages = []
+        for i, page in enumerate(pdf.pages, start=1):
+            try:
+                pages.append(read_page(page, i))
+            except Exception as e:
+                if i == 1 and b'%%EOF' not in data[-2048:]:
+                    raise UnreadableDocument('troncato', f'PDF troncato: {type(e).__name__}: {e}') from e
+                # one damaged page must not lose the others: keep an empty page, report it
+                p = Page(i, float(page.width or 0), float(page.height or 0))
+                p.error = f'{type(e).__name__}: {e}'  # type: ignore[attr-defined]
+                pages.append(p)
+        mark_furniture(pages)
+        return Layout(pages, dict(pdf.metadata or {}))
+    finally:
+        pdf.close()

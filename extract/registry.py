@@ -1,0 +1,40 @@
+"""The extractors, one module per layout family. Adding a layout = adding a module to FAMILIES.
+
+Each family module exposes `NAME` and `extract(layout) -> Extraction`; it looks for its own
+kind of content anywhere in the document (by what labels and headings say) and returns nothing
+when there is none, so every family runs on every document.
+"""
+from __future__ import annotations
+
+import importlib
+import traceback
+
+from .layout import Layout
+from .records import Extraction, RawAnomalia
+
+FAMILIES: list[str] = [
+    # filled in as families land; order matters only for reporting
+]
+
+
+def modules():
+    return [importlib.import_module(f'extract.families.{name}') for name in FAMILIES]
+
+
+def extract_all(layout: Layout) -> tuple[Extraction, list[str]]:
+    """Run every family; a family that crashes costs only its own records (and an anomaly)."""
+    out, used = Extraction(), []
+    for mod in modules():
+        try:
+            got = mod.extract(layout)
+        except Exception as e:
+            tb = traceback.extract_tb(e.__traceback__)[-1]
+            out.anomalie.append(RawAnomalia(None, f'estrattore {mod.NAME} fallito: {type(e).__name__}: {e} '
+                                                  f'({tb.filename.rsplit("/", 1)[-1]}:{tb.lineno})', 'errore', mod.NAME))
+            continue
+        for rec in (*got.obiettivi, *got.esiti, *got.anomalie):
+            rec.famiglia = rec.famiglia or mod.NAME
+        if len(got):
+            used.append(mod.NAME)
+        out.extend(got)
+    return out, used

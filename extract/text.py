@@ -1,0 +1,114 @@
+"""Text helpers every extractor shares: folding for comparison, fuzzy label matching, bullets.
+
+Labels are recognised by what they say, so every comparison goes through `fold` (case, accents,
+line-end hyphenation, punctuation and spacing do not matter) and `similarity`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+BULLETS = '•▪➤✓✔►▶◦●■▫‣⁃∙○➢◆◇★·\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8-–—*'
+_BULLET_RE = re.compile(r'^\s*(?:[' + re.escape(BULLETS) + r']|\d{1,2}[.)](?!\d)|[a-z][.)](?=\s))\s*')
+_HYPHEN_BREAK = re.compile(r'(\w)[-\u2010\u2011\u00ad]\s*\n\s*(?=[a-zà-ÿ])')
+_WS = re.compile(r'[ \t\u00a0]+')
+
+
+def strip_accents(s: str) -> str:
+    return ''.join(c for c in unicodedata.normalize('NFKD', s) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    """Comparable form: no accents, casefolded, hyphenation joined, only letters/digits/spaces."""
+    s = _HYPHEN_BREAK.sub(r'\1', s or '')
+    s = strip_accents(s).casefold().replace('’', "'")
+    s = re.sub(r"[^0-9a-z%]+", ' ', s)
+    return ' '.join(s.split())
+
+
+def clean(s: str | None) -> str:
+    """Whitespace clean-up that keeps the document's wording: joins line-end hyphenation,
+    folds runs of blanks, drops blank lines and trailing spaces; keeps line breaks."""
+    if not s:
+        return ''
+    s = unicodedata.normalize('NFC', s).replace('\u00ad', '')
+    s = _HYPHEN_BREAK.sub(r'\1', s)
+    lines = [_WS.sub(' ', ln).strip() for ln in s.splitlines()]
+    return '\n'.join(ln for ln in lines if ln)
+
+
+def one_line(s: str | None) -> str:
+    """`clean`, then line breaks become spaces (titles, short fields)."""
+    return ' '.join(clean(s).split())
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two already-folded strings in [0, 1]."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def label_score(text: str, variant: str) -> float:
+    """How well a label cell says `variant` (both raw). Whole-label similarity, or a prefix match
+    when the cell carries extra words after the label ("TARGET (destinatari)")."""
+    t, v = fold(text), fold(variant)
+    if not t or not v:
+        return 0.0
+    if t == v:
+        return 1.0
+    best = similarity(t, v)
+    if t.startswith(v) and len(v) >= 6:
+        best = max(best, 0.93)
+    elif len(t) > len(v) and len(v) >= 8:
+        best = max(best, similarity(t[:len(v)], v) - 0.05)
+    return best
+
+
+def best_label(text: str, vocabulary: dict[str, list[str]], threshold: float = 0.82) -> tuple[str | None, float]:
+    """The vocabulary key whose variants best match `text`, or (None, score) below threshold."""
+    best_key, best = None, 0.0
+    for key, variants in vocabulary.items():
+        for v in variants:
+            s = label_score(text, v)
+            if s > best:
+                best_key, best = key, s
+    return (best_key, best) if best >= threshold else (None, best)
+
+
+def is_bullet_line(line: str) -> bool:
+    return bool(_BULLET_RE.match(line))
+
+
+def strip_bullet(line: str) -> str:
+    return _BULLET_RE.sub('', line, count=1).strip()
+
+
+def split_items(text: str) -> list[str]:
+    """A cell's bullet or numbered list as items; a continuation line joins the item above.
+    Text with no bullets gives one item per non-empty line."""
+    lines = [ln for ln in clean(text).splitlines() if ln.strip()]
+    if not lines:
+        return []
+    if not any(is_bullet_line(ln) for ln in lines):
+        return lines
+    items: list[str] = []
+    for ln in lines:
+        if is_bullet_line(ln) or not items:
+            items.append(strip_bullet(ln))
+        else:
+            items[-1] = join_wrapped(items[-1], ln)
+    return [i for i in items if i]
+
+
+def join_wrapped(a: str, b: str) -> str:
+    """Join two wrapped lines, mending a hyphen broken at the line end."""
+    a, b = a.rstrip(), b.strip()
+    if a.endswith('-') and b[:1].islower() and len(a) > 1 and a[-2].isalpha():
+        return a[:-1] + b
+    return f'{a} {b}' if a else b

@@ -1,0 +1,1 @@
+"""Stage 3: raw records -> canonical values (vocabularies, numbers, lists, promises, LEPS)."""

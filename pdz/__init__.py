@@ -1,0 +1,1 @@
+"""pdz: Piani di Zona (PDF) -> DuckDB warehouse."""

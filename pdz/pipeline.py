@@ -1,0 +1,118 @@
+"""One document, start to end: bytes -> layout -> raw records -> canonical rows -> models.
+
+`process_bytes` is a pure function of (file bytes, file name, extractor version): it is what a
+worker process runs, and what a cluster would map over a national corpus."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from corpus.discover import sha256_of
+from extract.errors import UnreadableDocument
+from extract.layout import read_layout
+from extract.metadata import read_metadata
+from extract.registry import extract_all
+from models import TABLES, Anomalia, Documento
+from models.schema import Row
+from normalize.records import normalize
+
+from .version import extractor_version
+
+_MODEL = {m.__table__: m for m in TABLES}
+TEXTLESS_PAGE_CHARS = 20
+
+
+@dataclass
+class Result:
+    file: str
+    percorso: str
+    sha256: str
+    ok: bool
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def documento_id(self) -> str:
+        return self.sha256[:16]
+
+    def count(self, table: str) -> int:
+        return len(self.rows.get(table, []))
+
+
+def _anomalia(did, file, messaggio, pagina=None, fase='extract', gravita='avviso', famiglia=None) -> Anomalia:
+    return Anomalia(documento_id=did, pagina=pagina, fase=fase, gravita=gravita, messaggio=messaggio,
+                    file=file, famiglia=famiglia)
+
+
+def _page_anomalies(layout, did, file) -> list[Anomalia]:
+    out = []
+    for p in layout.pages:
+        err = getattr(p, 'error', None)
+        if err:
+            out.append(_anomalia(did, file, f'pagina non leggibile: {err}', p.number, 'layout', 'errore'))
+        elif p.n_chars < TEXTLESS_PAGE_CHARS and p.n_images:
+            out.append(_anomalia(did, file, 'pagina senza testo: immagine', p.number, 'layout', 'avviso'))
+    return out
+
+
+def _validated(table: str, dicts: list[dict], anomalies: list[Anomalia], did: str, file: str) -> list[Row]:
+    model, out = _MODEL[table], []
+    for d in dicts:
+        try:
+            out.append(model(**d))
+        except ValidationError as e:
+            first = e.errors()[0]
+            anomalies.append(_anomalia(did, file, f'{table}: riga scartata, {first["loc"]}: {first["msg"]}',
+                                       d.get('pagina') or d.get('pagina_inizio'), 'models', 'errore'))
+    return out
+
+
+def process_bytes(data: bytes, file: str, percorso: str | None = None, version: str | None = None) -> Result:
+    t0 = time.perf_counter()
+    version = version or extractor_version()
+    sha = sha256_of(data)
+    did = sha[:16]
+    res = Result(file, percorso or file, sha, ok=False)
+    try:
+        layout = read_layout(data)
+    except UnreadableDocument as e:
+        res.error = e.message
+        res.rows = {'anomalie': [_anomalia(did, file, f'{file}: {e.message}', None, 'lettura', 'errore')]}
+        res.seconds = time.perf_counter() - t0
+        return res
+    meta = read_metadata(layout, file)
+    extraction, families = extract_all(layout)
+    doc = {'documento_id': did, 'ambito_id': meta.ambito_id, 'triennio': meta.triennio}
+    dicts = normalize(extraction, doc)
+    anomalies = _page_anomalies(layout, did, file)
+    if meta.fonte != 'contenuto':
+        anomalies.append(_anomalia(did, file, f'metadati non trovati nel testo ({meta.fonte})', None, 'metadati'))
+    rows: dict[str, list[Row]] = {'documenti': [Documento(
+        documento_id=did, file=file, sha256=sha, ambito_id=meta.ambito_id, triennio=meta.triennio, tipo=meta.tipo,
+        titolo=meta.titolo, pagine=len(layout.pages), estratto_il=dt.datetime.now(), versione_estrattore=version,
+        percorso=percorso or file, byte=len(data), fonte_metadati=meta.fonte, famiglie=families)]}
+    for table in ('obiettivi', 'azioni', 'indicatori', 'rilevazioni', 'esiti'):
+        rows[table] = _validated(table, dicts[table], anomalies, did, file)
+    for a in dicts['anomalie']:
+        anomalies.append(Anomalia(**{**a, 'file': file}))
+    rows['anomalie'] = anomalies
+    res.rows, res.ok = rows, True
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def process_file(path: str | Path, version: str | None = None) -> Result:
+    """Worker entry point: read the file, process it; an OS error becomes a failed Result."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        res = Result(path.name, str(path.resolve()), sha256_of(b''), ok=False, error=f'file non leggibile: {e.strerror or e}')
+        res.rows = {'anomalie': [_anomalia(None, path.name, f'{path.name}: {res.error}', None, 'lettura', 'errore')]}
+        return res
+    return process_bytes(data, path.name, str(path.resolve()), version)

@@ -1,0 +1,27 @@
+"""The extractor version: the package version plus a digest of the code that decides what a
+document's rows are (extract/, normalize/, models/, reference data). Any change to that code
+re-extracts the documents on the next run; nothing else does."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version as pkg_version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_STAGES = ('extract', 'normalize', 'models', 'corpus')
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    h = hashlib.sha256()
+    for stage in _STAGES:
+        for f in sorted((ROOT / stage).rglob('*')):
+            if f.suffix in ('.py', '.json') and '__pycache__' not in f.parts:
+                h.update(str(f.relative_to(ROOT)).encode())
+                h.update(f.read_bytes())
+    try:
+        v = pkg_version('pdz')
+    except PackageNotFoundError:
+        v = '0'
+    return f'{v}+{h.hexdigest()[:10]}'

@@ -1,0 +1,1 @@
+"""Stage 5: the DuckDB warehouse — DDL from models/, one transaction per document, views, FTS."""

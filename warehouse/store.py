@@ -1,0 +1,92 @@
+"""Writing documents: one transaction each — the document's old rows go and its new rows come
+in together, so a crash leaves every document either fully old or fully new."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from models import TABLES, Ambito
+from models.schema import Row
+
+from .ddl import columns, ensure_schema
+from .views import create_views
+
+# tables holding rows of a document, by documento_id (children carry it too)
+DOC_TABLES = [m for m in TABLES if 'documento_id' in m.model_fields and m.__table__ != 'documenti']
+_MODEL = {m.__table__: m for m in TABLES}
+
+
+def connect(path: str | Path, read_only: bool = False):
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    if not read_only:
+        ensure_schema(con)
+        create_views(con)
+    return con
+
+
+def load_ambiti(con, ambiti: list[dict]) -> None:
+    rows = [Ambito(**{k: a.get(k) for k in Ambito.model_fields}) for a in ambiti]
+    con.execute('BEGIN')
+    con.execute('DELETE FROM ambiti')
+    _insert(con, 'ambiti', [r.model_dump() for r in rows])
+    con.execute('COMMIT')
+
+
+def _insert(con, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    cols = [c for c, _ in columns(_MODEL[table])]
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+    con.executemany(sql, [[r.get(c) for c in cols] for r in rows])
+
+
+def known_version(con, sha256: str) -> str | None:
+    r = con.execute('SELECT versione_estrattore FROM documenti WHERE sha256 = ? ORDER BY estratto_il DESC LIMIT 1',
+                    [sha256]).fetchone()
+    return r[0] if r else None
+
+
+def previous_ids(con, percorso: str, documento_id: str) -> list[str]:
+    ids = {r[0] for r in con.execute('SELECT documento_id FROM documenti WHERE percorso = ? OR documento_id = ?',
+                                     [percorso, documento_id]).fetchall()}
+    return sorted(ids | {documento_id})
+
+
+def write_document(con, rows: dict[str, list[Row]], fail_after: str | None = None) -> None:
+    """Replace the document's rows. `rows` maps table -> validated models, 'documenti' holding
+    exactly one. `fail_after` (tests only) raises after inserting that table, to prove atomicity."""
+    doc = rows['documenti'][0]
+    ids = previous_ids(con, doc.percorso or doc.file, doc.documento_id)
+    marks = ', '.join('?' for _ in ids)
+    con.execute('BEGIN')
+    try:
+        for model in DOC_TABLES:
+            con.execute(f'DELETE FROM {model.__table__} WHERE documento_id IN ({marks})', ids)
+        con.execute(f'DELETE FROM documenti WHERE documento_id IN ({marks})', ids)
+        for model in TABLES[1:]:
+            table = model.__table__
+            _insert(con, table, [r.model_dump() for r in rows.get(table, [])])
+            if fail_after == table:
+                raise RuntimeError(f'simulated failure after {table}')
+        con.execute('COMMIT')
+    except BaseException:
+        con.execute('ROLLBACK')
+        raise
+
+
+def write_failure(con, anomalie: list[Row], documento_id: str | None, file: str) -> None:
+    """A file that could not be read: its anomalies replace the ones of its earlier failures;
+    rows of an earlier good version of it, if any, are kept (nothing is lost)."""
+    con.execute('BEGIN')
+    try:
+        con.execute('DELETE FROM anomalie WHERE file = ? AND (documento_id IS NULL OR documento_id = ? '
+                    'OR documento_id NOT IN (SELECT documento_id FROM documenti))', [file, documento_id])
+        _insert(con, 'anomalie', [a.model_dump() for a in anomalie])
+        con.execute('COMMIT')
+    except BaseException:
+        con.execute('ROLLBACK')
+        raise

@@ -1,0 +1,33 @@
+"""Views for the questions researchers ask most (see README)."""
+
+VIEWS = {
+    # every objective with its Ambito's name and the document it comes from
+    'v_obiettivi': """
+        SELECT o.*, a.nome AS ambito, d.file, d.tipo AS tipo_documento
+        FROM obiettivi o LEFT JOIN ambiti a USING (ambito_id) JOIN documenti d USING (documento_id)""",
+    # what each indicator promises, with the objective it measures
+    'v_promesse': """
+        SELECT a.nome AS ambito, d.triennio, o.titolo AS obiettivo, i.tipo, i.testo,
+               i.comparatore, i.valore, i.unita, i.scadenza, d.file, i.pagina
+        FROM indicatori i JOIN documenti d USING (documento_id)
+        LEFT JOIN obiettivi o USING (obiettivo_id) LEFT JOIN ambiti a ON a.ambito_id = d.ambito_id""",
+    # the outcomes of past triennia, whatever format they came in
+    'v_esiti': """
+        SELECT a.nome AS ambito, e.triennio_valutato, e.macroarea, e.titolo, e.stato,
+               e.grado_raggiungimento, e.giudizio, e.riproposto, d.file, e.pagina
+        FROM esiti e JOIN documenti d USING (documento_id) LEFT JOIN ambiti a ON a.ambito_id = e.ambito_id""",
+    # per document: what was read and what could not be
+    'v_documenti': """
+        SELECT d.documento_id, d.file, d.ambito_id, d.triennio, d.tipo, d.pagine, d.versione_estrattore,
+          (SELECT count(*) FROM obiettivi o WHERE o.documento_id = d.documento_id) AS obiettivi,
+          (SELECT count(*) FROM azioni z WHERE z.documento_id = d.documento_id) AS azioni,
+          (SELECT count(*) FROM indicatori i WHERE i.documento_id = d.documento_id) AS indicatori,
+          (SELECT count(*) FROM esiti e WHERE e.documento_id = d.documento_id) AS esiti,
+          (SELECT count(*) FROM anomalie n WHERE n.documento_id = d.documento_id) AS anomalie
+        FROM documenti d ORDER BY d.file""",
+}
+
+
+def create_views(con) -> None:
+    for name, sql in VIEWS.items():
+        con.execute(f'CREATE OR REPLACE VIEW {name} AS {sql}')

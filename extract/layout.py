@@ -244,8 +244,10 @@ def open_pdf(data: bytes):
         n = len(pdf.pages)
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise UnreadableDocument('cifrato', f'PDF cifrato: serve una password ({type(e).__name__})') from e
-    except Exception as e:   # pdfminer raises many types on damaged files
-        if 'password' in str(e).lower() or 'encrypt' in str(e).lower():
+    except Exception as e:   # pdfminer raises many types on damaged files (pdfplumber wraps them)
+        inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or \
+                'password' in str(e).lower() or 'encrypt' in str(e).lower():
             raise UnreadableDocument('cifrato', f'PDF cifrato: {e}') from e
         kind = 'troncato' if b'%%EOF' not in data[-2048:] else 'danneggiato'
         raise UnreadableDocument(kind, f'PDF {kind}, non leggibile: {type(e).__name__}: {e}') from e

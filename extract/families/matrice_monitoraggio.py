@@ -1,0 +1,243 @@
+"""Monitoring matrix: a ruled table of indicators, one row each (cells wrapped over many lines,
+rows broken across pages), the header repeated on every page, possibly in two rows with merged
+cells ("Risultati attesi" over "I anno" | "II anno").
+
+Columns are mapped by what their header says, never by position: each Ambito orders and names
+them its own way. Every dated measurement column becomes a rilevazione (header, cell); the
+baseline and expected results are fields. Matrix indicators are not tied to a card."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.layout import Cell, Layout, Table
+from extract.records import Extraction, RawAnomalia, RawIndicatore
+from extract.tables import table_runs
+from extract.text import fold
+
+NAME = 'matrice_monitoraggio'
+
+# (field, pattern on the folded header), first match wins: the order settles headers that say
+# two things ("responsabile rilevazione" is who measures, not a measurement).
+COLUMN_RULES: list[tuple[str, str]] = [
+    ('note', r'\bnot[ae]\b|osservazion|comment'),
+    ('ridefinizione', r'ridefini|rimodul|revision|riformul|rivist'),
+    ('responsabile', r'responsab|referent|chi rileva'),
+    ('frequenza', r'frequen|periodicit|cadenz'),
+    ('tipo', r'^tipologia|^tipo\b|tipo di indicatore|tipologia indicatore'),
+    ('testo', r'^indicator|^descrizione indicatore|^nome indicatore'),
+    ('atteso', r'attes|target|valore obiettivo|risultato previsto|risultati previsti'),
+    ('baseline', r'baseline|inizio|partenza|iniziale|ex ante|\bt0\b|punto zero'),
+    ('rilevazione', r'rilevazion|rilevat|misurazion|\bdato al\b|valore al|valore rilevato|monitoraggio al|'
+                    r'^al \d|\d{1,2} \d{1,2} \d{2,4}'),
+    ('policy', r'policy|politic|\bleps\b|macroarea|^area\b|linea di intervento|obiettivo di riferimento'),
+    ('testo', r'indicator|descrizion'),
+    ('numero', r'^(n|nr|num|numero|id|cod|codice|progressivo)?$'),
+]
+_ORDINALS = {1: r'\b(i|1|primo|prima|1 ?°)\b', 2: r'\b(ii|2|secondo|seconda|2 ?°)\b', 3: r'\b(iii|3|terzo|terza)\b'}
+_REQUIRED = {'testo'}
+_MIN_MAPPED = 4
+
+
+def column_field(header: str) -> str | None:
+    """What a column holds, from its header text."""
+    raw = (header or '').strip()
+    f = fold(raw)
+    if not f and raw.strip('#°. ') == '':
+        return 'numero' if raw else None
+    for name, pat in COLUMN_RULES:
+        if re.search(pat, f):
+            return name
+    return None
+
+
+def _atteso_year(header: str) -> int | None:
+    f = re.sub(r'\banno\b', ' ', fold(header))
+    for n, pat in _ORDINALS.items():
+        if re.search(pat, f):
+            return n
+    return None
+
+
+@dataclass
+class Mapping:
+    fields: dict[int, str]        # column index -> field ('rilevazione' columns included)
+    headers: dict[int, str]       # column index -> header text as printed (joined rows)
+    n_header_rows: int
+
+
+def _center(t: Table, c: int) -> float | None:
+    for row in t.rows:
+        if c < len(row) and row[c] is not None:
+            return (row[c].x0 + row[c].x1) / 2
+    return None
+
+
+def _covering(row: list[Cell | None], c: int, x: float | None) -> Cell | None:
+    """The cell of a header row over column c: its own, or a merged cell starting to its left."""
+    if c < len(row) and row[c] is not None:
+        return row[c]
+    if x is None:
+        return None
+    for k in range(min(c, len(row)) - 1, -1, -1):
+        cell = row[k]
+        if cell is not None:
+            return cell if cell.x0 <= x <= cell.x1 else None
+    return None
+
+
+def _header_texts(t: Table, n_rows: int) -> dict[int, str]:
+    out = {}
+    for c in range(t.ncols):
+        x = _center(t, c)
+        parts = []
+        for row in t.rows[:n_rows]:
+            cell = _covering(row, c, x)
+            if cell is not None and cell.text and (not parts or parts[-1] != cell.text):
+                parts.append(cell.text)
+        out[c] = '\n'.join(parts)
+    return out
+
+
+def _assign(headers: dict[int, str]) -> dict[int, str]:
+    """Column index -> field; expected-result columns numbered by the year they name (I/II
+    anno), else left to right; several columns of one other field keep only the first."""
+    fields = {c: column_field(h) for c, h in headers.items()}
+    attesi = [c for c, f in fields.items() if f == 'atteso']
+    years = {c: _atteso_year(headers[c]) for c in attesi}
+    free = iter(n for n in (1, 2, 3) if n not in years.values())
+    out, seen = {}, set()
+    for c in sorted(fields):
+        f = fields[c]
+        if f == 'atteso':
+            f = f'atteso_anno{years[c] or next(free, 9)}'
+        if f is None or (f in seen and f != 'rilevazione'):
+            continue
+        seen.add(f)
+        out[c] = f
+    return out
+
+
+def header_mapping(t: Table) -> Mapping | None:
+    """The matrix header of a table, if its top rows are one (one to three rows, merged cells
+    spread over the columns they cover)."""
+    best = None
+    for n in (1, 2, 3):
+        if n > len(t.rows):
+            break
+        headers = _header_texts(t, n)
+        fields = _assign(headers)
+        named = set(fields.values())
+        if not _REQUIRED <= named or len(named) < _MIN_MAPPED:
+            continue
+        if n > 1 and not _is_header_row(t.rows[n - 1], fields):
+            break
+        if best is None or len(fields) > len(best.fields):
+            best = Mapping(fields, headers, n)
+    return best
+
+
+def _is_header_row(row: list[Cell | None], fields: dict[int, str]) -> bool:
+    """A lower header row: its indicator cell is empty or merged from above, and what it has
+    is short labels, not data."""
+    testo_col = next((c for c, f in fields.items() if f == 'testo'), None)
+    if testo_col is not None and testo_col < len(row) and row[testo_col] is not None and row[testo_col].text:
+        return False
+    return all(len(fold(c.text).split()) <= 8 for c in row if c is not None)
+
+
+def _same_grid(a: Table, b: Table, tol: float = 8.0) -> bool:
+    if a.ncols != b.ncols:
+        return False
+    return all(x is not None and y is not None and abs(x - y) <= tol
+               for x, y in ((_center(a, c), _center(b, c)) for c in range(a.ncols)))
+
+
+def _cell(row: list[Cell | None], c: int) -> str:
+    return row[c].text if c < len(row) and row[c] is not None else ''
+
+
+def _join(a: str, b: str) -> str:
+    return f'{a}\n{b}' if a and b else a or b
+
+
+def _row_record(row, mapping: Mapping, page: int) -> dict:
+    vals = {f: _cell(row, c) for c, f in mapping.fields.items() if f != 'rilevazione'}
+    ril = [(mapping.headers[c], _cell(row, c)) for c, f in mapping.fields.items() if f == 'rilevazione']
+    return {'vals': vals, 'ril': ril, 'page': page}
+
+
+def _continues(rec: dict, row, mapping: Mapping, first_on_page: bool) -> bool:
+    """A row that carries on the indicator above (it broke across a page or a ruled line):
+    no number of its own -- or, without a number column, no type and first on its page."""
+    key = 'numero' if 'numero' in mapping.fields.values() else 'tipo'
+    col = next((c for c, f in mapping.fields.items() if f == key), None)
+    if col is not None and _cell(row, col).strip():
+        return False
+    if key == 'tipo' and not first_on_page:
+        testo_col = next(c for c, f in mapping.fields.items() if f == 'testo')
+        return not _cell(row, testo_col).strip()
+    return True
+
+
+def _merge(rec: dict, row, mapping: Mapping) -> None:
+    nxt = _row_record(row, mapping, rec['page'])
+    for f, v in nxt['vals'].items():
+        rec['vals'][f] = _join(rec['vals'].get(f, ''), v)
+    rec['ril'] = [(h, _join(a, b)) for (h, a), (_, b) in zip(rec['ril'], nxt['ril'])]
+
+
+def _indicatore(rec: dict) -> RawIndicatore | None:
+    vals = dict(rec['vals'])
+    testo = vals.pop('testo', '').strip()
+    if not testo:
+        return None
+    tipo = vals.pop('tipo', None) or None
+    return RawIndicatore(testo, tipo, rec['page'], {k: v for k, v in vals.items()}, rec['ril'])
+
+
+def _matrix_tables(layout: Layout):
+    """(table, mapping, repeated) for every table that is, or continues, a matrix."""
+    last: tuple[Table, Mapping] | None = None
+    for run in table_runs(layout):
+        for t in run.parts:
+            m = header_mapping(t)
+            if m is not None:
+                last = (t, m)
+                yield t, m, False
+            elif last is not None and t.page == last[0].page + 1 and _same_grid(t, last[0]):
+                # a page of the matrix without a repeated header
+                last = (t, Mapping(last[1].fields, last[1].headers, 0))
+                yield t, last[1], True
+            else:
+                last = None if last is None or t.page > last[0].page + 1 else last
+
+
+def extract(layout: Layout) -> Extraction:
+    out = Extraction()
+    records: list[dict] = []
+    unmapped_seen = set()
+    for t, m, _ in _matrix_tables(layout):
+        _report_unmapped(t, m, out, unmapped_seen)
+        for i, row in enumerate(t.rows[m.n_header_rows:]):
+            if not any(c is not None and c.text.strip() for c in row):
+                continue
+            if records and _continues(records[-1], row, m, i == 0):
+                _merge(records[-1], row, m)
+            else:
+                records.append(_row_record(row, m, t.page))
+    for rec in records:
+        ind = _indicatore(rec)
+        if ind is None:
+            out.anomalie.append(RawAnomalia(rec['page'], f'riga della matrice senza indicatore: '
+                                                         f'{" | ".join(v for v in rec["vals"].values() if v)[:120]!r}'))
+        else:
+            out.indicatori.append(ind)
+    return out
+
+
+def _report_unmapped(t: Table, m: Mapping, out: Extraction, seen: set) -> None:
+    for c, h in m.headers.items():
+        if c not in m.fields and h.strip() and fold(h) not in seen:
+            seen.add(fold(h))
+            out.anomalie.append(RawAnomalia(t.page, f'colonna della matrice non riconosciuta: {h[:80]!r}'))

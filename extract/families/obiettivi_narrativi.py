@@ -1,0 +1,255 @@
+"""Narrative objectives: prose pages, no tables, where each objective is a run of headed
+sections -- an area heading ("Area di intervento" + the area's name), "OBIETTIVO PRINCIPALE:"
+and its sentence, prose, "AZIONI" (a bullet list, sub-bullets belonging to their parent),
+"TARGET", "Indicatore di processo/output/outcome: ...".
+
+Headings are recognised by what they say (fuzzy vocabularies below), never by position or
+style; style only helps to tell the objective's own sentence (bold) from the prose after it.
+An objective without an area heading of its own belongs to the area heading above it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.layout import Layout, Line
+from extract.records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
+from extract.text import fold, is_bullet_line, join_wrapped, label_score, strip_bullet
+
+NAME = 'obiettivi_narrativi'
+
+# section -> label variants (as another Ambito might phrase them)
+LABELS: dict[str, list[str]] = {
+    'area': ['area di intervento', 'aree di intervento', 'macroarea', 'macro area', 'area tematica',
+             'area di policy', 'area di programmazione', 'ambito di intervento', 'area'],
+    'obiettivo': ['obiettivo principale', 'obiettivo generale', 'obiettivo strategico', 'obiettivo',
+                  'finalita', 'finalita principale', 'obiettivo specifico'],
+    'azioni': ['azioni', 'azioni previste', 'azioni programmate', 'azioni da realizzare', 'attivita',
+               'attivita previste', 'interventi previsti', 'linee di azione', 'azioni e interventi'],
+    'target': ['target', 'destinatari', 'beneficiari', 'target destinatari', 'target di riferimento',
+               'popolazione target', 'soggetti destinatari', 'utenti destinatari'],
+    'indicatori': ['indicatori', 'indicatori di risultato', 'indicatori di monitoraggio',
+                   'indicatori di valutazione', 'sistema di monitoraggio'],
+    # sections we do not store but which end the one before them
+    'altro': ['risorse', 'risorse economiche', 'risorse umane', 'tempi', 'tempistica', 'cronoprogramma',
+              'governance', 'soggetti coinvolti', 'attori coinvolti', 'partner', 'stakeholder',
+              'modalita di verifica', 'strumenti', 'monitoraggio e valutazione'],
+}
+# "Indicatore di processo: ..." -- the type is part of the label
+_INDICATORE = re.compile(r'^(?:indicatore|indicatori)?\s*(?:di\s+)?(processo|output|outcome|risultato|esito|'
+                         r'impatto|realizzazione|prodotto)\b')
+_TYPE_WORDS = ('processo', 'output', 'outcome', 'risultato', 'esito', 'impatto', 'realizzazione', 'prodotto')
+_MAX_LABEL_WORDS = 5
+
+
+@dataclass
+class Heading:
+    kind: str            # key of LABELS, or 'indicatore'
+    rest: str            # text after the label on the same line ('' when the label stands alone)
+    tipo: str | None = None
+
+
+@dataclass
+class Section:
+    kind: str
+    lines: list[Line] = field(default_factory=list)
+    first: str = ''      # text on the heading line after the label
+    tipo: str | None = None
+    page: int = 0
+    head: Line | None = None
+
+
+def _split_label(text: str) -> tuple[str, str, bool]:
+    """('OBIETTIVO PRINCIPALE', 'Garantire ...', True) for 'OBIETTIVO PRINCIPALE: Garantire ...';
+    the flag says the label was closed by a colon (or dash)."""
+    m = re.match(r'^\s*([^:–—]{1,60}?)\s*[:–—]\s*(.*)$', text)
+    if m:
+        return m.group(1), m.group(2).strip(), True
+    return text.strip(), '', False
+
+
+def heading(line: Line, after_indicatori: bool = False) -> Heading | None:
+    """What section a line opens, if it opens one: a known label standing alone, or followed
+    by a colon and its content. A bare indicator type ('Processo: ...') counts only inside
+    an indicators section."""
+    if not line.text.strip() or is_bullet_line(line.text):
+        return None
+    label, rest, colon = _split_label(line.text)
+    f = fold(label)
+    if not f or len(f.split()) > _MAX_LABEL_WORDS:
+        return None
+    m = _INDICATORE.match(f)
+    if m and (colon or f == m.group(0)) and (f.startswith('indicator') or after_indicatori) \
+            and len(f.split()) <= len(m.group(0).split()) + 1:
+        return Heading('indicatore', rest, m.group(1))
+    best, best_score, best_variant = None, 0.0, ''
+    for kind, variants in LABELS.items():
+        for v in variants:
+            s = label_score(label, v) if colon else (1.0 if f == fold(v) else 0.0)
+            if s > best_score:
+                best, best_score, best_variant = kind, s, v
+    if best is None or best_score < (0.86 if colon else 1.0):
+        return None
+    if len(f.split()) > len(best_variant.split()) + 1:
+        return None   # "Obiettivo secondario e quello di..." is prose, not a label
+    return Heading(best, rest)
+
+
+def sections(lines: list[Line]) -> list[Section]:
+    """The content lines cut at every heading; text before the first heading is dropped."""
+    out: list[Section] = []
+    for ln in lines:
+        h = heading(ln, bool(out) and out[-1].kind in ('indicatori', 'indicatore'))
+        if h:
+            out.append(Section(h.kind, [], h.rest, h.tipo, ln.page, ln))
+        elif out:
+            out[-1].lines.append(ln)
+    return out
+
+
+def _text_lines(sec: Section) -> list[Line]:
+    """Section lines with the heading's own rest of line first (as a pseudo-line)."""
+    if not sec.first:
+        return sec.lines
+    x0 = sec.lines[0].x0 if sec.lines else 0.0
+    first = Line(sec.page, sec.first, x0, x0, 0, 0, 0, False)
+    return [first, *sec.lines]
+
+
+def bullet_items(lines: list[Line]) -> list[str]:
+    """Bullet list -> items. A bullet indented deeper than the list's own bullets is a
+    sub-item and joins its parent on a new line; any other line continues the item above."""
+    if not lines:
+        return []
+    bullets = [ln for ln in lines if is_bullet_line(ln.text)]
+    if not bullets:
+        return [_paragraph(lines)]
+    top = min(ln.x0 for ln in bullets)
+    items: list[str] = []
+    for ln in lines:
+        if is_bullet_line(ln.text):
+            text = strip_bullet(ln.text)
+            if ln.x0 <= top + 4 or not items:
+                items.append(text)
+            else:
+                items[-1] = f'{items[-1]}\n{text}'
+        elif items:
+            items[-1] = join_wrapped(items[-1], ln.text)
+        else:
+            items.append(ln.text.strip())
+    return [i for i in items if i.strip()]
+
+
+def _paragraph(lines: list[Line]) -> str:
+    text = ''
+    for ln in lines:
+        text = join_wrapped(text, ln.text)
+    return text.strip()
+
+
+def _titolo(sec: Section) -> str:
+    """The objective's own sentence: when it is set bold (like its label), the bold lines;
+    otherwise the first sentence after the label."""
+    lines = _text_lines(sec)
+    if not lines:
+        return ''
+    bold_from = sec.head.bold if sec.first and sec.head else (sec.lines[0].bold if sec.lines else False)
+    if bold_from:
+        styled = [lines[0]] if sec.first else []
+        for ln in sec.lines:
+            if not ln.bold:
+                break
+            styled.append(ln)
+        if styled:
+            return _paragraph(styled)
+    text = _paragraph(lines)
+    m = re.match(r'(.+?[.;!?])(\s|$)', text, re.S)
+    return (m.group(1) if m else text).strip()
+
+
+@dataclass
+class Objective:
+    macroarea: str
+    obiettivo: Section
+    parts: list[Section] = field(default_factory=list)
+    area_page: int | None = None
+
+
+def group(secs: list[Section]) -> list[Objective]:
+    """Objectives: each 'obiettivo' section and what follows up to the next one or the next
+    area heading. The last area heading names the area of every objective below it."""
+    macroarea, area_page, out = '', None, []
+    current: Objective | None = None
+    for s in secs:
+        if s.kind == 'area':
+            macroarea = _paragraph(_text_lines(s))
+            area_page = s.page
+            current = None
+        elif s.kind == 'obiettivo':
+            current = Objective(macroarea, s, area_page=area_page)
+            area_page = None
+            out.append(current)
+        elif current is not None:
+            current.parts.append(s)
+    return out
+
+
+def _indicatori(parts: list[Section]) -> list[RawIndicatore]:
+    out = []
+    for s in parts:
+        if s.kind == 'indicatore':
+            for item in bullet_items(_text_lines(s)):
+                out.append(RawIndicatore(item, s.tipo, s.page))
+        elif s.kind == 'indicatori':     # a list of indicators without their type
+            for item in bullet_items(_text_lines(s)):
+                m = _INDICATORE.match(fold(item))
+                tipo = m.group(1) if m else None
+                text = _split_label(item)[1] if m and ':' in item[:40] else item
+                out.append(RawIndicatore(text, tipo, s.page))
+    return out
+
+
+def _pages(o: Objective) -> tuple[int, int]:
+    lines = [ln for s in (o.obiettivo, *o.parts) for ln in s.lines]
+    start = o.area_page or o.obiettivo.page
+    end = max([o.obiettivo.page, *(s.page for s in o.parts), *(ln.page for ln in lines)])
+    return start, end
+
+
+def obiettivo(o: Objective) -> RawObiettivo:
+    titolo = _titolo(o.obiettivo)
+    start, end = _pages(o)
+    fields = {'titolo': titolo, 'descrizione': titolo}
+    if o.macroarea:
+        fields['macroarea'] = o.macroarea
+        fields['aree_regionali'] = o.macroarea
+    azioni: list[RawAzione] = []
+    for s in o.parts:
+        if s.kind == 'target':
+            fields['target'] = '\n'.join(bullet_items(_text_lines(s)))
+        elif s.kind == 'azioni':
+            azioni += [RawAzione(t, s.page) for t in bullet_items(_text_lines(s))]
+    return RawObiettivo('ambito', fields, start, end, azioni, _indicatori(o.parts))
+
+
+def _is_narrative(o: Objective) -> bool:
+    """A narrative objective has indicators, or actions and a target: a lone 'Obiettivo:' line
+    in other prose is not one."""
+    kinds = {s.kind for s in o.parts}
+    return 'indicatore' in kinds or 'indicatori' in kinds or {'azioni', 'target'} <= kinds
+
+
+def extract(layout: Layout) -> Extraction:
+    lines = [ln for p in layout.pages for ln in p.content_lines()]
+    out = Extraction()
+    for o in group(sections(lines)):
+        if not _is_narrative(o):
+            continue
+        rec = obiettivo(o)
+        if not rec.fields['titolo']:
+            out.anomalie.append(RawAnomalia(o.obiettivo.page, 'obiettivo narrativo senza titolo leggibile'))
+            continue
+        if not rec.indicatori:
+            out.anomalie.append(RawAnomalia(o.obiettivo.page, f'obiettivo narrativo senza indicatori: '
+                                                              f'{rec.fields["titolo"][:80]!r}'))
+        out.obiettivi.append(rec)
+    return out

@@ -14,6 +14,9 @@ from .records import Extraction, RawAnomalia
 
 FAMILIES: list[str] = [
     # filled in as families land; order matters only for reporting
+    'obiettivi_narrativi',
+    'matrice_monitoraggio',
+    'esiti_slide',
 ]
 
 

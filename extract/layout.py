@@ -265,6 +265,7 @@ def read_layout(data: bytes) -> Layout:
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 pages.append(read_page(page, i))
+                page.close()   # drop pdfplumber's per-page object cache: memory stays flat on long plans
             except Exception as e:
                 if i == 1 and b'%%EOF' not in data[-2048:]:
                     raise UnreadableDocument('troncato', f'PDF troncato: {type(e).__name__}: {e}') from e

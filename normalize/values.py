@@ -141,16 +141,22 @@ def tipo_indicatore(v) -> str | None:
 
 
 def stato(v) -> str | None:
-    """'OBIETTIVO RAGGIUNTO' / 'parzialmente raggiunto' / 'non raggiunto' / a colour word."""
+    """'OBIETTIVO RAGGIUNTO' / 'parzialmente raggiunto' / 'non attuato' / a colour word, or a legend
+    meaning followed by its colour ('attuato parzialmente (giallo)'): the words decide, the colour
+    word only when the words say nothing known."""
     f = fold(str(v or ''))
     if not f:
         return None
-    if 'parzial' in f or 'in parte' in f or f in {'giallo', 'arancione', 'ambra'}:
+    if re.search(r'\bparzial|\bin parte\b', f):
         return 'parziale'
-    if 'non raggiunt' in f or 'non realizzat' in f or 'non avviat' in f or f == 'rosso':
+    if re.search(r'\bnon (ancora |del tutto )?(raggiunt|realizzat|attuat|avviat|conclus|svolt|partit)|\bsospes|\bannullat', f):
         return 'non_raggiunto'
-    if 'raggiunt' in f or 'realizzat' in f or 'concluso' in f or f == 'verde':
+    if re.search(r'raggiunt|realizzat|\battuat|\bconclus|\bcompletat|\bsvolt', f):
         return 'raggiunto'
+    for words, code in ((('giallo', 'gialla', 'arancione', 'arancio', 'ambra'), 'parziale'),
+                        (('rosso', 'rossa'), 'non_raggiunto'), (('verde',), 'raggiunto')):
+        if any(re.search(r'\b' + w + r'\b', f) for w in words):
+            return code
     return None
 
 

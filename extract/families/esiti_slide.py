@@ -1,0 +1,89 @@
+"""Slide decks (and older reports) that list the previous triennio's projects in a table
+"Descrizione attività/progetto | Esito | Categoria criticità ..." where the outcome is only the
+colour of the Esito cell (green / yellow / red), sometimes a word.
+
+Columns are found by what the header says; the outcome colour by hue (extract/colors.py), read
+through the deck's own legend when it states one; the macroarea is the slide's title."""
+from __future__ import annotations
+
+from ..colors import colour_word, legend, status_text
+from ..layout import Layout, Table
+from ..records import Extraction, RawAnomalia, RawEsito
+from ..text import clean, one_line
+from ._comuni import header_map, page_title, triennio_valutato
+
+NAME = 'esiti_slide'
+
+COLONNE = {
+    'titolo': ['descrizione attività/progetto', 'descrizione attività', 'descrizione progetto',
+               'descrizione intervento', 'attività/progetto', 'progetto', 'progetti', 'attività',
+               'intervento', 'interventi', 'azione', 'azioni', 'servizio', 'denominazione', 'titolo',
+               'progetto/attività', 'obiettivo', 'obiettivi'],
+    'esito': ['esito', 'esiti', 'stato', 'stato di attuazione', 'stato di avanzamento', 'avanzamento',
+              'grado di attuazione', 'attuazione', 'livello di attuazione', 'realizzazione', 'semaforo',
+              'raggiungimento', 'grado di raggiungimento', 'valutazione esito', 'esito finale'],
+    'criticita': ['categoria criticità e ridefinizione', 'categoria criticità', 'criticità',
+                  'criticità e ridefinizione', 'criticità rilevate', 'ridefinizione', 'categoria',
+                  'punti critici'],
+    'commento': ['note', 'osservazioni', 'commento', 'commenti', 'considerazioni'],
+}
+
+
+def _header(t: Table) -> tuple[int, dict[int, str]] | None:
+    """(row index, column map) of the table's header, among its first rows; needs a project
+    column and an outcome column."""
+    for i, row in enumerate(t.rows[:2]):
+        cols = header_map(row, COLONNE, 0.85)
+        keys = set(cols.values())
+        if {'titolo', 'esito'} <= keys:
+            return i, cols
+    return None
+
+
+def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda) -> RawEsito | RawAnomalia | None:
+    by_key = {key: cells[j] for j, key in cols.items() if j < len(cells)}
+    titolo_cell = by_key.get('titolo')
+    titolo = one_line(titolo_cell.text) if titolo_cell else ''
+    if not titolo:
+        return None
+    esito_cell = by_key.get('esito')
+    words = one_line(esito_cell.text) if esito_cell else ''
+    fill = esito_cell.fill if esito_cell else None
+    stato = words or status_text(fill, legenda)
+    if not stato:
+        seen = colour_word(fill) or 'nessun colore'
+        return RawAnomalia(page, f'esito senza testo né colore di stato riconoscibile ({seen}) per {titolo[:80]!r}')
+    fields = {'titolo': titolo, 'stato': stato}
+    for key in ('criticita', 'commento'):
+        c = by_key.get(key)
+        if c is not None and c.text.strip():
+            fields[key] = clean(c.text)
+    if macroarea:
+        fields['macroarea'] = macroarea
+    if triennio:
+        fields['triennio_valutato'] = triennio
+    return RawEsito(fields, page, colore=fill if colour_word(fill) else None)
+
+
+def extract(layout: Layout) -> Extraction:
+    out = Extraction()
+    legenda = {}
+    for p in layout.pages:                       # a legend anywhere in the deck applies to all of it
+        for k, v in legend(p.text).items():
+            legenda.setdefault(k, v)
+    triennio = None
+    for page in layout.pages:
+        for t in page.tables:
+            head = _header(t)
+            if head is None:
+                continue
+            i, cols = head
+            triennio = triennio or triennio_valutato(layout, page.number)
+            macroarea = page_title(page, t.bbox[1])
+            for cells in t.rows[i + 1:]:
+                rec = _esito(cells, cols, page.number, macroarea, triennio, legenda)
+                if isinstance(rec, RawEsito):
+                    out.esiti.append(rec)
+                elif rec is not None:
+                    out.anomalie.append(rec)
+    return out

@@ -1,0 +1,396 @@
+"""Label | content cards, whatever their layout: read every table of the document as rows of
+(label, content, page), resolve yes/no checkbox columns, join rows that broke across a page,
+map labels to schema fields through extract/labels.py, and cut the rows into cards.
+
+A card is recognised by the labels it contains (see `kind_of`), never by position or row count.
+The scheda, distretto and esiti families all read the cards from here (computed once per layout).
+Also: the headings and context lines written above a card, in document order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .labels import DISTRETTO_ONLY, ESITO_ONLY, SCHEDA_ONLY, THRESHOLD, context_field, field_of
+from .layout import Cell, Layout, Line
+from .tables import TableRun, table_runs
+from .text import clean, fold, is_bullet_line, join_wrapped, strip_bullet
+
+_MARK = re.compile(r'^\s*(?:[xX✗✘✓✔☒☑■●▪◼⊠]|\[\s*[xX]\s*\])\s*$')
+_OPTION = {'si': 'SI', 'sì': 'SI', 'no': 'NO', 'in parte': 'SI, in parte', 'parzialmente': 'Parzialmente',
+           'si in parte': 'SI, in parte'}
+
+
+@dataclass
+class Riga:
+    label: str
+    content: str
+    page: int
+    field: str | None = None
+    score: float = 0.0
+    part: int = 0                 # index of the physical table in its run (page breaks)
+
+
+@dataclass
+class Scheda:
+    righe: list[Riga]
+    page_start: int
+    page_end: int
+    top: float                    # top of the card's first table on page_start
+    kind: str | None = None       # 'scheda' | 'distretto' | 'esito' | None (card-like, not recognised)
+
+    def fields(self) -> dict[str, str]:
+        """field -> content; a field written in several rows is joined."""
+        out: dict[str, str] = {}
+        for r in self.righe:
+            if r.field:
+                out[r.field] = f'{out[r.field]}\n{r.content}' if out.get(r.field) and r.content else (out.get(r.field) or r.content)
+        return out
+
+    def rows_of(self, name: str) -> list[Riga]:
+        return [r for r in self.righe if r.field == name]
+
+    @property
+    def unknown(self) -> list[Riga]:
+        return [r for r in self.righe if r.field is None and fold(r.label)]
+
+
+# ---------------------------------------------------------------- reading rows
+def _option_columns(rows: list[list[Cell | None]]) -> dict[int, str]:
+    """Columns headed by a yes/no option ('SI', 'NO', 'IN PARTE'): column index -> option text."""
+    for cells in rows:
+        opts = {j: _OPTION[fold(c.text)] for j, c in enumerate(cells) if j > 0 and c and fold(c.text) in _OPTION}
+        if len(opts) >= 2:
+            return opts
+    return {}
+
+
+def _number_column(rows: list[list[Cell | None]]) -> bool:
+    """The first column only numbers the rows ('1', '2.', 'a)'): the label is in the second."""
+    firsts = [fold(r[0].text) for r in rows if r and r[0] is not None and len(r) > 2]
+    filled = [f for f in firsts if f]
+    return len(filled) >= 3 and sum(bool(re.fullmatch(r'\d{1,2}( \d{1,2})?|[a-z]', f)) for f in filled) >= 0.7 * len(filled)
+
+
+def _row_text(cells: list[Cell | None], label_col: int, options: dict[int, str]) -> tuple[str, str] | None:
+    """(label, content) of one row; a mark under an option column becomes that option's text.
+    None for the options' own heading row."""
+    label_cell = cells[label_col] if label_col < len(cells) else None
+    label = label_cell.text if label_cell else ''
+    rest = [(j, c) for j, c in enumerate(cells) if j > label_col and c is not None and c.text.strip()]
+    if options and rest and all(j in options and fold(c.text) in _OPTION for j, c in rest) and not fold(label):
+        return None
+    parts = []
+    for j, c in rest:
+        if j in options and _MARK.match(c.text):
+            parts.append(options[j])
+        elif not (j in options and fold(c.text) in _OPTION and len(rest) > 1 and not _MARK.match(c.text)):
+            parts.append(c.text)
+    return label, '\n'.join(parts)
+
+
+def _classify(r: Riga) -> Riga:
+    r.field, r.score = field_of(one(r.label)) if fold(r.label) else (None, 0.0)
+    return r
+
+
+def one(s: str) -> str:
+    return ' '.join(clean(s).split())
+
+
+def read_rows(run: TableRun) -> list[Riga]:
+    """Rows of a label | content table run, continuation rows joined (see tables.label_rows), plus:
+    checkbox columns resolved, a numbering column skipped, and a label that broke across a page
+    ('QUALI RISULTATI VUOLE' / 'RAGGIUNGERE?') joined when the joined label reads better."""
+    all_rows = [cells for t in run.parts for cells in t.rows]
+    options = _option_columns(all_rows)
+    label_col = 1 if _number_column(all_rows) else 0
+    out: list[Riga] = []
+    for part_i, t in enumerate(run.parts):
+        for row_i, cells in enumerate(t.rows):
+            if not any(c is not None and c.text.strip() for c in cells):
+                continue
+            got = _row_text(cells, label_col, options)
+            if got is None:
+                continue
+            label, content = got
+            if out and not fold(label):
+                prev = out[-1]
+                prev.content = f'{prev.content}\n{content}' if prev.content and content else prev.content or content
+                continue
+            r = _classify(Riga(label, content, t.page, part=part_i))
+            if out and row_i == 0 and part_i > 0 and _joins_previous(out[-1], r):
+                prev = out[-1]
+                prev.label = join_wrapped(prev.label, label)
+                prev.content = f'{prev.content}\n{content}' if prev.content and content else prev.content or content
+                _classify(prev)
+                continue
+            out.append(r)
+    return out
+
+
+def _joins_previous(prev: Riga, r: Riga) -> bool:
+    """First row on a new page: is its label the tail of the label above?"""
+    joined, joined_score = field_of(one(join_wrapped(prev.label, r.label)))
+    if joined is None:
+        return r.field is None and (r.label.strip()[:1].islower() or r.label.strip()[:1] in ')?.,;:' or
+                                    r.label.strip()[:1].isdigit())
+    return joined_score > max(prev.score, r.score) + 0.02 or (r.field is None and joined == prev.field)
+
+
+# ---------------------------------------------------------------- cutting rows into cards
+def kind_of(fields: set[str]) -> str | None:
+    """What a set of labels says the card is. Esiti and schede have labels of their own; a
+    distretto card has its own too (strumenti, monitoraggio, governance...)."""
+    esito, scheda, distretto = len(fields & ESITO_ONLY), len(fields & SCHEDA_ONLY), len(fields & DISTRETTO_ONLY)
+    if esito >= 3 and esito >= scheda:
+        return 'esito'
+    if len(fields) >= 4 and scheda >= 2 and scheda >= distretto:
+        return 'scheda'
+    if len(fields) >= 4 and distretto >= 2:
+        return 'distretto'
+    return None
+
+
+_STARTS = ('titolo',)
+
+
+def _cut(rows: list[Riga]) -> list[list[Riga]]:
+    """A new card starts at a title row, or where a label already seen in the current card
+    comes again (cards without a title row, one after another in one table)."""
+    cards: list[list[Riga]] = []
+    seen: set[str] = set()
+    for r in rows:
+        starts = r.field in _STARTS or (r.field is not None and r.field in seen)
+        if not cards or (starts and seen):
+            cards.append([])
+            seen = set()
+        cards[-1].append(r)
+        if r.field:
+            seen.add(r.field)
+    return cards
+
+
+def schede(layout: Layout) -> list[Scheda]:
+    """All label | content cards of the document (recognised or merely card-like), in order.
+    Computed once per layout: three families read them."""
+    cached = getattr(layout, '_pdz_schede', None)
+    if cached is not None:
+        return cached
+    out: list[Scheda] = []
+    for run in table_runs(layout):
+        if run.parts[0].ncols < 2:
+            continue
+        rows = read_rows(run)
+        for righe in _cut(rows):
+            known = {r.field for r in righe if r.field and r.score >= THRESHOLD}
+            if not known:
+                continue
+            top = run.parts[0].bbox[1] if righe[0].page == run.page_start else 0.0
+            s = Scheda(righe, righe[0].page, righe[-1].page, top, kind_of(known))
+            if s.kind is None and len(known) < 2:
+                continue
+            out.append(s)
+    _merge_split_cards(out)
+    layout._pdz_schede = out   # type: ignore[attr-defined]
+    return out
+
+
+def _merge_split_cards(cards: list[Scheda]) -> None:
+    """A card drawn as two tables (a heading line between them, or a different grid after a page
+    break): the second part has no title and only labels the first lacks; join them."""
+    i = 1
+    while i < len(cards):
+        a, b = cards[i - 1], cards[i]
+        fa = {r.field for r in a.righe if r.field}
+        fb = {r.field for r in b.righe if r.field}
+        if a.kind and fb and not (fb & fa) and 'titolo' not in fb and b.page_start - a.page_end <= 1 \
+                and (b.kind in (None, a.kind)):
+            a.righe += b.righe
+            a.page_end = b.page_end
+            a.kind = kind_of(fa | fb) or a.kind
+            del cards[i]
+            continue
+        i += 1
+
+
+# ---------------------------------------------------------------- what is written above a card
+def content_lines(layout: Layout) -> list[Line]:
+    """Every content line outside tables, in reading order."""
+    cached = getattr(layout, '_pdz_lines', None)
+    if cached is None:
+        cached = [ln for p in layout.pages for ln in sorted(p.content_lines(), key=lambda l: (l.top, l.x0))]
+        layout._pdz_lines = cached   # type: ignore[attr-defined]
+    return cached
+
+
+def lines_before(layout: Layout, page: int, top: float) -> list[Line]:
+    return [ln for ln in content_lines(layout) if ln.page < page or (ln.page == page and ln.bottom <= top + 1)]
+
+
+def paragraph(lines: list[Line], i: int) -> tuple[str, int]:
+    """Line i joined with the lines below that continue it (same style, close below, not a new
+    heading or context label). Returns (text, index of the last line used)."""
+    text, j = lines[i].text, i
+    while j + 1 < len(lines):
+        a, b = lines[j], lines[j + 1]
+        gap = b.top - a.bottom
+        if b.page != a.page or b.bold != a.bold or abs(b.size - a.size) > 0.6 or gap > max(a.bottom - a.top, 6) * 1.2:
+            break
+        if _NUMBERED.match(b.text) or context_field(b.text)[0] or (is_bullet_line(b.text) and b.text.lstrip()[:1] not in '-–—'):
+            break
+        text, j = join_wrapped(text, b.text), j + 1
+    return text, j
+
+
+_NUMBERED = re.compile(r'^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$')
+
+
+def heading_above(layout: Layout, card: Scheda, max_gap: float = 60) -> tuple[str | None, str]:
+    """The bold line(s) right above a card's table ('1. Riduzione dei rischi...') as (numero,
+    titolo); numero None when unnumbered. ('', '') when nothing stands right above."""
+    page = layout.page(card.page_start)
+    above = [ln for ln in page.content_lines() if ln.bottom <= card.top + 1]
+    above.sort(key=lambda l: l.top)
+    if not above or card.top - above[-1].bottom > max_gap:
+        return None, ''
+    block = [above[-1]]
+    for ln in reversed(above[:-1]):
+        if block[0].top - ln.bottom > max(ln.bottom - ln.top, 6) * 1.2 or ln.bold != block[0].bold or abs(ln.size - block[0].size) > 0.6:
+            break
+        block.insert(0, ln)
+    if not block[0].bold and block[0].size <= _body_size(layout):
+        return None, ''
+    text = ''
+    for ln in block:
+        text = join_wrapped(text, ln.text)
+    m = _NUMBERED.match(text)
+    return (m.group(1), m.group(2).strip()) if m else (None, text.strip())
+
+
+def _body_size(layout: Layout) -> float:
+    cached = getattr(layout, '_pdz_body', None)
+    if cached is None:
+        from collections import Counter
+        sizes = Counter(ln.size for ln in content_lines(layout))
+        cached = sizes.most_common(1)[0][0] if sizes else 10.0
+        layout._pdz_body = cached   # type: ignore[attr-defined]
+    return cached
+
+
+def context_above(layout: Layout, card: Scheda) -> dict[str, tuple[str, int]]:
+    """The latest context lines before the card ('Macroaree di co-programmazione (livello di
+    Ambito): X' -> macroarea; '... (livello di Regione Lombardia): Y' -> aree_regionali), each
+    with its page. A numbered section heading between the context and the card ends it."""
+    lines = lines_before(layout, card.page_start, card.top)
+    out: dict[str, tuple[str, int]] = {}
+    i = len(lines) - 1
+    while i >= 0:
+        ln = lines[i]
+        key, _ = context_field(ln.text)
+        if key and key not in out:
+            start = i
+            text, _ = paragraph(lines, start)
+            out[key] = (context_field(text)[1].rstrip(' .;'), ln.page)
+        elif _is_heading(layout, ln) and _NUMBERED.match(ln.text) and out:
+            break
+        elif _is_heading(layout, ln) and _NUMBERED.match(ln.text) and fold(ln.text).count(' ') >= 0 and \
+                _NUMBERED.match(ln.text).group(1).count('.') == 0:
+            break   # a top-level section above: older context belongs to other cards
+        i -= 1
+    return out
+
+
+def _is_heading(layout: Layout, ln: Line) -> bool:
+    return ln.bold or ln.size > _body_size(layout) + 0.9
+
+
+def section_heading(layout: Layout, card: Scheda, depth_min: int = 1) -> tuple[str, str, int] | None:
+    """Nearest numbered heading above the card with at least `depth_min` dots in its number
+    ('5.1. Domiciliarità – ...'): (numero, text joined over its lines, page)."""
+    lines = lines_before(layout, card.page_start, card.top)
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        m = _NUMBERED.match(ln.text)
+        if m and _is_heading(layout, ln) and m.group(1).strip('.').count('.') >= depth_min:
+            text, _ = paragraph(lines, i)
+            m2 = _NUMBERED.match(text)
+            return m2.group(1), m2.group(2).strip(), ln.page
+        if m and _is_heading(layout, ln) and m.group(1).strip('.').count('.') < depth_min:
+            return None
+    return None
+
+
+def find_line_before(layout: Layout, card: Scheda, pattern: str) -> tuple[str, int] | None:
+    """Latest heading-like line (joined over its lines) before the card whose folded text matches."""
+    lines = lines_before(layout, card.page_start, card.top)
+    for i in range(len(lines) - 1, -1, -1):
+        if _is_heading(layout, lines[i]) and re.search(pattern, fold(lines[i].text)):
+            text, _ = paragraph(lines, i)
+            return text, lines[i].page
+    return None
+
+
+# ---------------------------------------------------------------- lists inside cells
+_CAPS_HEAD = re.compile(r"^[A-ZÀ-Ý'’]{3,}(?:[\s\-–]+[A-ZÀ-Ý'’]{2,})+\b|^[A-ZÀ-Ý'’]{4,}$")
+_KEY_VALUE = re.compile(r'^[A-Za-zÀ-ÿ .]{2,40}:\s')
+
+
+def _is_subheading(line: str) -> bool:
+    """'SCUOLA', 'LUOGHI DI LAVORO', 'Area PPT: 5. ...', 'Entro la fine del 2025:' — a line that
+    groups the items below it, not an item."""
+    s = line.strip()
+    return bool(_CAPS_HEAD.match(s)) or s.endswith(':') or bool(_KEY_VALUE.match(s))
+
+
+def list_items(text: str, headings: bool = True) -> list[str]:
+    """A cell's list as items: one per bullet or numbered item. A line that only groups the items
+    ('SCUOLA', 'Area PPT: ...', 'Entro la fine del 2025:') is dropped with its continuation lines;
+    a plain line after an item that ends a sentence ('.', ';') and starts upper-case starts a new
+    item, otherwise it continues the item. Without bullets: one item per sentence-ending group."""
+    lines = [ln for ln in clean(text).splitlines() if ln.strip()]
+    glyphs = {ln.lstrip()[:1] for ln in lines if is_bullet_line(ln)}
+    items: list[str] = []
+    state, prev = None, ''          # state: 'item' | 'head' | None
+    for ln in lines:
+        bullet = is_bullet_line(ln)
+        if bullet and ln.lstrip()[:1] in '-–' and glyphs - {'-', '–'} and state == 'item' \
+                and not re.search(r'[.;:]\s*$', items[-1]):
+            bullet = False           # '- Osservatorio;' finishes the item above, it is not an item
+        body = strip_bullet(ln) if bullet else ln.strip()
+        if headings and ((bullet and body.endswith(':')) or (not bullet and _is_subheading(body))):
+            state = 'head'
+        elif bullet:
+            items.append(body)
+            state = 'item'
+        elif state == 'head' and not re.search(r'[.;:]\s*$', prev):
+            pass                     # the heading goes on
+        elif state == 'item' and not (re.search(r'[.;]\s*$', items[-1]) and body[:1].isupper()):
+            items[-1] = join_wrapped(items[-1], body)
+        else:
+            items.append(body)
+            state = 'item'
+        prev = body
+    return [i for i in items if i]
+
+
+_IND_HEAD = re.compile(r'^\s*indicator[ei]\s+(?:di\s+|del\s+|d\W)?\s*(process\w*|output|outcome|risultat\w*|impatt\w*|esit\w*|realizzazion\w*)?\s*[:.]?\s*(.*)$', re.I)
+
+
+def indicator_blocks(text: str) -> tuple[str, list[tuple[str | None, str]]]:
+    """Split a cell at 'Indicatori di processo/output/outcome:' headings: (text before the first
+    heading, [(tipo as written, item text)])."""
+    lines = clean(text).splitlines()
+    before, blocks, tipo, cur = [], [], None, None
+    for ln in lines:
+        m = _IND_HEAD.match(strip_bullet(ln) if is_bullet_line(ln) else ln)
+        if m and (m.group(1) or ln.rstrip().endswith(':')):
+            if cur is not None:
+                blocks.append((tipo, '\n'.join(cur)))
+            tipo, cur = m.group(1), ([m.group(2)] if m.group(2) else [])
+            continue
+        (cur if cur is not None else before).append(ln)
+    if cur is not None:
+        blocks.append((tipo, '\n'.join(cur)))
+    out = [(t, item) for t, block in blocks for item in list_items(block)]
+    return '\n'.join(before), out

@@ -17,6 +17,9 @@ FAMILIES: list[str] = [
     'obiettivi_narrativi',
     'matrice_monitoraggio',
     'esiti_slide',
+    'scheda_regionale',
+    'scheda_distretto',
+    'esiti_dgr',
 ]
 
 

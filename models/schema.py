@@ -113,6 +113,8 @@ class Obiettivo(Row):
     monitoraggio: Optional[str] = None
     verifica: Optional[str] = None
     destinatari: Optional[str] = None
+    obiettivi_specifici: Optional[str] = None   # a distretto card's OBIETTIVO row
+    ambito_riferimento: Optional[str] = None
     famiglia: Optional[str] = None
 
 

@@ -9,7 +9,7 @@ from extract.text import fold
 _STEMS = {
     'A': (r'povert', r'emarginazion'),
     'B': (r'abitativ', r'\bcasa\b', r'abitare'),
-    'C': (r'inclusione attiva', r'inclusione sociale attiva'),
+    'C': (r'inclusione attiva', r'inclusione sociale attiva', r'inclusiv\w* attiv'),
     'D': (r'domiciliar',),
     'E': (r'anzian',),
     'F': (r'digitalizzazion',),

@@ -70,8 +70,8 @@ def bisogno_consolidato(v) -> bool | None:
 
 def tipo_obiettivo(v) -> str | None:
     f = fold(str(v or ''))
-    for k in ('promozionale', 'preventivo', 'riparativo'):
-        if k in f:
+    for k, stem in (('promozionale', 'promozion'), ('preventivo', r'prevent|prevenzion'), ('riparativo', 'riparat')):
+        if re.search(stem, f):     # 'Obiettivo di tipo PREVENZIONE' too
             return k
     return None
 

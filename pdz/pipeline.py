@@ -115,4 +115,11 @@ def process_file(path: str | Path, version: str | None = None) -> Result:
         res = Result(path.name, str(path.resolve()), sha256_of(b''), ok=False, error=f'file non leggibile: {e.strerror or e}')
         res.rows = {'anomalie': [_anomalia(None, path.name, f'{path.name}: {res.error}', None, 'lettura', 'errore')]}
         return res
-    return process_bytes(data, path.name, str(path.resolve()), version)
+    try:
+        return process_bytes(data, path.name, str(path.resolve()), version)
+    except Exception as e:   # a bug met on one document must not stop the run
+        res = Result(path.name, str(path.resolve()), sha256_of(data), ok=False,
+                     error=f'errore interno: {type(e).__name__}: {e}')
+        res.rows = {'anomalie': [_anomalia(res.documento_id, path.name, f'{path.name}: {res.error}', None,
+                                           'pipeline', 'errore')]}
+        return res

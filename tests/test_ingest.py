@@ -123,3 +123,23 @@ def test_image_only_page_is_an_anomaly():
     assert res.ok
     assert [(a.pagina, a.messaggio) for a in res.rows['anomalie'] if 'immagine' in a.messaggio] == \
         [(1, 'pagina senza testo: immagine')]
+
+
+def test_an_extractor_bug_on_one_document_fails_only_that_document(tmp_path, monkeypatch):
+    import pdz.pipeline
+    real = pdz.pipeline.read_metadata
+
+    def flaky(layout, file):
+        if file == 'b.pdf':
+            raise KeyError('boom')
+        return real(layout, file)
+
+    monkeypatch.setattr(pdz.pipeline, 'read_metadata', flaky)
+    docs = tmp_path / 'pdf'
+    _write(docs, 'a.pdf', plan_pdf())
+    _write(docs, 'b.pdf', plan_pdf('Dalmine'))
+    db = tmp_path / 'w.duckdb'
+    summary = run([docs], db, jobs=1)
+    assert summary.new == ['a.pdf']
+    assert summary.failed == [('b.pdf', "errore interno: KeyError: 'boom'")]
+    assert _q(db, "SELECT fase, gravita FROM anomalie WHERE file = 'b.pdf'") == [('pipeline', 'errore')]

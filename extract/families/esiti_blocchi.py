@@ -1,0 +1,249 @@
+"""Esiti of the previous triennio in older plans: one block per objective, with labelled parts
+("OBIETTIVO: …", "AZIONI REALIZZATE NEL TRIENNIO …:" bullets, "RISORSE IMPIEGATE:", "COMMENTO:")
+and a status box ("OBIETTIVO RAGGIUNTO" / "OBIETTIVO PARZIALMENTE RAGGIUNTO"), often coloured.
+
+Blocks are usually boxed tables whose columns each carry their own labelled parts and may break
+across pages, so the reading keeps, per column, which part it is in: a continuation cell on the
+next page carries on the part its column was in. The status is the box's words, else its hue."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..colors import colour_word, legend, status_text
+from ..layout import RGB, Layout, Table
+from ..records import Extraction, RawAnomalia, RawEsito
+from ..text import best_label, clean, fold, is_bullet_line, one_line, split_items
+from ._comuni import triennio_valutato
+
+NAME = 'esiti_blocchi'
+
+ETICHETTE = {
+    'titolo': ['obiettivo', 'obiettivo specifico', 'obiettivo generale', 'titolo obiettivo', 'obiettivo del piano',
+               'titolo', 'progetto', 'titolo progetto', 'area obiettivo', 'intervento'],
+    'azioni_realizzate': ['azioni realizzate', 'azioni realizzate nel triennio', 'attività realizzate',
+                          'interventi realizzati', 'azioni svolte', 'attività svolte', 'azioni attuate',
+                          'azioni intraprese', 'cosa è stato realizzato', 'cosa è stato fatto', 'realizzazioni'],
+    'risorse_impiegate': ['risorse impiegate', 'risorse utilizzate', 'risorse investite', 'risorse economiche impiegate',
+                          'risorse dedicate', 'risorse', 'fonti di finanziamento'],
+    'commento': ['commento', 'commenti', 'valutazione', 'valutazione complessiva', 'osservazioni', 'note',
+                 'considerazioni', 'considerazioni conclusive'],
+    'criticita': ['criticità', 'criticità rilevate', 'criticità emerse', 'punti critici'],
+    'stato': ['stato', 'esito', 'stato di attuazione', 'grado di raggiungimento', 'livello di raggiungimento',
+              'stato di raggiungimento'],
+}
+_LABEL_LINE = re.compile(r'^\s*([^:]{2,70}?)\s*:\s*(.*)$')
+_STATUS = re.compile(r'\b(raggiunt|realizzat|attuat|conseguit)\w*\b')
+
+
+@dataclass
+class Blocco:
+    page: int
+    parts: dict[str, list[str]] = field(default_factory=dict)
+    stato: str | None = None
+    colore: RGB | None = None
+
+    body_page: int | None = None       # where the block's body (first part after the title) starts
+
+    def add(self, key: str, text: str, page: int) -> None:
+        if text.strip():
+            self.parts.setdefault(key, []).append(text)
+            if key != 'titolo' and self.body_page is None:
+                self.body_page = page
+
+
+_FILLER = {'nel', 'del', 'della', 'dei', 'di', 'il', 'la', 'i', 'le', 'per', 'e', 'anno', 'anni', 'triennio',
+           'periodo', 'triennalita', 'programmazione', 'n'}
+
+
+def _label(line: str) -> tuple[str | None, str, str]:
+    """(part key, text after the label, label as written) for a 'LABEL: text' line. A bullet item
+    is never a label, and a label says little beyond its variant ('AZIONI REALIZZATE NEL
+    TRIENNIO 2015-2017'), so 'Progetto Donne Relais: attività …' is text, not a new block."""
+    m = _LABEL_LINE.match(line)
+    if not m or is_bullet_line(line):
+        return None, line, ''
+    raw = m.group(1)
+    key, _ = best_label(raw, ETICHETTE, 0.84)
+    if key is None or _extra_words(raw, key) > (1 if raw.isupper() else 0):
+        return None, line, raw
+    return key, m.group(2), raw
+
+
+def _extra_words(raw: str, key: str) -> int:
+    """Content words of the label that none of the key's variants has."""
+    words = {w for v in ETICHETTE[key] for w in fold(v).split()}
+    return sum(1 for w in fold(raw).split() if w not in words and w not in _FILLER and not w.isdigit() and len(w) > 1)
+
+
+def is_status(text: str) -> bool:
+    """A short status box: 'OBIETTIVO RAGGIUNTO', 'Parzialmente raggiunto', 'NON REALIZZATO'."""
+    f = fold(text)
+    return bool(f) and len(f) <= 50 and ':' not in text and bool(_STATUS.search(f))
+
+
+class _Lettura:
+    """The blocks of one table run (or text stream), read cell by cell."""
+
+    def __init__(self, legenda: dict[str, str]):
+        self.blocks: list[Blocco] = []
+        self.state: dict[int, str] = {}     # column -> part it is in
+        self.legenda = legenda
+        self.orphans: list[tuple[int, str]] = []
+        self.unknown: list[tuple[int, str]] = []
+        self.pending: dict[int, str] = {}   # column -> a fragment waiting for its continuation
+        self.open = False                   # the last block may still receive parts
+
+    def interrupt(self) -> None:
+        """A table that does not continue the previous one: the open block is closed."""
+        self.state, self.pending, self.open = {}, {}, False
+
+    def cell(self, page: int, col: int, text: str, fill: RGB | None) -> None:
+        text = clean(text)
+        if col in self.pending and text:
+            text = self.pending.pop(col) + '\n' + text     # 'OBIETTIVO' | page break | 'PARZIALMENTE RAGGIUNTO'
+        if _fragment(text) and not is_status(text) and col not in self.state and self.open:
+            self.pending[col] = text
+            self._colour(fill)
+            return
+        if is_status(text):
+            if self.open:
+                self.blocks[-1].stato = one_line(text)
+                self.blocks[-1].colore = fill if colour_word(fill) else self.blocks[-1].colore
+            return
+        if not text:
+            self._colour(fill)
+            return
+        for line in text.splitlines():
+            key, rest, raw = _label(line)
+            if key == 'titolo':
+                self.blocks.append(Blocco(page))
+                self.state, self.open = {}, True
+            if not self.open:
+                continue
+            if key:
+                self.state[col] = key
+                if key == 'stato':
+                    self.blocks[-1].stato = rest
+                    self.blocks[-1].colore = fill if colour_word(fill) else None
+                    continue
+                self.blocks[-1].add(key, rest, page)
+                continue
+            if raw and raw.isupper() and raw == line.split(':')[0].strip():
+                self.unknown.append((page, raw))
+            part = self.state.get(col)
+            if part:
+                self.blocks[-1].add(part, line, page)
+            else:
+                self.orphans.append((page, line))
+
+    def _colour(self, fill: RGB | None) -> None:
+        """A coloured box with no words says the status by its hue."""
+        if self.open and colour_word(fill):
+            b = self.blocks[-1]
+            b.colore = b.colore or fill
+            b.stato = b.stato or status_text(fill, self.legenda)
+
+
+def _fragment(text: str) -> bool:
+    """A short capitalised piece without a colon: the start of a box broken by the page end."""
+    return bool(text) and len(text.split()) <= 3 and ':' not in text and text.isupper()
+
+
+def _is_esito(b: Blocco) -> bool:
+    """A titled block with at least one labelled part of an evaluation (a title and a colour
+    alone could be any list)."""
+    return 'titolo' in b.parts and bool({'azioni_realizzate', 'commento', 'risorse_impiegate', 'criticita'} & set(b.parts))
+
+
+def _record(b: Blocco, layout: Layout) -> RawEsito:
+    fields = {'titolo': one_line(' '.join(b.parts['titolo']))}
+    for key in ('risorse_impiegate', 'commento', 'criticita'):
+        if key in b.parts:
+            fields[key] = '\n'.join(b.parts[key])
+    if b.stato:
+        fields['stato'] = b.stato
+    # the span is often in the label itself ('AZIONI REALIZZATE NEL TRIENNIO 2015-2017')
+    local = ' '.join(b.parts.get('_etichette', []))
+    tv = triennio_valutato(layout, b.page, local)
+    if tv:
+        fields['triennio_valutato'] = tv
+    azioni = [one_line(a) for a in split_items('\n'.join(b.parts.get('azioni_realizzate', [])))]
+    return RawEsito(fields, b.page, azioni_realizzate=[a for a in azioni if a], colore=b.colore)
+
+
+def extract(layout: Layout) -> Extraction:
+    out = Extraction()
+    legenda = {}
+    for p in layout.pages:
+        for k, v in legend(p.text).items():
+            legenda.setdefault(k, v)
+    lettura = _Lettura(legenda)
+    prev = None
+    for page in layout.pages:
+        if prev is not None and lettura.open:
+            for col, text in _spilled(prev, page, layout):
+                lettura.cell(page.number, col, text, None)
+        for t in page.tables:
+            if prev is None or not _follows(prev, t, layout):
+                lettura.interrupt()
+            prev = t
+            for cells in t.rows:
+                for j, c in enumerate(cells):
+                    if c is not None:
+                        lettura.cell(t.page, j, c.text, c.fill)
+                        _remember_labels(lettura, c.text)
+    for b in lettura.blocks:
+        if not _is_esito(b):
+            continue
+        out.esiti.append(_record(b, layout))
+        if not b.stato:
+            out.anomalie.append(RawAnomalia(b.page, f'esito senza stato leggibile: {one_line(" ".join(b.parts["titolo"]))[:80]!r}'))
+    if out.esiti:
+        for page, raw in sorted(set(lettura.unknown)):
+            out.anomalie.append(RawAnomalia(page, f'etichetta non riconosciuta in un blocco di esiti: {raw[:60]!r}'))
+        for page, line in lettura.orphans[:5]:
+            out.anomalie.append(RawAnomalia(page, f'testo fuori da ogni parte di un blocco di esiti: {line[:80]!r}'))
+    return out
+
+
+def _spilled(prev: Table, page, layout: Layout) -> list[tuple[int, str]]:
+    """Text at the top of the page after a box broke off at the previous page's end, when the
+    rest of the box was drawn without a readable grid: (column of the box, text) by position."""
+    if page.number != prev.page + 1 or layout.page(prev.page).tables[-1] is not prev:
+        return []
+    if any(ln.top > prev.bbox[3] + 2 for ln in layout.page(prev.page).content_lines()):
+        return []
+    limit = page.tables[0].bbox[1] if page.tables else page.height
+    lines = [ln for ln in page.content_lines() if ln.bottom < limit - 2]
+    if not lines or not (prev.bbox[0] - 5 <= min(ln.x0 for ln in lines) <= prev.bbox[2]):
+        return []
+    last = [c for c in prev.rows[-1]]
+    by_col: dict[int, list[str]] = {}
+    for ln in lines:
+        col = next((j for j, c in enumerate(last) if c is not None and c.x0 - 3 <= ln.x0 <= c.x1), 0)
+        by_col.setdefault(col, []).append(ln.text)
+    return [(col, '\n'.join(texts)) for col, texts in sorted(by_col.items())]
+
+
+def _follows(prev: Table, nxt: Table, layout: Layout) -> bool:
+    """`nxt` carries on the box `prev` broke off at a page end: first table of the next page, with
+    no content between them (the grid may differ: a continuation is often one merged cell)."""
+    if nxt.page != prev.page + 1:
+        return False
+    p_prev, p_next = layout.page(prev.page), layout.page(nxt.page)
+    if p_prev.tables[-1] is not prev or p_next.tables[0] is not nxt:
+        return False
+    below = [ln for ln in p_prev.content_lines() if ln.top > prev.bbox[3] + 2]
+    above = [ln for ln in p_next.content_lines() if ln.bottom < nxt.bbox[1] - 2]
+    return not below and not above
+
+
+def _remember_labels(lettura: _Lettura, text: str) -> None:
+    """Keep the labels' own words on the block (a triennio named in a label belongs to it)."""
+    if not lettura.open:
+        return
+    for line in clean(text).splitlines():
+        key, _, raw = _label(line)
+        if key:
+            lettura.blocks[-1].parts.setdefault('_etichette', []).append(raw)

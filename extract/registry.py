@@ -17,6 +17,7 @@ FAMILIES: list[str] = [
     'obiettivi_narrativi',
     'matrice_monitoraggio',
     'esiti_slide',
+    'esiti_blocchi',
     'scheda_regionale',
     'scheda_distretto',
     'esiti_dgr',

@@ -215,7 +215,13 @@ def _spilled(prev: Table, page, layout: Layout) -> list[tuple[int, str]]:
     if any(ln.top > prev.bbox[3] + 2 for ln in layout.page(prev.page).content_lines()):
         return []
     limit = page.tables[0].bbox[1] if page.tables else page.height
-    lines = [ln for ln in page.content_lines() if ln.bottom < limit - 2]
+    box_sizes = sorted(ln.size for ln in layout.page(prev.page).lines if ln.in_table and prev.bbox[1] <= ln.top <= prev.bbox[3])
+    body = box_sizes[len(box_sizes) // 2] if box_sizes else 0
+    lines = []
+    for ln in page.content_lines():
+        if ln.bottom >= limit - 2 or ln.size > body + 1:     # a heading: the box has ended
+            break
+        lines.append(ln)
     if not lines or not (prev.bbox[0] - 5 <= min(ln.x0 for ln in lines) <= prev.bbox[2]):
         return []
     last = [c for c in prev.rows[-1]]

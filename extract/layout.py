@@ -171,9 +171,9 @@ def cell_fill(fills: list[Fill], x0, top, x1, bottom) -> RGB | None:
     return best
 
 
-def _tables(page, number: int, fills: list[Fill]) -> list[Table]:
+def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) -> list[Table]:
     out = []
-    for t in page.find_tables():
+    for t in page.find_tables(settings or {}):
         texts = t.extract(x_tolerance=2)
         rows = []
         for row, row_texts in zip(t.rows, texts):
@@ -190,7 +190,56 @@ def _tables(page, number: int, fills: list[Fill]) -> list[Table]:
     return out
 
 
-def read_page(page, number: int, with_tables: bool = True) -> Page:
+def _rules(page) -> list[dict]:
+    """Horizontal rules that could delimit table rows: drawn across a good part of the page."""
+    return [e for e in page.horizontal_edges if e['x1'] - e['x0'] > 0.4 * page.width]
+
+
+def _content_split(page, rules: list[dict]) -> float | None:
+    """Where the content column starts in a table drawn with horizontal rules only: the left
+    edge most text lines between the rules jump to (after a wide gap, or starting there)."""
+    top, bottom = min(e['top'] for e in rules), max(e['top'] for e in rules)
+    left = min(e['x0'] for e in rules)
+    words = [w for w in page.extract_words(x_tolerance=2) if top <= w['top'] <= bottom]
+    by_line: dict[int, list[dict]] = {}
+    for w in words:
+        by_line.setdefault(round(w['top']), []).append(w)
+    votes: Counter = Counter()
+    for ws in by_line.values():
+        ws.sort(key=lambda w: w['x0'])
+        if ws[0]['x0'] > left + 40:
+            votes[round(ws[0]['x0'] / 3) * 3] += 1
+            continue
+        for a, b in zip(ws, ws[1:]):
+            if b['x0'] - a['x1'] >= 12:
+                votes[round(b['x0'] / 3) * 3] += 1
+                break
+    if not votes:
+        return None
+    x, n = votes.most_common(1)[0]
+    return x - 2 if n >= 3 else None
+
+
+def _hrule_tables(page, number: int, fills: list[Fill], prev_split: float | None) -> tuple[list[Table], float | None]:
+    """Label | content tables drawn with horizontal rules only (no vertical line, so pdfplumber's
+    ruled-table finder sees none): columns from where the text lines jump to the content column,
+    or the previous page's columns when the table carries on here."""
+    rules = _rules(page)
+    if len(rules) < 2:
+        return [], None
+    split = _content_split(page, rules) or (prev_split if min(e['top'] for e in rules) < page.height * 0.2 else None)
+    if split is None:
+        return [], None
+    x0, x1 = min(e['x0'] for e in rules), max(e['x1'] for e in rules)
+    if not x0 + 20 < split < x1 - 20:
+        return [], None
+    settings = {'vertical_strategy': 'explicit', 'horizontal_strategy': 'lines',
+                'explicit_vertical_lines': [x0, split, x1]}
+    tables = [t for t in _tables(page, number, fills, settings) if t.ncols == 2]
+    return tables, (split if tables else None)
+
+
+def read_page(page, number: int, with_tables: bool = True, prev_split: float | None = None) -> Page:
     fills = _fills(page)
     p = Page(number, float(page.width), float(page.height), fills=fills, n_chars=len(page.chars))
     p.lines = _lines(page, number)
@@ -199,6 +248,8 @@ def read_page(page, number: int, with_tables: bool = True) -> Page:
     p.image_area = min(1.0, sum(max(0.0, (i['x1'] - i['x0']) * (i['bottom'] - i['top'])) for i in page.images) / page_area)
     if with_tables and (page.lines or page.rects or page.curves):
         p.tables = _tables(page, number, fills)
+        if not p.tables:
+            p.tables, p.hrule_split = _hrule_tables(page, number, fills, prev_split)  # type: ignore[attr-defined]
         for ln in p.lines:
             cy = (ln.top + ln.bottom) / 2
             ln.in_table = any(t.bbox[0] - 1 <= ln.x0 <= t.bbox[2] and t.bbox[1] - 1 <= cy <= t.bbox[3] + 1 for t in p.tables)
@@ -264,7 +315,8 @@ def read_layout(data: bytes) -> Layout:
         pages = []
         for i, page in enumerate(pdf.pages, start=1):
             try:
-                pages.append(read_page(page, i))
+                prev = pages[-1] if pages else None
+                pages.append(read_page(page, i, prev_split=getattr(prev, 'hrule_split', None)))
                 page.close()   # drop pdfplumber's per-page object cache: memory stays flat on long plans
             except Exception as e:
                 if i == 1 and b'%%EOF' not in data[-2048:]:

@@ -81,7 +81,7 @@ def _prepare(text: str) -> str:
     """Symbols spaCy would glue to numbers get their own tokens; 'n°5' -> 'n° 5'."""
     t = text.replace('>=', '≥').replace('<=', '≤').replace('=>', '≥').replace('=<', '≤')
     t = re.sub(r'([≥≤<>=%])', r' \1 ', t)
-    t = re.sub(r'\b([nN][°.])(?=\d)', r'\1 ', t)
+    t = re.sub(r'\b[nN]\s*[°º.]\s*(?=\d)', 'n. ', t)
     return re.sub(r'\s+', ' ', t).strip()
 
 

@@ -1,0 +1,185 @@
+"""Monitoring matrix: the Treviglio corpus matrix, and matrices generated here with reportlab
+in the original layout and in another Ambito's (columns reordered and renamed, a two-row
+header with merged cells) -- both must give the same indicators."""
+import io
+import re
+
+import pytest
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from conftest import SAMPLES
+from extract.families import matrice_monitoraggio as mm
+from extract.layout import read_layout
+from normalize.records import _date
+
+
+@pytest.fixture(scope='module')
+def treviglio():
+    return mm.extract(read_layout((SAMPLES / 'treviglio-matrice-monitoraggio-2025.pdf').read_bytes()))
+
+
+def one_line(s):
+    return ' '.join((s or '').split())
+
+
+def test_corpus_rows(treviglio):
+    inds = treviglio.indicatori
+    numeri = [int(i.fields['numero']) for i in inds]
+    assert sorted(numeri) == list(range(1, len(numeri) + 1)) and len(numeri) >= 40
+    assert {i.tipo for i in inds} <= {'processo', 'output', 'outcome'}
+    assert all(i.pagina for i in inds)
+    assert not treviglio.anomalie
+
+
+def test_corpus_row_broken_across_pages_is_joined(treviglio):
+    # indicator 32 starts on page 1 and carries on, without a number, at the top of page 2
+    i32 = next(i for i in treviglio.indicatori if i.fields['numero'] == '32')
+    assert one_line(i32.testo).endswith('Indicatori di monitoraggio/esito')
+    assert 'ridefinizione non possibile (indicatore definito da DGR)' == one_line(i32.fields['ridefinizione'])
+    assert i32.pagina == 1
+
+
+def test_corpus_columns_by_meaning(treviglio):
+    i26 = next(i for i in treviglio.indicatori if i.fields['numero'] == '26')
+    assert i26.fields['atteso_anno1'] == '≥ 50%' and i26.fields['atteso_anno2'] == '≥ 75%'
+    assert i26.fields['baseline'] == 'non prevista' and i26.fields['frequenza'] == 'annuale'
+    assert [c for _, c in i26.rilevazioni] == ['100%']
+    # the measurement column is dated by its header ('31/11/2025' -> the last day of November)
+    assert str(_date(i26.rilevazioni[0][0])) == '2025-11-30'
+
+
+@pytest.mark.parametrize('header,field', [
+    ('#', 'numero'), ('N.', 'numero'), ('Indicatore', 'testo'), ('Descrizione indicatore', 'testo'),
+    ('Tipologia', 'tipo'), ('Tipo di indicatore', 'tipo'), ('Area di policy', 'policy'),
+    ('Dato rilevato ad inizio Piano di Zona: al 31/12/2024', 'baseline'), ('Baseline', 'baseline'),
+    ('I rilevazione: dato al 31/11/2025', 'rilevazione'), ('Valore rilevato al 30/06/2026', 'rilevazione'),
+    ('risultati attesi II anno', 'atteso'), ('Target anno 1', 'atteso'),
+    ('eventuale ridefinizione risultati attesi II anno', 'ridefinizione'),
+    ('responsabile rilevazione', 'responsabile'), ('Periodicità', 'frequenza'),
+    ('note esplicative al 31/11/2025', 'note'), ('Osservazioni', 'note'), ('Colore preferito', None),
+])
+def test_column_field(header, field):
+    assert mm.column_field(header) == field
+
+
+# ---------------------------------------------------------------- generated matrices
+ROWS = [
+    {'numero': str(n), 'testo': f'Numero di progetti individualizzati attivati nell\'area {n} rispetto alle '
+                                f'valutazioni multidimensionali effettuate dalle equipe integrate di Ambito e ASST',
+     'policy': f'LEPS Reg. Lomb. - Politica {n}', 'tipo': ('processo', 'output', 'outcome')[n % 3],
+     'baseline': 'non prevista' if n % 2 else f'{n}%', 'rilevazione': f'{10 + n}%',
+     'atteso_anno1': f'>= {n}%', 'atteso_anno2': f'>= {n + 20}%', 'ridefinizione': 'ridefinizione non possibile',
+     'responsabile': f'Referente Area {n} ente capofila', 'frequenza': 'annuale',
+     'note': '' if n % 4 else f'Nota esplicativa numero {n} sul dato rilevato nel corso dell\'anno.'}
+    for n in range(1, 15)
+]
+ORIGINAL = [('numero', '#'), ('testo', 'Indicatore'), ('policy', 'policy'), ('tipo', 'tipologia'),
+            ('baseline', 'Dato rilevato ad inizio Piano di Zona: al 31/12/2024'),
+            ('rilevazione', 'I rilevazione: dato al 31/11/2025'), ('atteso_anno1', 'risultati attesi I anno'),
+            ('atteso_anno2', 'risultati attesi II anno'),
+            ('ridefinizione', 'eventuale ridefinizione risultati attesi II anno'),
+            ('responsabile', 'responsabile rilevazione'), ('frequenza', 'frequenza rilevazione'),
+            ('note', 'note esplicative al 31/11/2025')]
+# another Ambito: other order, other names, two header rows with merged group cells
+OTHER_TOP = ['N.', 'Tipo di indicatore', 'Descrizione indicatore', 'Valori attesi', '', 'Monitoraggio', '',
+             'Area di policy', 'Referente', 'Periodicità', 'Revisione target', 'Osservazioni']
+OTHER_LOW = ['', '', '', 'anno II', 'anno I', 'Baseline 31/12/2024', 'Rilevazione al 30/11/2025',
+             '', '', '', '', '']
+OTHER_FIELDS = ['numero', 'tipo', 'testo', 'atteso_anno2', 'atteso_anno1', 'baseline', 'rilevazione',
+                'policy', 'responsabile', 'frequenza', 'ridefinizione', 'note']
+
+
+WIDTHS = {'numero': 22, 'testo': 120, 'policy': 70, 'tipo': 50, 'baseline': 60, 'rilevazione': 60,
+          'atteso_anno1': 55, 'atteso_anno2': 55, 'ridefinizione': 60, 'responsabile': 60, 'frequenza': 45,
+          'note': 80}
+
+
+def _pdf(header_rows, fields, spans=()):
+    style = getSampleStyleSheet()['BodyText']
+    style.fontSize, style.leading = 7, 8
+    cell = lambda t: Paragraph(t, style) if t else ''
+    data = [[cell(h) for h in row] for row in header_rows]
+    data += [[cell(r[f]) for f in fields] for r in ROWS]
+    t = Table(data, colWidths=[WIDTHS[f] for f in fields], repeatRows=len(header_rows))
+    t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0)), ('VALIGN', (0, 0), (-1, -1), 'TOP'),
+                           *[('SPAN', a, b) for a, b in spans]]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=30, rightMargin=30).build([t])
+    return buf.getvalue()
+
+
+def _original_pdf():
+    return _pdf([[h for _, h in ORIGINAL]], [f for f, _ in ORIGINAL])
+
+
+def _other_pdf():
+    spans = [((c, 0), (c, 1)) for c in (0, 1, 2, 7, 8, 9, 10, 11)] + [((3, 0), (4, 0)), ((5, 0), (6, 0))]
+    return _pdf([OTHER_TOP, OTHER_LOW], OTHER_FIELDS, spans)
+
+
+def _as_rows(ex):
+    out = {}
+    for i in ex.indicatori:
+        rec = {k: one_line(v) for k, v in i.fields.items()}
+        rec.update(testo=one_line(i.testo), tipo=i.tipo,
+                   rilevazioni=[(_date(h), one_line(c)) for h, c in i.rilevazioni])
+        out[rec['numero']] = rec
+    return out
+
+
+@pytest.fixture(scope='module')
+def generated():
+    return (_as_rows(mm.extract(read_layout(_original_pdf()))), _as_rows(mm.extract(read_layout(_other_pdf()))))
+
+
+def test_generated_matrix_spans_pages_with_repeated_header():
+    layout = read_layout(_original_pdf())
+    assert len(layout.pages) >= 2 and all(p.landscape for p in layout.pages)
+
+
+def test_generated_original_layout(generated):
+    original, _ = generated
+    assert sorted(original, key=int) == [r['numero'] for r in ROWS]
+    for r in ROWS:
+        got = original[r['numero']]
+        for f in ('testo', 'policy', 'tipo', 'baseline', 'atteso_anno1', 'atteso_anno2', 'responsabile', 'note'):
+            assert got[f] == r[f], f
+        assert got['rilevazioni'][0][1] == r['rilevazione']
+
+
+def test_reordered_two_row_header_gives_the_same_rows(generated):
+    original, other = generated
+    assert set(other) == set(original)
+    for n, rec in original.items():
+        o = other[n]
+        for f in ('testo', 'policy', 'tipo', 'baseline', 'atteso_anno1', 'atteso_anno2', 'ridefinizione',
+                  'responsabile', 'frequenza', 'note'):
+            assert o[f] == rec[f], (n, f)
+        assert [c for _, c in o['rilevazioni']] == [c for _, c in rec['rilevazioni']]
+        assert str(o['rilevazioni'][0][0]) == '2025-11-30'
+
+
+def test_unmapped_column_is_an_anomaly():
+    fields = [f for f, _ in ORIGINAL] + ['colore']
+    for r in ROWS:
+        r.setdefault('colore', 'blu')
+    headers = [h for _, h in ORIGINAL] + ['Colore preferito']
+    style = getSampleStyleSheet()['BodyText']
+    data = [headers] + [[r[f] for f in fields] for r in ROWS[:3]]
+    t = Table(data, repeatRows=1)
+    t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0)), ('FONTSIZE', (0, 0), (-1, -1), 5)]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=10, rightMargin=10).build([t])
+    ex = mm.extract(read_layout(buf.getvalue()))
+    assert len(ex.indicatori) == 3
+    assert any(re.search('Colore preferito', a.messaggio) for a in ex.anomalie)
+
+
+def test_table_without_matrix_header_is_ignored():
+    t = Table([['Nome', 'Cognome'], ['Mario', 'Rossi']])
+    t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf).build([t])
+    assert len(mm.extract(read_layout(buf.getvalue()))) == 0

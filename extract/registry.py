@@ -18,6 +18,7 @@ FAMILIES: list[str] = [
     'matrice_monitoraggio',
     'esiti_slide',
     'esiti_blocchi',
+    'tabella_obiettivi',
     'scheda_regionale',
     'scheda_distretto',
     'esiti_dgr',

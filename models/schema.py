@@ -113,6 +113,7 @@ class Obiettivo(Row):
     monitoraggio: Optional[str] = None
     verifica: Optional[str] = None
     destinatari: Optional[str] = None
+    soggetti: Optional[str] = None      # who carries the objective out (six-column objective tables)
     obiettivi_specifici: Optional[str] = None   # a distretto card's OBIETTIVO row
     ambito_riferimento: Optional[str] = None
     famiglia: Optional[str] = None

@@ -1,0 +1,124 @@
+"""Objective tables of older plans: one row per objective, columns such as
+OBIETTIVI | Azioni | Soggetti | Risultati attesi | Tempistiche | Risorse.
+
+Columns are mapped by what the header says (any order, any subset beyond objective + actions).
+One objective may span several rows and pages: a row whose objective cell is empty (merged)
+continues the objective above; the header is usually repeated on every page. Expected results
+become output indicators of the objective."""
+from __future__ import annotations
+
+from ..layout import Layout, Table
+from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
+from ..text import clean, fold, is_bullet_line, join_wrapped, one_line, split_items
+from ._comuni import header_map
+
+NAME = 'tabella_obiettivi'
+
+COLONNE = {
+    'titolo': ['obiettivi', 'obiettivo', 'obiettivi specifici', 'obiettivo specifico', 'obiettivi strategici',
+               'obiettivo strategico', 'obiettivi di piano', 'finalità'],
+    'azioni': ['azioni', 'azione', 'azioni previste', 'attività', 'attività previste', 'interventi',
+               'interventi previsti', 'azioni/interventi', 'modalità di attuazione'],
+    'soggetti': ['soggetti', 'soggetti coinvolti', 'attori', 'attori coinvolti', 'soggetti responsabili',
+                 'responsabili', 'chi', 'partner', 'soggetti attuatori'],
+    'risultati': ['risultati attesi', 'risultato atteso', 'risultati', 'esiti attesi', 'output attesi',
+                  'prodotti attesi', 'indicatori di risultato'],
+    'tempi': ['tempistiche', 'tempistica', 'tempi', 'tempi di realizzazione', 'cronoprogramma', 'scadenze',
+              'quando', 'tempi di attuazione'],
+    'risorse': ['risorse', 'risorse economiche', 'risorse impiegate', 'risorse dedicate', 'fonti di finanziamento',
+                'risorse necessarie', 'budget', 'costi'],
+}
+# a monitoring matrix or an evaluation table is another family's
+_NOT_OURS = ('baseline', 'esito', 'rilevazione', 'dato al', 'valore atteso', 'indicatore di processo')
+
+
+def header(t: Table) -> tuple[int, dict[int, str]] | None:
+    """(row index, column map) when the table is an objective table: an objective column, an
+    actions column and at least one more of ours."""
+    for i, row in enumerate(t.rows[:2]):
+        if any(c is not None and any(w in fold(c.text) for w in _NOT_OURS) for c in row):
+            return None
+        cols = header_map(row, COLONNE, 0.84)
+        keys = set(cols.values())
+        if {'titolo', 'azioni'} <= keys and len(keys) >= 3:
+            return i, cols
+    return None
+
+
+def _cell(cells, j: int) -> str:
+    c = cells[j] if j < len(cells) else None
+    return clean(c.text) if c is not None else ''
+
+
+def _new(titolo: str, page: int) -> RawObiettivo:
+    return RawObiettivo('ambito', {'titolo': titolo}, page, page)
+
+
+def _add_row(o: RawObiettivo, row: dict[str, str], page: int, texts: dict[str, list[str]], cont: bool) -> None:
+    """A row's content onto its objective; on a continuation row an item that does not start
+    with a bullet finishes the item the page break cut."""
+    o.pagina_fine = page
+    for key, items in (('azioni', o.azioni), ('risultati', o.indicatori)):
+        lines = row.get(key, '').splitlines()
+        if cont and items:
+            while lines and not is_bullet_line(lines[0]):
+                items[-1].testo = join_wrapped(items[-1].testo, lines.pop(0))
+        parts = split_items('\n'.join(lines))
+        for part in parts:
+            items.append(RawAzione(one_line(part), page) if key == 'azioni' else RawIndicatore(one_line(part), 'output', page))
+    for key in ('soggetti', 'tempi', 'risorse'):
+        if row.get(key):
+            texts.setdefault(key, []).append(row[key])
+
+
+def _finish(o: RawObiettivo, texts: dict[str, list[str]]) -> None:
+    if texts.get('soggetti'):
+        o.fields['soggetti'] = '\n'.join(texts['soggetti'])
+    if texts.get('tempi'):
+        o.fields['tempi'] = '\n'.join(texts['tempi'])
+    if texts.get('risorse'):
+        o.fields['risorse_economiche'] = '\n'.join(texts['risorse'])
+
+
+def _is_title_tail(text: str) -> bool:
+    """The objective's title broken by the page end: the continuation starts lower-case."""
+    s = text.strip()
+    return bool(s) and (s[0].islower() or s[0] in ',;)')
+
+
+def extract(layout: Layout) -> Extraction:
+    out = Extraction()
+    current: RawObiettivo | None = None
+    texts: dict[str, list[str]] = {}
+    for page in layout.pages:
+        for t in page.tables:
+            head = header(t)
+            if head is None:
+                continue
+            i, cols = head
+            first_row = True
+            for cells in t.rows[i + 1:]:
+                row = {key: _cell(cells, j) for j, key in cols.items()}
+                if not any(row.values()):
+                    continue
+                if header_map(cells, COLONNE, 0.84) == cols:      # header repeated inside the table
+                    continue
+                titolo = one_line(row.get('titolo', ''))
+                continues_title = (first_row and current is not None and _is_title_tail(titolo)
+                                   and page.tables[0] is t)
+                first_row = False
+                if titolo and not continues_title:
+                    if current is not None:
+                        _finish(current, texts)
+                    current, texts = _new(titolo, t.page), {}
+                    out.obiettivi.append(current)
+                elif titolo:
+                    current.fields['titolo'] = join_wrapped(current.fields['titolo'], titolo)
+                if current is None:
+                    out.anomalie.append(RawAnomalia(t.page, 'riga di una tabella degli obiettivi senza obiettivo: '
+                                                            f'{one_line(" ".join(row.values()))[:80]!r}'))
+                    continue
+                _add_row(current, row, t.page, texts, cont=not titolo or continues_title)
+    if current is not None:
+        _finish(current, texts)
+    return out

@@ -1,0 +1,153 @@
+"""Narrative objectives: the Treviglio 2025-2027 objectives, and generated pages that phrase the
+headings another way ("Area tematica:", "Obiettivo generale", "Azioni previste", "Destinatari")."""
+import io
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from conftest import SAMPLES
+from extract.families import obiettivi_narrativi as on
+from extract.layout import read_layout
+from normalize.aree import codes_in
+
+
+@pytest.fixture(scope='module')
+def treviglio():
+    return on.extract(read_layout((SAMPLES / 'treviglio-pdz-2025-2027-obiettivi.pdf').read_bytes()))
+
+
+def test_corpus_objectives(treviglio):
+    obs = treviglio.obiettivi
+    assert len(obs) == 8
+    assert all(o.indicatori and o.azioni and o.fields.get('target') for o in obs)
+    assert all(o.fields['macroarea'] and codes_in(o.fields['macroarea']) for o in obs)
+    # each area heading is used once; the title is the bold sentence after the label, not the prose
+    assert len({o.fields['macroarea'] for o in obs}) == 8
+    assert all(o.fields['titolo'].endswith('.') and len(o.fields['titolo']) < 320 for o in obs)
+    assert [o.pagina_inizio for o in obs] == sorted(o.pagina_inizio for o in obs)
+
+
+def test_corpus_sections(treviglio):
+    povert = next(o for o in treviglio.obiettivi if 'POVERTÀ' in o.fields['macroarea'])
+    assert povert.fields['macroarea'].startswith('CONTRASTO') and povert.fields['macroarea'].endswith('ATTIVA')
+    assert sorted(codes_in(povert.fields['macroarea'])) == ['A', 'C']
+    assert [i.tipo for i in povert.indicatori] == ['processo', 'output', 'outcome']
+    assert povert.azioni[0].testo.startswith('LEPS EVM')
+    assert povert.fields['titolo'].startswith('Garantire un adeguato sistema')
+
+
+def test_sub_bullets_join_their_action(treviglio):
+    casa = next(o for o in treviglio.obiettivi if o.fields['macroarea'] == 'POLITICHE ABITATIVE')
+    assert len(casa.azioni) == 3
+    first = casa.azioni[0].testo.split('\n')
+    assert first[0].endswith('Treviglio:') and len(first) == 4
+    assert first[2].startswith('estensione') and first[2].endswith('3.a);')
+
+
+def test_target_bullets_and_page_furniture(treviglio):
+    anziani = next(o for o in treviglio.obiettivi if 'ANZIANI' in o.fields['macroarea'])
+    assert len(anziani.fields['target'].split('\n')) == 4
+    # the page break inside the indicators does not bring the page number or running header in
+    for o in treviglio.obiettivi:
+        for i in o.indicatori:
+            assert 'Piano di Zona 2025-2027 – Ambito' not in i.testo
+            assert not i.testo.rstrip().endswith(tuple(str(n) for n in range(54, 62)))
+
+
+# ---------------------------------------------------------------- generated variants
+def _pdf(pages):
+    """Pages of (text, bold, size, indent) lines."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for lines in pages:
+        y = 800
+        c.setFont('Helvetica', 8)
+        c.drawString(300, 820, 'Piano di Zona - Ambito di Prova')
+        for text, bold, size, indent in lines:
+            c.setFont('Helvetica-Bold' if bold else 'Helvetica', size)
+            c.drawString(60 + indent, y, text)
+            y -= size + 5
+        c.setFont('Helvetica', 9)
+        c.drawString(500, 30, str(len(lines)))
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def L(text, bold=False, size=11, indent=0):
+    return (text, bold, size, indent)
+
+
+PAGE_1 = [
+    L('Area tematica: Anziani e domiciliarità', True, 13),
+    L('OBIETTIVO GENERALE', True),
+    L('Sostenere le famiglie che assistono un anziano a casa.'),
+    L('Il contesto mostra un bisogno crescente. Obiettivo secondario è quello di ridurre i ricoveri.'),
+    L('Azioni previste', True),
+    L('- Sportello per i caregiver familiari', indent=0),
+    L('con apertura settimanale.', indent=12),
+    L('- Gruppi di auto mutuo aiuto', indent=0),
+    L('Destinatari', True),
+    L('Caregiver familiari di anziani non autosufficienti.'),
+    L('Indicatore di output: almeno 20 caregiver seguiti entro il 2026.'),
+    L('Indicatore di outcome: Almeno il 70% dei caregiver soddisfatti.'),
+]
+PAGE_2 = [
+    L('Obiettivo: Rafforzare la rete dei servizi domiciliari.', True),
+    L('Azioni:', True),
+    L('- Coordinamento tra SAD e ADI'),
+    L('Target: Anziani fragili.'),
+    L('Indicatori', True),
+    L('Processo: un incontro mensile di coordinamento.'),
+    L('Outcome: riduzione degli accessi impropri al pronto soccorso.'),
+    L('Obiettivo: una riga di prosa che non apre una scheda.'),
+    L('Altro testo senza sezioni.'),
+]
+
+
+@pytest.fixture(scope='module')
+def variant():
+    return on.extract(read_layout(_pdf([PAGE_1, PAGE_2, [L('Pagina di chiusura.')]])))
+
+
+def test_paraphrased_headings(variant):
+    first = variant.obiettivi[0]
+    assert first.fields['titolo'] == 'Sostenere le famiglie che assistono un anziano a casa.'
+    assert first.fields['macroarea'] == 'Anziani e domiciliarità'
+    assert [a.testo for a in first.azioni] == ['Sportello per i caregiver familiari con apertura settimanale.',
+                                               'Gruppi di auto mutuo aiuto']
+    assert first.fields['target'] == 'Caregiver familiari di anziani non autosufficienti.'
+    assert [(i.tipo, i.testo) for i in first.indicatori] == [
+        ('output', 'almeno 20 caregiver seguiti entro il 2026.'),
+        ('outcome', 'Almeno il 70% dei caregiver soddisfatti.')]
+    assert first.pagina_inizio == 1
+
+
+def test_objective_without_area_heading_keeps_the_area_above(variant):
+    assert len(variant.obiettivi) == 2        # the trailing prose 'Obiettivo:' line has no sections
+    second = variant.obiettivi[1]
+    assert second.fields['macroarea'] == 'Anziani e domiciliarità'
+    assert second.fields['titolo'] == 'Rafforzare la rete dei servizi domiciliari.'
+    assert second.pagina_inizio == 2
+    assert [i.tipo for i in second.indicatori] == ['processo', 'outcome']
+
+
+def test_document_without_narrative_objectives():
+    pdf = _pdf([[L('Premessa'), L('Obiettivo: descrivere il territorio.'), L('Testo.')]] * 3)
+    assert len(on.extract(read_layout(pdf))) == 0
+
+
+@pytest.mark.parametrize('text,kind', [
+    ('OBIETTIVO PRINCIPALE: Garantire un adeguato sistema', 'obiettivo'),
+    ('Obiettivo generale', 'obiettivo'), ('AZIONI', 'azioni'), ('Azioni previste:', 'azioni'),
+    ('TARGET: Persone in condizioni', 'target'), ('Destinatari', 'target'),
+    ('Area di intervento', 'area'), ('Indicatore di processo: Presenza di', 'indicatore'),
+    ('Obiettivo secondario è quello di rendere omogenee le prassi di lavoro', None),
+    ('Per realizzare ciò, occorre sviluppare:', None),
+    ('• Sviluppo progettualità: rete.', None),
+])
+def test_heading(text, kind):
+    from extract.layout import Line
+    h = on.heading(Line(1, text, 60, 400, 0, 10, 11, False))
+    assert (h.kind if h else None) == kind

@@ -1,0 +1,76 @@
+"""Slide tables whose Esito is only a cell colour."""
+from pathlib import Path
+
+import pytest
+
+from extract.families import esiti_slide
+from extract.layout import read_layout
+from normalize.values import stato
+from pdf_tabelle import table_pages
+
+SAMPLES = Path(__file__).resolve().parent.parent / 'corpus' / 'samples'
+
+
+@pytest.fixture(scope='module')
+def deck():
+    return read_layout((SAMPLES / 'dalmine-presentazione-2021.pdf').read_bytes())
+
+
+@pytest.fixture(scope='module')
+def deck_esiti(deck):
+    return esiti_slide.extract(deck)
+
+
+def test_every_project_row_becomes_an_esito(deck, deck_esiti):
+    rows = sum(len(t.rows) - 1 for p in deck.pages for t in p.tables if esiti_slide._header(t))
+    assert rows > 30 and len(deck_esiti.esiti) == rows
+    assert not deck_esiti.anomalie
+
+
+def test_stato_follows_the_hue_of_the_esito_cell(deck_esiti):
+    from extract.colors import colour_word
+    expected = {'verde': 'raggiunto', 'giallo': 'parziale', 'rosso': 'non_raggiunto'}
+    for e in deck_esiti.esiti:
+        assert stato(e.fields['stato']) == expected[colour_word(e.colore)]
+    assert {stato(e.fields['stato']) for e in deck_esiti.esiti} == set(expected.values())
+
+
+def test_macroarea_is_the_slide_title_and_triennio_the_one_evaluated(deck, deck_esiti):
+    for e in deck_esiti.esiti:
+        assert '(1/2)' not in e.fields['macroarea'] and '(2/2)' not in e.fields['macroarea']
+        assert e.fields['macroarea'].split()[0] in deck.page(e.pagina).text
+        assert e.fields['triennio_valutato'] == '2018-2020'     # 'attuazione del PdZ 2018-2020', not the 2021-2023 being planned
+
+
+def _deck(colours, legend_line=None, header=('Progetto', 'Stato di attuazione', 'Criticità')):
+    rows = [list(header)] + [[f'Progetto numero {i}', ('', rgb), f'Nota {i}'] for i, rgb in enumerate(colours, 1)]
+    pages = [{'title': 'Verifica del Piano di Zona 2018-2020', 'lines': ['Esiti della programmazione 2018-2020']}]
+    if legend_line:
+        pages.append({'title': 'Legenda', 'lines': [legend_line]})
+    pages.append({'title': 'Area anziani (1/2)', 'widths': [260, 110, 200], 'rows': rows})
+    return read_layout(table_pages(pages))
+
+
+def test_generated_deck_other_shades_classify_by_hue():
+    # none of these is the corpus's RGB
+    ex = esiti_slide.extract(_deck([(0.3, 0.75, 0.2), (0.98, 0.78, 0.15), (0.78, 0.08, 0.18)]))
+    assert [stato(e.fields['stato']) for e in ex.esiti] == ['raggiunto', 'parziale', 'non_raggiunto']
+    assert ex.esiti[0].fields['macroarea'] == 'Area anziani'
+    assert ex.esiti[1].fields['criticita'] == 'Nota 2'
+    assert ex.esiti[0].fields['triennio_valutato'] == '2018-2020'
+
+
+def test_generated_deck_legend_overrides_default():
+    ex = esiti_slide.extract(_deck([(0.3, 0.75, 0.2), (0.98, 0.85, 0.1)],
+                                   'Legenda: verde = concluso; giallo = non avviato'))
+    assert [stato(e.fields['stato']) for e in ex.esiti] == ['raggiunto', 'non_raggiunto']
+
+
+def test_uncoloured_esito_is_an_anomaly_not_a_guess():
+    ex = esiti_slide.extract(_deck([(0.3, 0.75, 0.2), (0.9, 0.9, 0.9)]))
+    assert len(ex.esiti) == 1 and len(ex.anomalie) == 1 and 'Progetto numero 2' in ex.anomalie[0].messaggio
+
+
+def test_tables_without_an_esito_column_are_not_read():
+    ex = esiti_slide.extract(_deck([(0.3, 0.75, 0.2)], header=('Progetto', 'Responsabile', 'Note')))
+    assert not ex.esiti

@@ -152,6 +152,10 @@ class Indicatore(Row):
     frequenza: Optional[str] = None
     note: Optional[str] = None
     pagina: Optional[int] = None
+    # a monitoring-matrix row measures a card of another document of the same Ambito and
+    # triennio: the link is kept here, obiettivo_id stays NULL (the row is not the card's own)
+    obiettivo_collegato: Optional[str] = None
+    indicatore_collegato: Optional[str] = None
 
 
 class Rilevazione(Row):

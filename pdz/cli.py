@@ -51,6 +51,8 @@ def ingest(paths: list[Path] = typer.Argument(None, help='PDF files or folders (
         console.print('nulla da ri-estrarre: il warehouse è aggiornato')
     console.print(f'estratti: {c["obiettivi"]} obiettivi, {c["azioni"]} azioni, {c["indicatori"]} indicatori, '
                   f'{c["esiti"]} esiti, {c["anomalie"]} anomalie  -> {db}')
+    if summary.links:
+        console.print(f'{summary.links} indicatori di matrice collegati alle schede del loro Ambito e triennio')
     for name, err in summary.failed:
         console.print(f'[red]fallito[/] {name}: {err}')
     raise typer.Exit(0 if summary.ok else 1)

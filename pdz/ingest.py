@@ -10,6 +10,7 @@ from pathlib import Path
 from corpus.ambiti import ambiti
 from corpus.discover import find_pdfs, sha256_of
 from warehouse import fts
+from warehouse.links import link_indicators
 from warehouse.store import connect, known_version, load_ambiti, write_document, write_failure
 
 from .pipeline import Result, process_file
@@ -26,6 +27,7 @@ class Summary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTED, 0))
     seconds: dict[str, float] = field(default_factory=dict)
+    links: int = 0     # matrix indicators tied to a card of another document
 
     @property
     def ok(self) -> bool:
@@ -88,6 +90,7 @@ def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = Fals
             for fut in as_completed(futures):
                 record(fut.result())
     if todo:
+        summary.links = link_indicators(con)
         fts.rebuild(con)
     con.close()
     return summary

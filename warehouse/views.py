@@ -16,6 +16,16 @@ VIEWS = {
         SELECT a.nome AS ambito, e.triennio_valutato, e.macroarea, e.titolo, e.stato,
                e.grado_raggiungimento, e.giudizio, e.riproposto, d.file, e.pagina
         FROM esiti e JOIN documenti d USING (documento_id) LEFT JOIN ambiti a ON a.ambito_id = e.ambito_id""",
+    # card indicators with what the monitoring matrix of the same Ambito/triennio measured
+    'v_misure': """
+        SELECT a.nome AS ambito, d.triennio, o.titolo AS obiettivo, c.testo AS indicatore, c.tipo,
+               m.numero, m.atteso_anno1, m.atteso_anno2, r.data, r.valore_testo, r.valore,
+               md.file AS file_matrice, d.file AS file_scheda
+        FROM indicatori m JOIN indicatori c ON c.indicatore_id = m.indicatore_collegato
+        JOIN obiettivi o ON o.obiettivo_id = c.obiettivo_id JOIN documenti d ON d.documento_id = c.documento_id
+        JOIN documenti md ON md.documento_id = m.documento_id
+        LEFT JOIN rilevazioni r ON r.indicatore_id = m.indicatore_id
+        LEFT JOIN ambiti a ON a.ambito_id = d.ambito_id""",
     # per document: what was read and what could not be
     'v_documenti': """
         SELECT d.documento_id, d.file, d.ambito_id, d.triennio, d.tipo, d.pagine, d.versione_estrattore,

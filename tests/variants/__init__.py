@@ -1,0 +1,1 @@
+"""Generated layout variants (PDF + truth.json) that measure how the extractors generalise."""

@@ -1,0 +1,77 @@
+"""Esiti blocks of older plans: labelled parts, status box (words or colour), page breaks."""
+from pathlib import Path
+
+import pytest
+
+from extract.families import esiti_blocchi
+from extract.layout import read_layout
+from normalize.values import stato
+from pdf_tabelle import table_pages
+
+SAMPLES = Path(__file__).resolve().parent.parent / 'corpus' / 'samples'
+
+
+@pytest.fixture(scope='module')
+def plan():
+    return read_layout((SAMPLES / 'treviglio-pdz-2018-2020.pdf').read_bytes())
+
+
+@pytest.fixture(scope='module')
+def esiti(plan):
+    return esiti_blocchi.extract(plan)
+
+
+def test_every_block_has_its_parts(plan, esiti):
+    titled = sum(ln.text.startswith('OBIETTIVO:') for p in plan.pages for ln in p.lines)
+    assert len(esiti.esiti) == titled > 10
+    for e in esiti.esiti:
+        assert e.fields['titolo'] and not e.fields['titolo'].startswith('OBIETTIVO')
+        assert e.azioni_realizzate and e.fields['risorse_impiegate'] and e.fields['commento']
+        assert stato(e.fields['stato']) in ('raggiunto', 'parziale')
+        assert e.fields['triennio_valutato'] == '2015-2017'
+    assert not esiti.anomalie
+
+
+def test_status_box_words_agree_with_its_colour(esiti):
+    from extract.colors import colour_word
+    for e in esiti.esiti:
+        assert {'verde': 'raggiunto', 'giallo': 'parziale'}[colour_word(e.colore)] == stato(e.fields['stato'])
+
+
+def test_blocks_broken_across_pages_keep_every_part(plan, esiti):
+    # a bullet item or comment never starts a block, and no comment runs into the next section
+    for e in esiti.esiti:
+        assert 'OBIETTIVI E AZIONI' not in e.fields['commento']
+        assert all(not a.startswith(('OBIETTIVO', 'COMMENTO')) for a in e.azioni_realizzate)
+    broken = [e for e in esiti.esiti if e.fields['commento'].rstrip()[-1:] not in '.)»']
+    assert not broken, [e.fields['titolo'] for e in broken]
+
+
+def _block_pdf(status_cell, labels=('Obiettivo', 'Attività realizzate nel periodo 2019-2021', 'Risorse utilizzate', 'Valutazione')):
+    t, a, r, c = labels
+    rows = [[f'{t}: SOSTEGNO AI CAREGIVER\n{a}:\n- Sportello badanti\n- Voucher sollievo',
+             f'{r}:\nFondi FNA', status_cell],
+            [f'{c}: buon avvio del servizio.', '', '']]
+    return read_layout(table_pages([{'title': 'Verifica del triennio 2019-2021', 'widths': [330, 180, 120], 'rows': rows}]))
+
+
+def test_generated_block_with_paraphrased_labels_and_colour_only_status():
+    ex = esiti_blocchi.extract(_block_pdf(('', (0.35, 0.78, 0.3))))
+    assert len(ex.esiti) == 1
+    e = ex.esiti[0]
+    assert e.fields['titolo'] == 'SOSTEGNO AI CAREGIVER'
+    assert e.azioni_realizzate == ['Sportello badanti', 'Voucher sollievo']
+    assert e.fields['risorse_impiegate'] == 'Fondi FNA'
+    assert e.fields['commento'] == 'buon avvio del servizio.'
+    assert stato(e.fields['stato']) == 'raggiunto'
+    assert e.fields['triennio_valutato'] == '2019-2021'
+
+
+def test_generated_block_status_in_words_wins_over_colour():
+    ex = esiti_blocchi.extract(_block_pdf(('NON RAGGIUNTO', (0.35, 0.78, 0.3))))
+    assert stato(ex.esiti[0].fields['stato']) == 'non_raggiunto'
+
+
+def test_block_without_status_is_reported():
+    ex = esiti_blocchi.extract(_block_pdf(''))
+    assert len(ex.esiti) == 1 and any('senza stato' in a.messaggio for a in ex.anomalie)

@@ -1,0 +1,65 @@
+"""Six-column objective tables of older plans."""
+from pathlib import Path
+
+import pytest
+
+from extract.families import tabella_obiettivi
+from extract.layout import read_layout
+from pdf_tabelle import table_pages
+
+SAMPLES = Path(__file__).resolve().parent.parent / 'corpus' / 'samples'
+
+
+@pytest.fixture(scope='module')
+def plan():
+    return read_layout((SAMPLES / 'treviglio-pdz-2018-2020.pdf').read_bytes())
+
+
+@pytest.fixture(scope='module')
+def obiettivi(plan):
+    return tabella_obiettivi.extract(plan).obiettivi
+
+
+def test_one_objective_per_filled_objective_cell(plan, obiettivi):
+    assert len(obiettivi) > 20
+    for o in obiettivi:
+        assert o.livello == 'ambito' and o.azioni
+        assert o.fields['titolo'][0].isupper()           # a title broken by a page end is rejoined
+        assert o.pagina_inizio <= o.pagina_fine <= o.pagina_inizio + 1
+    assert all(i.tipo == 'output' for o in obiettivi for i in o.indicatori)
+    assert sum(len(o.indicatori) for o in obiettivi) > 20
+
+
+def test_every_action_and_result_is_an_item(obiettivi):
+    for o in obiettivi:
+        for a in o.azioni + o.indicatori:
+            assert a.testo and '\uf0b7' not in a.testo and '\n' not in a.testo
+
+
+def test_plans_without_such_tables_give_nothing():
+    deck = read_layout((SAMPLES / 'dalmine-presentazione-2021.pdf').read_bytes())
+    assert not tabella_obiettivi.extract(deck).obiettivi
+
+
+def test_generated_table_columns_by_meaning_and_objective_across_pages():
+    header = ['Tempi', 'Obiettivo specifico', 'Azioni previste', 'Risultati attesi', 'Attori coinvolti']
+    widths = [90, 170, 200, 170, 120]
+    p1 = [header,
+          ['2024', 'Ridurre la solitudine\ndegli anziani', '- Centri diurni aperti\n- Telefonate amiche', '- 100 anziani raggiunti', 'Comuni'],
+          ['2025', 'Sostenere i caregiver', '- Sportello', '', 'ASST']]
+    p2 = [header,
+          ['2026', '', 'per famiglie\n- Gruppi di auto aiuto', '- 3 gruppi attivi', 'Terzo settore']]
+    ex = tabella_obiettivi.extract(read_layout(table_pages([{'title': 'Obiettivi 2024-2026', 'widths': widths, 'rows': p1},
+                                                            {'widths': widths, 'rows': p2}])))
+    assert [o.fields['titolo'] for o in ex.obiettivi] == ['Ridurre la solitudine degli anziani', 'Sostenere i caregiver']
+    first, second = ex.obiettivi
+    assert [a.testo for a in first.azioni] == ['Centri diurni aperti', 'Telefonate amiche']
+    assert [i.testo for i in first.indicatori] == ['100 anziani raggiunti']
+    assert [a.testo for a in second.azioni] == ['Sportello per famiglie', 'Gruppi di auto aiuto']   # item cut by the page end
+    assert (second.pagina_inizio, second.pagina_fine) == (1, 2)
+    assert second.fields['tempi'] == '2025\n2026' and 'Terzo settore' in second.fields['soggetti']
+
+
+def test_table_without_actions_column_is_not_ours():
+    rows = [['Obiettivo', 'Indicatore', 'Baseline'], ['Ridurre la solitudine', 'n. anziani', '10']]
+    assert not tabella_obiettivi.extract(read_layout(table_pages([{'widths': [200, 200, 100], 'rows': rows}]))).obiettivi

@@ -188,7 +188,7 @@ def schede(layout: Layout) -> list[Scheda]:
                 continue
             top = run.parts[0].bbox[1] if righe[0].page == run.page_start else 0.0
             s = Scheda(righe, righe[0].page, righe[-1].page, top, kind_of(known))
-            if s.kind is None and len(known) < 2:
+            if s.kind is None and len(known) < 3:    # two stray labels do not make a card
                 continue
             out.append(s)
     _merge_split_cards(out)

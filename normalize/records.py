@@ -121,7 +121,7 @@ def normalize(ex: Extraction, doc: dict) -> dict[str, list[dict]]:
         rows['rilevazioni'] += ril
     for k, e in enumerate(ex.esiti, start=1):
         fields = dict(e.fields)
-        if 'giudizio' not in fields and 'grado_raggiungimento' in fields:
+        if 'giudizio' not in fields and re.search(r'[A-Za-z]{4}', str(fields.get('grado_raggiungimento') or '')):
             fields['giudizio'] = fields['grado_raggiungimento']     # '72% - sufficiente'
         if e.azioni_realizzate:
             fields['azioni_realizzate'] = e.azioni_realizzate

@@ -61,7 +61,7 @@ def test_unknown_label_goes_to_anomalie_with_page():
 
 
 def test_card_like_table_not_a_scheda_is_an_anomaly():
-    card = [("Titolo dell'obiettivo", 'Qualcosa', None), ('Destinatari', 'Famiglie', None),
+    card = [("Titolo dell'obiettivo", 'Qualcosa', None), ('Destinatari', 'Famiglie', None), ('Tempi', '2025', None),
             ('Colore preferito', 'blu', None), ('Numero di scarpe', '42', None)]
     rows, ex = _rows(scheda_pdf('ruled', card=card))
     assert rows['obiettivi'] == []

@@ -392,13 +392,13 @@ def esiti_multicolonna(n=12) -> Variante:
 
 
 # ---------------------------------------------------------------- (c) narrative objectives
-def narrativo_grassetto() -> Variante:
+def narrativo_grassetto(n=8) -> Variante:
     """Valle Imagna, B5 pages: bold mixed-case headings ('Obiettivo generale:', 'Destinatari',
     'Azioni previste', 'Indicatore di esito'), in another order than the dev document."""
     file = 'valle-imagna-pdz-2025-2027.pdf'
     pag: dict = {}
     st, stb = stile(9.5), stile(9.5, bold=True)
-    obs = dev_truth('treviglio-pdz-2025-2027-obiettivi')['obiettivi']
+    obs = dev_truth('treviglio-pdz-2025-2027-obiettivi')['obiettivi'][:n]
     story = frontespizio(["Piano di Zona 2025-2027", "Ambito Valle Imagna e Villa d'Almè"],
                          stile(18, bold=True), stile(12))
     story += [para('Gli obiettivi della programmazione', stile(14, bold=True)), Spacer(1, 8)]
@@ -517,22 +517,22 @@ def _deck(file, ambito_nome, ambito_id, hues: dict[str, str], legenda: dict[str,
                   'obiettivi': [], 'indicatori': [], 'esiti': out}
 
 
-def slide_tinte() -> Variante:
+def slide_tinte(n=28) -> Variante:
     """Romano di Lombardia, 16:9: the status only as the cell's colour, material-design hues."""
     file = 'romano-di-lombardia-presentazione-2021.pdf'
     data, truth = _deck(file, 'Romano di Lombardia', 'romano-di-lombardia',
-                        {'raggiunto': '#2e7d32', 'parziale': '#f9a825', 'non_raggiunto': '#c62828'}, None)
+                        {'raggiunto': '#2e7d32', 'parziale': '#f9a825', 'non_raggiunto': '#c62828'}, None, n=n)
     return Variante('slide_tinte', file, data, truth)
 
 
-def slide_legenda() -> Variante:
+def slide_legenda(n=20) -> Variante:
     """Valle Seriana, 16:9, hues that are no traffic light (blue / orange / grey), explained by a
     legend on every slide."""
     file = 'valle-seriana-presentazione-2021.pdf'
     data, truth = _deck(file, 'Valle Seriana', 'valle-seriana',
                         {'raggiunto': '#1565c0', 'parziale': '#ef6c00', 'non_raggiunto': '#9e9e9e'},
                         {'raggiunto': 'Obiettivo raggiunto', 'parziale': 'Parzialmente raggiunto',
-                         'non_raggiunto': 'Non raggiunto'}, per_slide=6, n=20)
+                         'non_raggiunto': 'Non raggiunto'}, per_slide=6, n=n)
     return Variante('slide_legenda', file, data, truth)
 
 

@@ -97,3 +97,53 @@ def status_text(rgb: RGB | None, legend_: dict[str, str] | None = None) -> str |
     if meaning:
         return f'{meaning} ({word})'
     return word if word in STATUS_COLOURS else None
+
+
+# ---------------------------------------------------------------- legends drawn as swatches
+SWATCH_MAX = 40.0      # a legend swatch is a small filled square, not a cell
+
+
+def swatch_legend(page, exclude: list[tuple[float, float, float, float]] = ()) -> list[tuple[RGB, str]]:
+    """(colour, meaning) for legends drawn as small coloured squares each followed by its words
+    ('■ Obiettivo raggiunto  ■ Parzialmente raggiunto  ■ Non raggiunto'), whatever the hues
+    (even grey). Squares inside `exclude` (the table being read) are cells, not a legend."""
+    def inside(f, box):
+        return box[0] - 1 <= f.x0 and f.x1 <= box[2] + 1 and box[1] - 1 <= f.top and f.bottom <= box[3] + 1
+    swatches = [f for f in page.fills if f.x1 - f.x0 <= SWATCH_MAX and f.bottom - f.top <= SWATCH_MAX
+                and not any(inside(f, b) for b in exclude)]
+    out: list[tuple[RGB, str]] = []
+    for ln in page.lines:
+        if ln.furniture:
+            continue
+        cy = (ln.top + ln.bottom) / 2
+        row = sorted((f for f in swatches if f.top - 4 <= cy <= f.bottom + 4 and f.x1 <= ln.x0 + 4
+                      or (f.top - 4 <= cy <= f.bottom + 4 and ln.x0 <= f.x0 <= ln.x1)), key=lambda f: f.x0)
+        if not row:
+            continue
+        text = re.sub(r'^\s*legenda\s*:?\s*', '', ln.text, flags=re.I)
+        phrases = [text] if len(row) == 1 else _phrases(text)
+        if len(phrases) != len(row):
+            continue
+        for f, meaning in zip(row, phrases):
+            if _speaks_of_outcome(meaning):
+                out.append((f.rgb, meaning.strip()))
+    return out
+
+
+def _phrases(text: str) -> list[str]:
+    """'Obiettivo raggiunto Parzialmente raggiunto Non raggiunto' -> its three capitalised phrases."""
+    out: list[str] = []
+    for w in text.split():
+        if w[:1].isupper() or not out:
+            out.append(w)
+        else:
+            out[-1] += ' ' + w
+    return out
+
+
+def nearest_swatch(rgb: RGB | None, swatches: list[tuple[RGB, str]], tolerance: float = 0.2) -> str | None:
+    """The meaning of the legend swatch closest in colour to `rgb`, within `tolerance` (RGB distance)."""
+    if rgb is None or not swatches:
+        return None
+    dist, meaning = min((sum((a - b) ** 2 for a, b in zip(rgb, s)) ** 0.5, m) for s, m in swatches)
+    return meaning if dist <= tolerance else None

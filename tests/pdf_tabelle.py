@@ -11,7 +11,7 @@ Cell = str | tuple[str, tuple[float, float, float] | None]
 
 def table_pages(pages: list[dict], size=landscape(A4)) -> bytes:
     """One page per dict: {'title': str | None, 'lines': [text above the table], 'widths': [..],
-    'rows': [[cell, ...]]} where a cell is text or (text, fill RGB). Cells are stroked rectangles
+    'rows': [[cell, ...]], 'swatches': [(rgb, words)]} where a cell is text or (text, fill RGB). Cells are stroked rectangles
     (a ruled grid pdfplumber finds), text lines split on '\\n'."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=size)
@@ -43,6 +43,14 @@ def table_pages(pages: list[dict], size=landscape(A4)) -> bytes:
                     c.drawString(x + 4, y - 14 - 12 * k, part)
                 x += cw
             y -= row_h
+        # a legend drawn as small coloured squares, each followed by its words, on one line
+        x = 40
+        for rgb, words in spec.get('swatches', []):
+            c.setFillColorRGB(*rgb)
+            c.rect(x, y - 30, 12, 12, stroke=0, fill=1)
+            c.setFillColorRGB(0, 0, 0)
+            c.drawString(x + 16, y - 28, words)
+            x += 170
         c.showPage()
     c.save()
     return buf.getvalue()

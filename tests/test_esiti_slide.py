@@ -74,3 +74,13 @@ def test_uncoloured_esito_is_an_anomaly_not_a_guess():
 def test_tables_without_an_esito_column_are_not_read():
     ex = esiti_slide.extract(_deck([(0.3, 0.75, 0.2)], header=('Progetto', 'Responsabile', 'Note')))
     assert not ex.esiti
+
+
+def test_legend_drawn_as_swatches_gives_any_hue_its_meaning():
+    blue, orange, grey = (0.08, 0.4, 0.75), (0.94, 0.42, 0.0), (0.62, 0.62, 0.62)
+    rows = [['Progetto', 'Esito', 'Note']] + [[f'Progetto {i}', ('', c), ''] for i, c in enumerate((blue, orange, grey))]
+    layout = read_layout(table_pages([{'title': 'Area minori', 'widths': [260, 110, 200], 'rows': rows,
+                                       'swatches': [(blue, 'Obiettivo raggiunto'), (orange, 'Parzialmente raggiunto'),
+                                                    (grey, 'Non raggiunto')]}]))
+    ex = esiti_slide.extract(layout)
+    assert [stato(e.fields['stato']) for e in ex.esiti] == ['raggiunto', 'parziale', 'non_raggiunto']

@@ -66,7 +66,9 @@ _COUNTER = re.compile(r'\s*[\(\[]?\s*\d+\s*(?:/|di|of)\s*\d+\s*[\)\]]?\s*$')
 def page_title(page: Page, above: float) -> str | None:
     """The slide/page heading above y=`above`: the largest-font content line(s) there, without a
     trailing '(1/2)' counter."""
-    lines = [ln for ln in page.content_lines() if ln.bottom <= above + 1]
+    # a title repeated on consecutive slides may have been taken for a running header: keep it,
+    # the running header's small print loses on size anyway
+    lines = [ln for ln in page.lines if ln.bottom <= above + 1 and not ln.in_table]
     if not lines:
         return None
     size = max(ln.size for ln in lines)

@@ -6,7 +6,7 @@ Columns are found by what the header says; the outcome colour by hue (extract/co
 through the deck's own legend when it states one; the macroarea is the slide's title."""
 from __future__ import annotations
 
-from ..colors import colour_word, legend, status_text
+from ..colors import colour_word, legend, nearest_swatch, status_text, swatch_legend
 from ..layout import Layout, Table
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..text import clean, one_line
@@ -40,7 +40,7 @@ def _header(t: Table) -> tuple[int, dict[int, str]] | None:
     return None
 
 
-def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda) -> RawEsito | RawAnomalia | None:
+def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda, swatches) -> RawEsito | RawAnomalia | None:
     by_key = {key: cells[j] for j, key in cols.items() if j < len(cells)}
     titolo_cell = by_key.get('titolo')
     titolo = one_line(titolo_cell.text) if titolo_cell else ''
@@ -49,7 +49,10 @@ def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda)
     esito_cell = by_key.get('esito')
     words = one_line(esito_cell.text) if esito_cell else ''
     fill = esito_cell.fill if esito_cell else None
-    stato = words or status_text(fill, legenda)
+    # words first; then a drawn legend (any hues, even grey); then the hue's usual meaning
+    swatch = nearest_swatch(fill, swatches)
+    stato = words or (f'{swatch} ({colour_word(fill)})' if swatch and colour_word(fill) else swatch) \
+        or status_text(fill, legenda)
     if not stato:
         seen = colour_word(fill) or 'nessun colore'
         return RawAnomalia(page, f'esito senza testo né colore di stato riconoscibile ({seen}) per {titolo[:80]!r}')
@@ -62,7 +65,7 @@ def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda)
         fields['macroarea'] = macroarea
     if triennio:
         fields['triennio_valutato'] = triennio
-    return RawEsito(fields, page, colore=fill if colour_word(fill) else None)
+    return RawEsito(fields, page, colore=fill if colour_word(fill) or swatch else None)
 
 
 def extract(layout: Layout) -> Extraction:
@@ -71,17 +74,20 @@ def extract(layout: Layout) -> Extraction:
     for p in layout.pages:                       # a legend anywhere in the deck applies to all of it
         for k, v in legend(p.text).items():
             legenda.setdefault(k, v)
+    tables = {id(t): _header(t) for p in layout.pages for t in p.tables}
+    swatches = [s for p in layout.pages
+                for s in swatch_legend(p, [t.bbox for t in p.tables if tables[id(t)]])]
     triennio = None
     for page in layout.pages:
         for t in page.tables:
-            head = _header(t)
+            head = tables[id(t)]
             if head is None:
                 continue
             i, cols = head
             triennio = triennio or triennio_valutato(layout, page.number)
             macroarea = page_title(page, t.bbox[1])
             for cells in t.rows[i + 1:]:
-                rec = _esito(cells, cols, page.number, macroarea, triennio, legenda)
+                rec = _esito(cells, cols, page.number, macroarea, triennio, legenda, swatches)
                 if isinstance(rec, RawEsito):
                     out.esiti.append(rec)
                 elif rec is not None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..colors import colour_word, legend, status_text
-from ..layout import RGB, Layout, Table
+from ..layout import RGB, Layout, Table, cell_fill
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..text import best_label, clean, fold, is_bullet_line, one_line, split_items
 from ._comuni import triennio_valutato
@@ -33,7 +33,10 @@ ETICHETTE = {
               'stato di raggiungimento'],
 }
 _LABEL_LINE = re.compile(r'^\s*([^:]{2,70}?)\s*:\s*(.*)$')
-_STATUS = re.compile(r'\b(raggiunt|realizzat|attuat|conseguit)\w*\b')
+_STATUS = re.compile(r'^(?:l )?(?:obiettivo |progetto |intervento |azione |stato |esito )?(?:e |e stato )?'
+                     r'(?:(?:non|solo|pienamente|completamente|totalmente|parzialmente|in parte|ancora) )*'
+                     r'(?:raggiunt|realizzat|attuat|conseguit|avviat|conclus)\w*'
+                     r'(?: (?:in parte|parzialmente|solo in parte|pienamente|completamente|totalmente))?$')
 
 
 @dataclass
@@ -79,7 +82,7 @@ def _extra_words(raw: str, key: str) -> int:
 def is_status(text: str) -> bool:
     """A short status box: 'OBIETTIVO RAGGIUNTO', 'Parzialmente raggiunto', 'NON REALIZZATO'."""
     f = fold(text)
-    return bool(f) and len(f) <= 50 and ':' not in text and bool(_STATUS.search(f))
+    return bool(f) and ':' not in text and bool(_STATUS.match(f))
 
 
 class _Lettura:
@@ -93,12 +96,14 @@ class _Lettura:
         self.unknown: list[tuple[int, str]] = []
         self.pending: dict[int, str] = {}   # column -> a fragment waiting for its continuation
         self.open = False                   # the last block may still receive parts
+        self.source = None                  # 'table' (boxed blocks) or 'text' (labelled paragraphs)
+        self.label_size = 0.0
 
     def interrupt(self) -> None:
         """A table that does not continue the previous one: the open block is closed."""
-        self.state, self.pending, self.open = {}, {}, False
+        self.state, self.pending, self.open, self.source = {}, {}, False, None
 
-    def cell(self, page: int, col: int, text: str, fill: RGB | None) -> None:
+    def cell(self, page: int, col: int, text: str, fill: RGB | None, source: str = 'table', size: float = 0.0) -> None:
         text = clean(text)
         if col in self.pending and text:
             text = self.pending.pop(col) + '\n' + text     # 'OBIETTIVO' | page break | 'PARZIALMENTE RAGGIUNTO'
@@ -118,7 +123,7 @@ class _Lettura:
             key, rest, raw = _label(line)
             if key == 'titolo':
                 self.blocks.append(Blocco(page))
-                self.state, self.open = {}, True
+                self.state, self.open, self.source, self.label_size = {}, True, source, size
             if not self.open:
                 continue
             if key:
@@ -181,18 +186,18 @@ def extract(layout: Layout) -> Extraction:
     lettura = _Lettura(legenda)
     prev = None
     for page in layout.pages:
-        if prev is not None and lettura.open:
-            for col, text in _spilled(prev, page, layout):
-                lettura.cell(page.number, col, text, None)
-        for t in page.tables:
-            if prev is None or not _follows(prev, t, layout):
-                lettura.interrupt()
-            prev = t
-            for cells in t.rows:
-                for j, c in enumerate(cells):
-                    if c is not None:
-                        lettura.cell(t.page, j, c.text, c.fill)
-                        _remember_labels(lettura, c.text)
+        done = set()
+        if prev is not None and lettura.open and lettura.source == 'table':
+            for col, lines in _spilled(prev, page, layout):
+                lettura.cell(page.number, col, '\n'.join(ln.text for ln in lines), None, 'table')
+                done.update(id(ln) for ln in lines)
+        items = [(ln.top, ln) for ln in page.content_lines() if id(ln) not in done] + [(t.bbox[1], t) for t in page.tables]
+        for _, item in sorted(items, key=lambda x: x[0]):
+            if isinstance(item, Table):
+                _read_table(lettura, item, prev, layout)
+                prev = item
+            else:
+                _read_line(lettura, item, page)
     for b in lettura.blocks:
         if not _is_esito(b):
             continue
@@ -207,7 +212,30 @@ def extract(layout: Layout) -> Extraction:
     return out
 
 
-def _spilled(prev: Table, page, layout: Layout) -> list[tuple[int, str]]:
+def _read_table(lettura: '_Lettura', t: Table, prev: Table | None, layout: Layout) -> None:
+    """A boxed block's table; a block written as paragraphs keeps a small status box that follows it."""
+    small_box = len(t.rows) <= 2 and t.ncols <= 2
+    if lettura.source == 'table' and not (prev is not None and _follows(prev, t, layout)):
+        lettura.interrupt()
+    elif lettura.source == 'text' and not small_box:
+        lettura.interrupt()
+    for cells in t.rows:
+        for j, c in enumerate(cells):
+            if c is not None:
+                lettura.cell(t.page, j, c.text, c.fill, 'table' if not (small_box and lettura.source == 'text') else 'text')
+                _remember_labels(lettura, c.text)
+
+
+def _read_line(lettura: '_Lettura', ln, page) -> None:
+    """A paragraph line: part of a block written as labelled paragraphs ('Obiettivo: …',
+    'Azioni realizzate:', …); text between boxed blocks or a heading closes the open block."""
+    if lettura.open and (lettura.source == 'table' or ln.size > lettura.label_size + 1):
+        lettura.interrupt()
+    lettura.cell(page.number, 0, ln.text, cell_fill(page.fills, ln.x0, ln.top, ln.x1, ln.bottom), 'text', ln.size)
+    _remember_labels(lettura, ln.text)
+
+
+def _spilled(prev: Table, page, layout: Layout) -> list[tuple[int, list]]:
     """Text at the top of the page after a box broke off at the previous page's end, when the
     rest of the box was drawn without a readable grid: (column of the box, text) by position."""
     if page.number != prev.page + 1 or layout.page(prev.page).tables[-1] is not prev:
@@ -225,11 +253,11 @@ def _spilled(prev: Table, page, layout: Layout) -> list[tuple[int, str]]:
     if not lines or not (prev.bbox[0] - 5 <= min(ln.x0 for ln in lines) <= prev.bbox[2]):
         return []
     last = [c for c in prev.rows[-1]]
-    by_col: dict[int, list[str]] = {}
+    by_col: dict[int, list] = {}
     for ln in lines:
         col = next((j for j, c in enumerate(last) if c is not None and c.x0 - 3 <= ln.x0 <= c.x1), 0)
-        by_col.setdefault(col, []).append(ln.text)
-    return [(col, '\n'.join(texts)) for col, texts in sorted(by_col.items())]
+        by_col.setdefault(col, []).append(ln)
+    return sorted(by_col.items(), key=lambda kv: kv[0])
 
 
 def _follows(prev: Table, nxt: Table, layout: Layout) -> bool:

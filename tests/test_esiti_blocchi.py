@@ -75,3 +75,37 @@ def test_generated_block_status_in_words_wins_over_colour():
 def test_block_without_status_is_reported():
     ex = esiti_blocchi.extract(_block_pdf(''))
     assert len(ex.esiti) == 1 and any('senza stato' in a.messaggio for a in ex.anomalie)
+
+
+def test_blocks_written_as_paragraphs_with_a_status_line():
+    import io
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 800
+    def line(text, font='Helvetica', size=10):
+        nonlocal y
+        c.setFont(font, size)
+        c.drawString(50, y, text)
+        y -= size + 5
+    line('Verifica del Piano di Zona 2015-2017', 'Helvetica-Bold', 15)
+    for titolo, esito in (('CASA E ABITARE', 'Obiettivo raggiunto in parte'), ('LAVORO', 'STATO: non raggiunto')):
+        line(f'Obiettivo: {titolo}', 'Helvetica-Bold')
+        line('Azioni realizzate:', 'Helvetica-Bold')
+        line('- Sportello casa')
+        line('Commento:', 'Helvetica-Bold')
+        line('Il servizio ha funzionato ma gli obiettivi sono stati raggiunti')   # not a status box
+        line('solo in alcuni comuni.')
+        line(esito, 'Helvetica-Bold')
+    line('3. ANALISI DEL CONTESTO', 'Helvetica-Bold', 15)
+    line('Testo della sezione successiva.')
+    c.showPage()
+    c.save()
+    ex = esiti_blocchi.extract(read_layout(buf.getvalue()))
+    assert [e.fields['titolo'] for e in ex.esiti] == ['CASA E ABITARE', 'LAVORO']
+    assert [stato(e.fields['stato']) for e in ex.esiti] == ['parziale', 'non_raggiunto']
+    assert ex.esiti[0].fields['commento'].endswith('solo in alcuni comuni.')
+    assert 'sezione successiva' not in ' '.join(str(v) for v in ex.esiti[1].fields.values())
+    assert ex.esiti[1].azioni_realizzate == ['Sportello casa']
+    assert ex.esiti[0].fields['triennio_valutato'] == '2015-2017'

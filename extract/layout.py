@@ -308,6 +308,32 @@ def open_pdf(data: bytes):
     return pdf
 
 
+TEXTLESS_PAGE_CHARS = 20
+
+
+def is_image_only(p: Page) -> bool:
+    """A scan or a pasted picture: images, (almost) no text."""
+    return p.n_images > 0 and p.n_chars < TEXTLESS_PAGE_CHARS
+
+
+def _ocr_textless_pages(pages: list[Page], data: bytes) -> None:
+    """Where tesseract (Italian) is installed, image-only pages get the lines it reads, so the
+    extractors see them like any other text; positions are nominal (one line per 14pt)."""
+    from . import ocr
+    if not ocr.available():
+        return
+    for p in pages:
+        if not is_image_only(p):
+            continue
+        text = ocr.page_text(data, p.number)
+        y = 40.0
+        for raw in text.splitlines():
+            if raw.strip():
+                p.lines.append(Line(p.number, clean(raw), 40.0, p.width - 40, y, y + 11, 11.0, False))
+                y += 14
+        p.ocr = bool(p.lines)  # type: ignore[attr-defined]
+
+
 def read_layout(data: bytes) -> Layout:
     """The whole document's layout. Raises UnreadableDocument for files that cannot be read."""
     pdf = open_pdf(data)
@@ -326,6 +352,7 @@ def read_layout(data: bytes) -> Layout:
                 p.error = f'{type(e).__name__}: {e}'  # type: ignore[attr-defined]
                 pages.append(p)
         mark_furniture(pages)
+        _ocr_textless_pages(pages, data)
         return Layout(pages, dict(pdf.metadata or {}))
     finally:
         pdf.close()

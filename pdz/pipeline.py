@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from corpus.discover import sha256_of
 from extract.errors import UnreadableDocument
-from extract.layout import read_layout
+from extract.layout import is_image_only, read_layout
 from extract.metadata import read_metadata
 from extract.registry import extract_all
 from models import TABLES, Anomalia, Documento
@@ -23,7 +23,6 @@ from normalize.records import normalize
 from .version import extractor_version
 
 _MODEL = {m.__table__: m for m in TABLES}
-TEXTLESS_PAGE_CHARS = 20
 
 
 @dataclass
@@ -55,8 +54,9 @@ def _page_anomalies(layout, did, file) -> list[Anomalia]:
         err = getattr(p, 'error', None)
         if err:
             out.append(_anomalia(did, file, f'pagina non leggibile: {err}', p.number, 'layout', 'errore'))
-        elif p.n_chars < TEXTLESS_PAGE_CHARS and p.n_images:
-            out.append(_anomalia(did, file, 'pagina senza testo: immagine', p.number, 'layout', 'avviso'))
+        elif is_image_only(p):
+            how = ' (testo letto con OCR: da verificare)' if getattr(p, 'ocr', False) else ''
+            out.append(_anomalia(did, file, 'pagina senza testo: immagine' + how, p.number, 'layout', 'avviso'))
     return out
 
 

@@ -143,3 +143,19 @@ def test_an_extractor_bug_on_one_document_fails_only_that_document(tmp_path, mon
     assert summary.new == ['a.pdf']
     assert summary.failed == [('b.pdf', "errore interno: KeyError: 'boom'")]
     assert _q(db, "SELECT fase, gravita FROM anomalie WHERE file = 'b.pdf'") == [('pipeline', 'errore')]
+
+
+def test_ocr_text_of_an_image_only_page_reaches_the_extractors(monkeypatch):
+    """Without tesseract here, OCR is simulated: what it returns must become page lines that the
+    narrative extractor reads, and the anomaly must say the text came from OCR."""
+    from pdfgen import image_only_pdf
+    from extract import ocr
+    monkeypatch.setattr(ocr, 'available', lambda: True)
+    monkeypatch.setattr(ocr, 'page_text', lambda data, n: 'Area di intervento\nANZIANI\n'
+                        'OBIETTIVO PRINCIPALE: Sostenere i caregiver familiari.\n'
+                        'Indicatore di output: almeno 20 caregiver formati entro il 2026.\n')
+    res = process_bytes(image_only_pdf(), 'scan.pdf')
+    assert [o.titolo for o in res.rows['obiettivi']] == ['Sostenere i caregiver familiari.']
+    ind = res.rows['indicatori'][0]
+    assert (ind.tipo, ind.comparatore, ind.valore, ind.scadenza) == ('output', '>=', 20, 2026)
+    assert any('OCR' in a.messaggio and a.pagina == 1 for a in res.rows['anomalie'])

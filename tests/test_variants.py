@@ -134,8 +134,6 @@ def test_narrativo_grassetto(run):
         assert got['pagina_inizio'] == t['pagina_inizio']
 
 
-@gap("obiettivi_narrativi.bullet_items: an action whose text wraps so that a line starts with 'a).' "
-     "gets an extra action 'a).' (a wrapped line read as an enumerated item)")
 def test_narrativo_grassetto_azioni(run):
     truth, rows = run('narrativo_grassetto')
     for t in truth['obiettivi']:
@@ -184,8 +182,6 @@ def test_slide_legenda_stato(run):
 
 
 # ---------------------------------------------------------------- (f) older plans: labelled paragraphs + status box
-@gap("esiti_blocchi reads only blocks drawn as tables; labelled paragraphs ('Obiettivo:', 'Azioni "
-     "realizzate:', 'Commento:') closed by a framed 'STATO: raggiunto' box yield nothing")
 def test_esiti_box_stato(run):
     truth, rows = run('esiti_box_stato')
     got = {norm(e['titolo']): e['stato'] for e in rows['esiti']}

@@ -96,12 +96,12 @@ WIDTHS = {'numero': 22, 'testo': 120, 'policy': 70, 'tipo': 50, 'baseline': 60, 
           'note': 80}
 
 
-def _pdf(header_rows, fields, spans=()):
+def _pdf(header_rows, fields, spans=(), rows=None):
     style = getSampleStyleSheet()['BodyText']
     style.fontSize, style.leading = 7, 8
     cell = lambda t: Paragraph(t, style) if t else ''
     data = [[cell(h) for h in row] for row in header_rows]
-    data += [[cell(r[f]) for f in fields] for r in ROWS]
+    data += [[cell(r[f]) for f in fields] for r in rows or ROWS]
     t = Table(data, colWidths=[WIDTHS[f] for f in fields], repeatRows=len(header_rows))
     t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0)), ('VALIGN', (0, 0), (-1, -1), 'TOP'),
                            *[('SPAN', a, b) for a, b in spans]]))
@@ -183,3 +183,52 @@ def test_table_without_matrix_header_is_ignored():
     buf = io.BytesIO()
     SimpleDocTemplate(buf).build([t])
     assert len(mm.extract(read_layout(buf.getvalue()))) == 0
+
+
+# ---------------------------------------------------------------- repeated two-row header (harness item 11)
+YEAR_TOP = ['N.', 'Descrizione indicatore', 'Tipologia', 'Valori attesi', '', 'Referente']
+YEAR_LOW = ['', '', '', '2025', '2026', '']
+YEAR_FIELDS = ['numero', 'testo', 'tipo', 'atteso_anno1', 'atteso_anno2', 'responsabile']
+YEAR_SPANS = [((c, 0), (c, 1)) for c in (0, 1, 2, 5)] + [((3, 0), (4, 0))]
+
+
+def _year_rows():
+    return [{**r, 'atteso_anno1': 'nullo' if int(r['numero']) % 2 else r['atteso_anno1']} for r in ROWS]
+
+
+def test_lower_header_row_naming_nothing_new_is_header():
+    """'2025 | 2026' under a merged 'Valori attesi' adds no field, yet it is header: repeated at
+    the top of every page it must never be glued to the last indicator of the page before."""
+    rows = _year_rows()
+    layout = read_layout(_pdf([YEAR_TOP, YEAR_LOW], YEAR_FIELDS, YEAR_SPANS, rows))
+    assert len(layout.pages) >= 2
+    got = _as_rows(mm.extract(layout))
+    assert sorted(got, key=int) == [r['numero'] for r in rows]
+    for r in rows:
+        assert got[r['numero']]['atteso_anno1'] == r['atteso_anno1']
+        assert got[r['numero']]['atteso_anno2'] == r['atteso_anno2']
+    assert all('2025' not in g['atteso_anno1'] and '2026' not in g['atteso_anno2'] for g in got.values())
+
+
+def test_header_repeated_in_another_shape_is_skipped_by_its_text():
+    """Page 2 repeats the two header rows, but unmerged and in capitals: recognised by their
+    (folded) text, not by their shape, and skipped."""
+    from reportlab.platypus import PageBreak
+    style = getSampleStyleSheet()['BodyText']
+    style.fontSize, style.leading = 7, 8
+    cell = lambda t: Paragraph(t, style) if t else ''   # noqa: E731
+    widths = [WIDTHS[f] for f in YEAR_FIELDS]
+    grid = [('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0)), ('VALIGN', (0, 0), (-1, -1), 'TOP')]
+    body = lambda rs: [[cell(r[f]) for f in YEAR_FIELDS] for r in rs]   # noqa: E731
+    first = Table([[cell(h) for h in YEAR_TOP], [cell(h) for h in YEAR_LOW]] + body(ROWS[:3]), colWidths=widths)
+    first.setStyle(TableStyle(grid + [('SPAN', a, b) for a, b in YEAR_SPANS]))
+    second = Table([[cell(h.upper()) for h in YEAR_TOP], [cell(h) for h in YEAR_LOW]] + body(ROWS[3:6]),
+                   colWidths=widths)
+    second.setStyle(TableStyle(grid))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=landscape(A4)).build([first, PageBreak(), second])
+    ex = mm.extract(read_layout(buf.getvalue()))
+    got = _as_rows(ex)
+    assert sorted(got, key=int) == [r['numero'] for r in ROWS[:6]]
+    assert got['3']['atteso_anno1'] == ROWS[2]['atteso_anno1']
+    assert not ex.anomalie

@@ -130,20 +130,38 @@ def header_mapping(t: Table) -> Mapping | None:
         named = set(fields.values())
         if not _REQUIRED <= named or len(named) < _MIN_MAPPED:
             continue
-        if n > 1 and not _is_header_row(t.rows[n - 1], fields):
+        if n > 1 and not _is_header_row(t, n - 1, fields):
             break
-        if best is None or len(fields) > len(best.fields):
+        # a lower header row that names nothing new ('2025 | 2026' under 'Valori attesi') is
+        # still header: taking it as data would glue it to an indicator
+        if best is None or len(fields) >= len(best.fields):
             best = Mapping(fields, headers, n)
     return best
 
 
-def _is_header_row(row: list[Cell | None], fields: dict[int, str]) -> bool:
-    """A lower header row: its indicator cell is empty or merged from above, and what it has
-    is short labels, not data."""
+def _is_header_row(t: Table, i: int, fields: dict[int, str]) -> bool:
+    """Row i (below the first) is a lower header row: its indicator cell is empty or merged
+    from above, what it has is short labels, not data, and it is shaped like a header -- it
+    sub-divides a cell spanning several columns above it, or its cells are merged into the
+    row above. An indicator carried on from the previous page has none of these."""
+    row = t.rows[i]
     testo_col = next((c for c, f in fields.items() if f == 'testo'), None)
     if testo_col is not None and testo_col < len(row) and row[testo_col] is not None and row[testo_col].text:
         return False
-    return all(len(fold(c.text).split()) <= 8 for c in row if c is not None)
+    if not all(len(fold(c.text).split()) <= 8 for c in row if c is not None):
+        return False
+    above = t.rows[i - 1]
+    merged_down = any(c < len(row) and row[c] is None and c < len(above) and above[c] is not None
+                      for c in range(t.ncols))
+    return merged_down or any(_spans(_covering(above, c, _center(t, c)), t)
+                              for c in range(min(len(row), t.ncols)) if row[c] is not None and row[c].text)
+
+
+def _spans(cell: Cell | None, t: Table) -> bool:
+    """The cell covers the centres of more than one column (a merged group header)."""
+    if cell is None:
+        return False
+    return sum(1 for c in range(t.ncols) if (x := _center(t, c)) is not None and cell.x0 <= x <= cell.x1) > 1
 
 
 def _same_grid(a: Table, b: Table, tol: float = 8.0) -> bool:
@@ -196,18 +214,36 @@ def _indicatore(rec: dict) -> RawIndicatore | None:
     return RawIndicatore(testo, tipo, rec['page'], {k: v for k, v in vals.items()}, rec['ril'])
 
 
+def _row_key(row: list[Cell | None]) -> str:
+    return ' | '.join(fold(c.text) for c in row if c is not None and c.text.strip())
+
+
+def _repeated_header_rows(t: Table, header_keys: set[str]) -> int:
+    """How many top rows of t repeat rows of the matrix's first header (compared by folded
+    text): a page may repeat all of a multi-row header, or only part of it."""
+    n = 0
+    while n < len(t.rows) and _row_key(t.rows[n]) and _row_key(t.rows[n]) in header_keys:
+        n += 1
+    return n
+
+
 def _matrix_tables(layout: Layout):
-    """(table, mapping, repeated) for every table that is, or continues, a matrix."""
+    """(table, mapping, repeated) for every table that is, or continues, a matrix; the
+    mapping's n_header_rows counts the header rows this page repeats."""
     last: tuple[Table, Mapping] | None = None
+    header_keys: set[str] = set()
     for run in table_runs(layout):
         for t in run.parts:
             m = header_mapping(t)
             if m is not None:
+                if last is None:
+                    header_keys = {_row_key(r) for r in t.rows[:m.n_header_rows]} - {''}
+                m.n_header_rows = max(m.n_header_rows, _repeated_header_rows(t, header_keys))
                 last = (t, m)
                 yield t, m, False
             elif last is not None and t.page == last[0].page + 1 and _same_grid(t, last[0]):
-                # a page of the matrix without a repeated header
-                last = (t, Mapping(last[1].fields, last[1].headers, 0))
+                # a page of the matrix without (all of) its header
+                last = (t, Mapping(last[1].fields, last[1].headers, _repeated_header_rows(t, header_keys)))
                 yield t, last[1], True
             else:
                 last = None if last is None or t.page > last[0].page + 1 else last

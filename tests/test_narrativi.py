@@ -151,3 +151,41 @@ def test_heading(text, kind):
     from extract.layout import Line
     h = on.heading(Line(1, text, 60, 400, 0, 10, 11, False))
     assert (h.kind if h else None) == kind
+
+
+# ---------------------------------------------------------------- enumerators vs wrapped lines (harness item 9)
+ENUMERATED = [
+    L('Area tematica: Inclusione', True, 13),
+    L('Obiettivo principale: Rafforzare la presa in carico integrata.', True),
+    L('Azioni previste', True),
+    L('– Attivazione delle equipe integrate con la ASST (Obiettivo di Distretto – vd. Punto'),
+    L('4.a).'),
+    L('– Tavoli di coordinamento territoriali, secondo quanto previsto dalla lettera'),
+    L('b) del regolamento di Ambito'),
+    L('– Percorsi di accompagnamento articolati in:'),
+    L('a) colloqui individuali;', indent=14),
+    L('b) laboratori di gruppo;', indent=14),
+    L('c) tutoraggio.', indent=14),
+    L('Destinatari', True),
+    L('Nuclei in carico al servizio sociale.'),
+    L('Indicatore di processo: numero di equipe attivate.'),
+    L('Indicatori', True),
+    L('1. Numero di tavoli svolti nell’anno'),
+    L('2. Numero di colloqui individuali'),
+    L('4. anno di riferimento per la baseline'),
+]
+
+
+def test_enumerator_at_line_start_is_an_item_only_in_a_list():
+    ob = on.extract(read_layout(_pdf([ENUMERATED]))).obiettivi[0]
+    azioni = [a.testo for a in ob.azioni]
+    assert len(azioni) == 3
+    assert azioni[0].endswith('vd. Punto 4.a).')
+    assert azioni[1].endswith('dalla lettera b) del regolamento di Ambito')
+    # a real sub-list: consecutive letters, stepped in after a line ending with ':'
+    assert azioni[2].split('\n') == ['Percorsi di accompagnamento articolati in:', 'colloqui individuali;',
+                                     'laboratori di gruppo;', 'tutoraggio.']
+    # 1., 2. are a list; '4.' after '2.' is not its next item
+    testi = [i.testo for i in ob.indicatori if i.tipo is None]
+    assert testi == ['Numero di tavoli svolti nell’anno', 'Numero di colloqui individuali 4. anno di riferimento '
+                                                           'per la baseline']

@@ -115,19 +115,64 @@ def _text_lines(sec: Section) -> list[Line]:
     return [first, *sec.lines]
 
 
+_ENUMERATOR = re.compile(r'^\s*\(?(?:(\d{1,2})|([a-z]))[.)](?!\d)\s*')
+_SENTENCE_END = re.compile(r'[.;:!?]\W*$')
+
+
+def _enumerator(text: str) -> tuple[str, int, str] | None:
+    """('n', 4, rest) for '4. rest', ('a', 2, rest) for 'b) rest' / '(b) rest'."""
+    m = _ENUMERATOR.match(text)
+    if not m:
+        return None
+    kind, k = ('n', int(m.group(1))) if m.group(1) else ('a', ord(m.group(2)) - ord('a') + 1)
+    return kind, k, text[m.end():]
+
+
+def item_starts(lines: list[Line]) -> list[bool]:
+    """Which lines open a list item. A glyph bullet always does. A number or letter ('3.',
+    'b)') does only when it looks like a list: words follow it, and it carries on the sequence
+    of its siblings (the next number at the same indent) or starts one (1 / a) where a sentence
+    has ended or the text steps in. Otherwise it is a wrapped line that happens to begin with
+    'a).' or '4.a)' and continues the item above."""
+    out: list[bool] = []
+    last: dict[str, tuple[int, float]] = {}       # kind -> (ordinal, x0) of the last accepted
+    for i, ln in enumerate(lines):
+        e = _enumerator(ln.text)
+        if e is None:
+            out.append(is_bullet_line(ln.text))
+            continue
+        kind, k, rest = e
+        prev = lines[i - 1] if i else None
+        if not re.search(r'\w', rest):
+            ok = False
+        elif k == 1:
+            ok = prev is None or bool(_SENTENCE_END.search(prev.text)) or ln.x0 > prev.x0 + 4
+        else:
+            ok = kind in last and last[kind][0] == k - 1 and abs(last[kind][1] - ln.x0) <= 4
+        if ok:
+            last[kind] = (k, ln.x0)
+        out.append(ok)
+    return out
+
+
+def _strip_marker(text: str) -> str:
+    e = _enumerator(text)
+    return e[2].strip() if e else strip_bullet(text)
+
+
 def bullet_items(lines: list[Line]) -> list[str]:
     """Bullet list -> items. A bullet indented deeper than the list's own bullets is a
     sub-item and joins its parent on a new line; any other line continues the item above."""
     if not lines:
         return []
-    bullets = [ln for ln in lines if is_bullet_line(ln.text)]
-    if not bullets:
+    starts = item_starts(lines)
+    if not any(starts):
         return [_paragraph(lines)]
-    top = min(ln.x0 for ln in bullets)
+    top = min(ln.x0 for ln, s in zip(lines, starts) if s)
     items: list[str] = []
-    for ln in lines:
-        if is_bullet_line(ln.text):
-            text = strip_bullet(ln.text)
+    for ln, start in zip(lines, starts):
+        if start:
+            text = _strip_marker(ln.text)
             if ln.x0 <= top + 4 or not items:
                 items.append(text)
             else:

@@ -67,17 +67,45 @@ def find_triennio(text: str) -> str | None:
     return Counter(s for s, _ in spans).most_common(1)[0][0]
 
 
+_SLIDE_RATIOS = (4 / 3, 16 / 10, 16 / 9)
+_DECK_CREATORS = ('impress', 'powerpoint', 'keynote', 'google slides')
+
+
+def _slide_page(p) -> bool:
+    """A page with a screen's proportions (4:3, 16:10, 16:9), not a sheet of paper's."""
+    r = p.width / max(p.height, 1)
+    return any(abs(r - s) / s <= 0.03 for s in _SLIDE_RATIOS)
+
+
+def is_deck(layout: Layout) -> bool:
+    """A slide deck: made by presentation software, or most pages screen-shaped with little
+    text on each (a plan set landscape on A4 is neither)."""
+    creator = fold(str(layout.metadata.get('Creator', '')) + ' ' + str(layout.metadata.get('Producer', '')))
+    if any(c in creator for c in _DECK_CREATORS):
+        return True
+    pages = layout.pages
+    if not pages or sum(_slide_page(p) for p in pages) < 0.7 * len(pages):
+        return False
+    chars = [sum(len(ln.text) for ln in p.lines if not ln.furniture) for p in pages]
+    return sum(chars) / len(pages) < 1800
+
+
+def is_matrix(layout: Layout) -> bool:
+    """A monitoring matrix: most pages are one table whose header names indicator columns
+    (indicator, type, baseline, expected results...), whatever the document calls itself."""
+    from .families.matrice_monitoraggio import _matrix_tables   # a family's reader; no cycle
+    pages = layout.pages
+    if not pages:
+        return False
+    matrix_pages = {t.page for t, _, _ in _matrix_tables(layout)}
+    return len(matrix_pages) >= max(1, 0.6 * len(pages))
+
+
 def _tipo(layout: Layout, head: str) -> str:
     h = fold(head)
-    if 'matrice' in h and 'monitoragg' in h:
+    if ('matrice' in h and 'monitoragg' in h) or is_matrix(layout):
         return 'matrice_monitoraggio'
-    creator = fold(str(layout.metadata.get('Creator', '')) + ' ' + str(layout.metadata.get('Producer', '')))
-    pages = layout.pages
-    slide_shaped = sum(1 for p in pages if p.landscape and 1.25 <= p.width / max(p.height, 1) <= 1.9
-                       and p.n_chars < 2500) >= 0.7 * len(pages)
-    if 'impress' in creator or 'powerpoint' in creator or (slide_shaped and 'piano di zona' not in h[:200]):
-        return 'presentazione'
-    if slide_shaped and len(pages) > 3 and sum(p.n_chars for p in pages) / len(pages) < 1800:
+    if is_deck(layout):
         return 'presentazione'
     if 'piano di zona' in h or 'piano zona' in h or 'documento di piano' in h:
         return 'piano_di_zona'
@@ -97,19 +125,50 @@ def _titolo(layout: Layout) -> str | None:
     return str(t) if t else None
 
 
+def _body_size(layout: Layout) -> float:
+    """The type size most of the text is set in."""
+    sizes = Counter()
+    for p in layout.pages:
+        for ln in p.lines:
+            if not ln.furniture:
+                sizes[round(ln.size * 2) / 2] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def cover_lines(layout: Layout) -> list[str]:
+    """The title lines of the first page: set larger than the body text, or bold."""
+    if not layout.pages:
+        return []
+    body = _body_size(layout)
+    return [ln.text for ln in layout.pages[0].lines
+            if not ln.furniture and not ln.in_table and ln.text.strip() and (ln.size >= body + 1 or ln.bold)]
+
+
+def running_lines(layout: Layout) -> list[str]:
+    """Running headers and footers, each once (page numbers aside)."""
+    seen = {}
+    for p in layout.pages:
+        for ln in p.lines:
+            if ln.furniture:
+                seen.setdefault(re.sub(r'\d+', '#', fold(ln.text)), ln.text)
+    return list(seen.values())
+
+
 def read_metadata(layout: Layout, file_name: str) -> Metadati:
-    furniture = '\n'.join(dict.fromkeys(ln.text for p in layout.pages for ln in p.lines if ln.furniture))
+    """Ambito and triennio from what names the document -- its cover title and running
+    headers -- before what its first pages or its body merely mention ("in collaborazione
+    con l'Ambito di ..."); the file name last."""
+    titles = '\n'.join(cover_lines(layout) + running_lines(layout))
     head = '\n'.join(p.text for p in layout.pages[:2])
-    title_text = furniture + '\n' + head
     name = re.sub(r'[_\-.]+', ' ', file_name)
     fonte = []
-    ambito = find_ambito(title_text) or find_ambito(layout.text[:200000])
+    ambito = find_ambito(titles) or find_ambito(head) or find_ambito(layout.text[:200000])
     if ambito is None:
         ambito = find_ambito('ambito ' + name)
         fonte.append('ambito: nome file' if ambito else 'ambito: sconosciuto')
-    triennio = find_triennio(title_text)
+    triennio = find_triennio(titles) or find_triennio(head)
     if triennio is None:
         triennio = find_triennio(name)
         fonte.append('triennio: nome file' if triennio else 'triennio: sconosciuto')
-    return Metadati(ambito, triennio, _tipo(layout, title_text + '\n' + name), _titolo(layout),
+    return Metadati(ambito, triennio, _tipo(layout, titles + '\n' + head + '\n' + name), _titolo(layout),
                     '; '.join(fonte) or 'contenuto')

@@ -141,8 +141,6 @@ def test_narrativo_grassetto_azioni(run):
         assert [norm(a['testo']) for a in children(rows, 'azioni', got)] == [norm(a['testo']) for a in t['azioni']]
 
 
-@gap("metadata.find_ambito counts mentions over furniture + the first two pages: objectives that cite "
-     "'Ambito di Treviglio' outvote the running header naming Valle Imagna")
 def test_narrativo_grassetto_ambito(run):
     _, rows = run('narrativo_grassetto')
     assert rows['documenti'][0]['ambito_id'] == 'valle-imagna-villa-d-alme'

@@ -189,3 +189,63 @@ def test_enumerator_at_line_start_is_an_item_only_in_a_list():
     testi = [i.testo for i in ob.indicatori if i.tipo is None]
     assert testi == ['Numero di tavoli svolti nell’anno', 'Numero di colloqui individuali 4. anno di riferimento '
                                                            'per la baseline']
+
+
+# ---------------------------------------------------------------- numbered headings, head-word headings
+NUMBERED = [
+    L('AREA 2 – DOMICILIARITÀ E ANZIANI', True, 13),
+    L('Obiettivo n. 1 – Sostenere i caregiver familiari.', True),
+    L('Il contesto mostra un bisogno crescente di sostegno alle famiglie.'),
+    L('Azioni principali', True),
+    L('• Sportello per i caregiver'),
+    L('• Gruppi di auto mutuo aiuto'),
+    L('Tempistiche', True),
+    L('Le azioni partono nel 2025 e proseguono per tutto il triennio.'),
+    L('Beneficiari', True),
+    L('Caregiver di anziani non autosufficienti.'),
+    L('Indicatori di monitoraggio e valutazione', True),
+    L('• Processo: numero di incontri dello sportello'),
+    L('• Outcome: caregiver che dichiarano minor carico'),
+    L('2. Obiettivo generale', True),
+    L('Rafforzare la rete dei servizi domiciliari.', True),
+    L('La rete conta oggi molti servizi.'),
+    L('Interventi domiciliari e', True),
+    L('sportelli di prossimità sono già attivi in tutti i Comuni.', True),
+    L('Attività:', True),
+    L('• Coordinamento tra SAD e ADI'),
+    L('Destinatari:', True),
+    L('Anziani fragili.'),
+    L('Indicatore di output: un incontro mensile di coordinamento.'),
+]
+
+
+def test_numbered_and_head_word_headings():
+    obs = on.extract(read_layout(_pdf([NUMBERED]))).obiettivi
+    assert [o.fields['titolo'] for o in obs] == ['Sostenere i caregiver familiari.',
+                                                 'Rafforzare la rete dei servizi domiciliari.']
+    first, second = obs
+    assert first.fields['macroarea'] == 'DOMICILIARITÀ E ANZIANI' == second.fields['macroarea']
+    # 'Tempistiche' closes the actions: its prose is no action
+    assert [a.testo for a in first.azioni] == ['Sportello per i caregiver', 'Gruppi di auto mutuo aiuto']
+    assert first.fields['target'] == 'Caregiver di anziani non autosufficienti.'
+    assert [(i.tipo, i.testo) for i in first.indicatori] == [
+        ('processo', 'numero di incontri dello sportello'), ('outcome', 'caregiver che dichiarano minor carico')]
+    # a bold sentence wrapped after 'e' is not an 'Interventi' heading
+    assert [a.testo for a in second.azioni] == ['Coordinamento tra SAD e ADI']
+    assert [(i.tipo, i.testo) for i in second.indicatori] == [('output', 'un incontro mensile di coordinamento.')]
+
+
+@pytest.mark.parametrize('text,bold,kind', [
+    ('Obiettivo 3', False, 'obiettivo'), ('OBIETTIVO N. 2 – Rafforzare la rete', False, 'obiettivo'),
+    ('1. Obiettivo generale', False, 'obiettivo'), ('Obiettivo strategico n.1', False, 'obiettivo'),
+    ('Azioni principali', True, 'azioni'), ('Azioni principali', False, None),
+    ('Indicatori (processo, output, outcome)', False, 'indicatori'),
+    ('Indicatori di monitoraggio e valutazione:', False, 'indicatori'),
+    ('Risultati attesi', False, 'altro'), ('Tempistiche', True, 'altro'),
+    ('1. Azioni di sensibilizzazione nelle scuole', True, None), ('Interventi domiciliari e', True, None),
+    ('Interventi rivolti a:', False, None),
+])
+def test_heading_variants(text, bold, kind):
+    from extract.layout import Line
+    h = on.heading(Line(1, text, 60, 400, 0, 10, 11, bold))
+    assert (h.kind if h else None) == kind

@@ -22,7 +22,8 @@ LABELS: dict[str, list[str]] = {
     'area': ['area di intervento', 'aree di intervento', 'macroarea', 'macro area', 'area tematica',
              'area di policy', 'area di programmazione', 'ambito di intervento', 'area'],
     'obiettivo': ['obiettivo principale', 'obiettivo generale', 'obiettivo strategico', 'obiettivo',
-                  'finalita', 'finalita principale', 'obiettivo specifico'],
+                  'finalita', 'finalita principale', 'obiettivo specifico', 'titolo obiettivo',
+                  'titolo dell obiettivo', 'obiettivo di piano'],
     'azioni': ['azioni', 'azioni previste', 'azioni programmate', 'azioni da realizzare', 'attivita',
                'attivita previste', 'interventi previsti', 'linee di azione', 'azioni e interventi'],
     'target': ['target', 'destinatari', 'beneficiari', 'target destinatari', 'target di riferimento',
@@ -32,7 +33,8 @@ LABELS: dict[str, list[str]] = {
     # sections we do not store but which end the one before them
     'altro': ['risorse', 'risorse economiche', 'risorse umane', 'tempi', 'tempistica', 'cronoprogramma',
               'governance', 'soggetti coinvolti', 'attori coinvolti', 'partner', 'stakeholder',
-              'modalita di verifica', 'strumenti', 'monitoraggio e valutazione'],
+              'modalita di verifica', 'strumenti', 'monitoraggio e valutazione', 'risultati attesi',
+              'risultati previsti', 'tempi di realizzazione'],
 }
 # "Indicatore di processo: ..." -- the type is part of the label
 _INDICATORE = re.compile(r'^(?:indicatore|indicatori)?\s*(?:di\s+)?(processo|output|outcome|risultato|esito|'
@@ -67,14 +69,56 @@ def _split_label(text: str) -> tuple[str, str, bool]:
     return text.strip(), '', False
 
 
+# numbering around a label: '1.', '2.3', 'A)', 'IV.' before it; 'n. 2', '3', 'II' after it
+_NUM_BEFORE = re.compile(r'^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVX]+[.)])\s+')
+_NUM_AFTER = re.compile(r'\s+(?:n|nr|num|numero)?\s*(?:\d+|[ivx]+)$')
+# a styled heading standing alone, by its head word: 'Azioni principali', 'Tempistiche'
+_HEAD_WORDS: list[tuple[str, str]] = [
+    ('azioni', r'^(?:azion[ei]|attivita|interventi|linee di (?:azione|intervento))\b'),
+    ('target', r'^(?:target|destinatari|beneficiari)\b'),
+    ('indicatori', r'^indicator[ei]\b'),
+    ('altro', r'^(?:risors[ae]|tempi|tempistic|cronoprogramma|governance|soggetti|attori|partner|stakeholder|'
+              r'modalita|strumenti|monitoraggio|risultati attesi|budget|cost[io]|finanziament|valutazione)'),
+]
+
+
+def _core(label: str) -> str:
+    """The label's words without its numbering or a note in brackets: 'Obiettivo n. 2' ->
+    'obiettivo', '1. Obiettivo generale' -> 'obiettivo generale'."""
+    label = re.sub(r'\([^)]*\)', ' ', _NUM_BEFORE.sub('', label))
+    return _NUM_AFTER.sub('', fold(label)).strip()
+
+
+def _styled_alone(line: Line) -> bool:
+    """A line set as a heading: bold or capitals, starting with a capital, no sentence end."""
+    t = line.text.strip()
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and (line.bold or all(c.isupper() for c in letters)) \
+        and (t[0].isupper() or t[0].isdigit()) and not re.search(r'[.,;]$', t)
+
+
+_TRAILING_LINK = re.compile(r'\b(?:e|ed|o|di|a|da|per|con|su|tra|fra|in|il|lo|la|le|gli|i|del|della|dei|delle|'
+                            r'degli|al|alla|ai|alle|nel|nella|nei|nelle)$')
+
+
+def _head_word_kind(core: str) -> str | None:
+    """The section a short heading opens by its first word -- not a wrapped line of a bold
+    sentence ('Interventi domiciliari e')."""
+    if len(core.split()) > _MAX_LABEL_WORDS or _TRAILING_LINK.search(core):
+        return None
+    return next((kind for kind, pat in _HEAD_WORDS if re.match(pat, core)), None)
+
+
 def heading(line: Line, after_indicatori: bool = False) -> Heading | None:
     """What section a line opens, if it opens one: a known label standing alone, or followed
     by a colon and its content. A bare indicator type ('Processo: ...') counts only inside
-    an indicators section."""
-    if not line.text.strip() or is_bullet_line(line.text):
+    an indicators section. Numbering ('Obiettivo 2', '1. Azioni') does not matter; a styled
+    line standing alone is also known by its head word ('Azioni principali')."""
+    if not line.text.strip() or (is_bullet_line(line.text) and not _NUM_BEFORE.match(line.text)):
         return None
+    numbered = is_bullet_line(line.text)     # '1. Obiettivo generale' -- or an item of a list
     label, rest, colon = _split_label(line.text)
-    f = fold(label)
+    f = _core(label)
     if not f or len(f.split()) > _MAX_LABEL_WORDS:
         return None
     m = _INDICATORE.match(f)
@@ -84,14 +128,14 @@ def heading(line: Line, after_indicatori: bool = False) -> Heading | None:
     best, best_score, best_variant = None, 0.0, ''
     for kind, variants in LABELS.items():
         for v in variants:
-            s = label_score(label, v) if colon else (1.0 if f == fold(v) else 0.0)
+            s = label_score(f, v) if colon else (1.0 if f == fold(v) else 0.0)
             if s > best_score:
                 best, best_score, best_variant = kind, s, v
-    if best is None or best_score < (0.86 if colon else 1.0):
-        return None
-    if len(f.split()) > len(best_variant.split()) + 1:
-        return None   # "Obiettivo secondario e quello di..." is prose, not a label
-    return Heading(best, rest)
+    # "Obiettivo secondario e quello di..." is prose, not a label: a few words past the variant at most
+    if best is not None and best_score >= (0.86 if colon else 1.0) and len(f.split()) <= len(best_variant.split()) + 1:
+        return Heading(best, rest)
+    kind = None if numbered or rest else _head_word_kind(f)
+    return Heading(kind, '') if kind and (colon or _styled_alone(line)) else None
 
 
 def sections(lines: list[Line]) -> list[Section]:

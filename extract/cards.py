@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import DISTRETTO_ONLY, ESITO_ONLY, SCHEDA_ONLY, THRESHOLD, context_field, field_of
+from .labels import DISTRETTO_ONLY, ESITO_ONLY, IN_CARD, SCHEDA_ONLY, THRESHOLD, context_field, field_of
 from .layout import Cell, Layout, Line
 from .tables import TableRun, table_runs
 from .text import clean, fold, is_bullet_line, join_wrapped, strip_bullet
@@ -78,8 +78,8 @@ def _row_text(cells: list[Cell | None], label_col: int, options: dict[int, str])
     label_cell = cells[label_col] if label_col < len(cells) else None
     label = label_cell.text if label_cell else ''
     rest = [(j, c) for j, c in enumerate(cells) if j > label_col and c is not None and c.text.strip()]
-    if options and rest and all(j in options and fold(c.text) in _OPTION for j, c in rest) and not fold(label):
-        return None
+    if options and rest and all(j in options and fold(c.text) in _OPTION for j, c in rest):
+        return None     # the options' heading row, with or without a title over the labels ('Voce | SI | NO')
     parts = []
     for j, c in rest:
         if j in options and _MARK.match(c.text):
@@ -87,6 +87,29 @@ def _row_text(cells: list[Cell | None], label_col: int, options: dict[int, str])
         elif not (j in options and fold(c.text) in _OPTION and len(rest) > 1 and not _MARK.match(c.text)):
             parts.append(c.text)
     return label, '\n'.join(parts)
+
+
+def column_titles(cells: list[Cell | None]) -> bool:
+    """A row of column titles ('Obiettivo | Azioni | Tempi', 'Descrizione | Esito | Criticità'): two or
+    more of its cells are labels of the vocabulary. A card's row has one label and its content; the
+    yes/no options over checkbox columns are not titles."""
+    texts = [one(c.text) for c in cells if c is not None and fold(c.text) and fold(c.text) not in _OPTION]
+    if any(len(t) > 80 or is_bullet_line(t) for t in texts):
+        return False        # a sentence or a list: content, not a title
+    return sum(len(t) <= 50 and len(t.split()) <= 6 and field_of(t)[0] is not None for t in texts) >= 2
+
+
+def has_column_titles(rows: list[list[Cell | None]]) -> bool:
+    """The table opens with a row of column titles and its first column below holds data, not
+    labels: one record per row, not a label | content card (whose title row may well say words of
+    the vocabulary: 'Titolo | Digitalizzazione dei servizi')."""
+    filled = [r for r in rows if any(c is not None and c.text.strip() for c in r)]
+    for i, head in enumerate(filled[:2]):
+        if column_titles(head):
+            firsts = [one(r[0].text) for r in filled[i + 1:] if r and r[0] is not None and fold(r[0].text)]
+            labels = sum(field_of(t)[0] is not None for t in firsts)
+            return not firsts or labels < 0.5 * len(firsts)
+    return False
 
 
 def _classify(r: Riga) -> Riga:
@@ -179,7 +202,7 @@ def schede(layout: Layout) -> list[Scheda]:
         return cached
     out: list[Scheda] = []
     for run in table_runs(layout):
-        if run.parts[0].ncols < 2:
+        if run.parts[0].ncols < 2 or has_column_titles(run.parts[0].rows):
             continue
         rows = read_rows(run)
         for righe in _cut(rows):
@@ -190,10 +213,22 @@ def schede(layout: Layout) -> list[Scheda]:
             s = Scheda(righe, righe[0].page, righe[-1].page, top, kind_of(known))
             if s.kind is None and len(known) < 3:    # two stray labels do not make a card
                 continue
+            _read_in_card(s)
             out.append(s)
     _merge_split_cards(out)
     layout._pdz_schede = out   # type: ignore[attr-defined]
     return out
+
+
+def _read_in_card(card: Scheda) -> None:
+    """Labels whose meaning depends on the card's kind (labels.IN_CARD): 'Obiettivo' in an esito is
+    its title, unless the card has a title row of its own."""
+    aliases = IN_CARD.get(card.kind or '', {})
+    have = {r.field for r in card.righe}
+    for r in card.righe:
+        if r.field in aliases and aliases[r.field] not in have:
+            r.field = aliases[r.field]
+            have.add(r.field)
 
 
 def _merge_split_cards(cards: list[Scheda]) -> None:
@@ -252,7 +287,11 @@ def heading_above(layout: Layout, card: Scheda, max_gap: float = 60) -> tuple[st
     page = layout.page(card.page_start)
     above = [ln for ln in page.content_lines() if ln.bottom <= card.top + 1]
     above.sort(key=lambda l: l.top)
-    if not above or card.top - above[-1].bottom > max_gap:
+    if not above:
+        above = _foot_of_previous_page(layout, card.page_start)
+    elif card.top - above[-1].bottom > max_gap:
+        return None, ''
+    if not above:
         return None, ''
     block = [above[-1]]
     for ln in reversed(above[:-1]):
@@ -266,6 +305,17 @@ def heading_above(layout: Layout, card: Scheda, max_gap: float = 60) -> tuple[st
         text = join_wrapped(text, ln.text)
     m = _NUMBERED.match(text)
     return (m.group(1), m.group(2).strip()) if m else (None, text.strip())
+
+
+def _foot_of_previous_page(layout: Layout, page: int) -> list[Line]:
+    """A table that opens its page may have its heading left at the foot of the page before: that
+    page's text lines, when text (not a table) is the last thing on it."""
+    if page <= 1:
+        return []
+    lines = sorted(layout.page(page - 1).content_lines(include_tables=True), key=lambda l: l.top)
+    if not lines or lines[-1].in_table:
+        return []
+    return [ln for ln in lines if not ln.in_table]
 
 
 def _body_size(layout: Layout) -> float:

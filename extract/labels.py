@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import best_label, fold
+from .text import best_label, fold, label_score
 
 # field -> label variants as Ambiti write them (any case/accents; fuzzy-matched)
 VARIANTS: dict[str, list[str]] = {
@@ -110,6 +110,7 @@ KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ('risposta_bisogno', (r'rispost\w*', r'bisogno', r'cambiamento|obiettivo ha')),
     ('bisogno', (r'bisogn', r'rispond')),
     ('tipo_obiettivo', (r'promozional|preventiv|riparativ',)),
+    ('tipo_obiettivo', (r'\btip(o|ologia)\b', r'obiettiv')),
     ('innovativo', (r'innovativ',)),
     ('digitalizzazione', (r'digitalizzazion',)),
     ('nuovo_servizio', (r'nuovo servizio',)),
@@ -138,6 +139,10 @@ DISTRETTO_ONLY = {'ambito_riferimento', 'obiettivi_specifici', 'strumenti', 'mon
 ESITO_ONLY = {'dimensione', 'grado_raggiungimento', 'valutazione_utenti', 'adeguatezza_risorse',
               'coincidenza_risorse', 'criticita', 'risposta_bisogno', 'riproposto'}
 
+# labels whose meaning depends on the card they are in: in an esito 'Obiettivo' names the objective
+# evaluated (its title), in a distretto card it lists specific objectives
+IN_CARD: dict[str, dict[str, str]] = {'esito': {'obiettivi_specifici': 'titolo'}}
+
 # context lines written above a group of cards ("Macroaree di co-programmazione (livello di Ambito): ...")
 CONTEXT_VARIANTS: dict[str, list[str]] = {
     'aree_regionali': ['macroaree di programmazione (livello di regione lombardia)', 'macroarea di programmazione regionale',
@@ -149,6 +154,47 @@ CONTEXT_VARIANTS: dict[str, list[str]] = {
 
 THRESHOLD = 0.82
 
+# words that carry no meaning at the head of a label ("L'obiettivo...", "È in continuità...")
+_FILLERS = frozenset('l il lo la i gli le un una uno e ed o di d del dell della dello dei degli delle in nel nell '
+                     'nella a al all alla ai agli alle per con su tra fra da dal dalla che se'.split())
+# a field whose name is a word: the label must say one of these words
+_NEEDS_WORD = {'titolo': r'\b(titol\w*|denominazion\w*|nome)\b'}
+
+
+def head_word(folded: str) -> str:
+    """First meaningful word of a folded label ('l obiettivo e trasversale' -> 'obiettivo')."""
+    for w in folded.split():
+        if w not in _FILLERS:
+            return w
+    return ''
+
+
+def same_head(a: str, b: str) -> bool:
+    """Two folded labels open with the same word, up to its ending ('indicatore'/'indicatori')."""
+    x, y = head_word(a), head_word(b)
+    n = min(len(x), len(y), 5)
+    return bool(x) and bool(y) and x[:n] == y[:n] and (n == 5 or x == y)
+
+
+def _fuzzy(label: str) -> tuple[str | None, float]:
+    """Best variant by similarity; a variant that is not the label's own start must open with the
+    same word: "Tipologia dell'obiettivo" is not "Titolo dell'obiettivo", however alike they look."""
+    f = fold(label)
+    best_key, best = None, 0.0
+    for key, variants in VARIANTS.items():
+        for v in variants:
+            fv = fold(v)
+            if f != fv and not f.startswith(fv) and not same_head(f, fv):
+                continue
+            s = label_score(label, v)
+            if s > best:
+                best_key, best = key, s
+    return (best_key, best) if best >= THRESHOLD else (None, best)
+
+
+def _says(field: str | None, folded: str) -> bool:
+    return field not in _NEEDS_WORD or bool(re.search(_NEEDS_WORD[field], folded))
+
 
 @lru_cache(maxsize=8192)
 def field_of(label: str) -> tuple[str | None, float]:
@@ -156,7 +202,9 @@ def field_of(label: str) -> tuple[str | None, float]:
     f = fold(label)
     if not f:
         return None, 0.0
-    key, score = best_label(label, VARIANTS, THRESHOLD)
+    key, score = _fuzzy(label)
+    if not _says(key, f):
+        key = None
     if key is not None and score >= 0.9:
         return key, score
     for field, patterns in KEYWORDS:

@@ -11,7 +11,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 BULLETS = '•▪➤✓✔►▶◦●■▫‣⁃∙○➢◆◇★·\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8-–—*'
-_BULLET_RE = re.compile(r'^\s*(?:[' + re.escape(BULLETS) + r']|\d{1,2}[.)](?!\d)|[a-z][.)](?=\s))\s*')
+# '(cid:127)': a bullet glyph of a Symbol/Wingdings/Times font that has no Unicode mapping
+_CID = re.compile(r'\(cid:\d+\)')
+_BULLET_RE = re.compile(r'^\s*(?:[' + re.escape(BULLETS) + r']|\(cid:\d+\)|\d{1,2}[.)](?!\d)|[a-z][.)](?=\s))\s*')
 _HYPHEN_BREAK = re.compile(r'(\w)[-\u2010\u2011\u00ad]\s*\n\s*(?=[a-zà-ÿ])')
 _WS = re.compile(r'[ \t\u00a0]+')
 
@@ -36,8 +38,17 @@ def clean(s: str | None) -> str:
         return ''
     s = unicodedata.normalize('NFC', s).replace('\u00ad', '')
     s = _HYPHEN_BREAK.sub(r'\1', s)
-    lines = [_WS.sub(' ', ln).strip() for ln in s.splitlines()]
+    lines = [_WS.sub(' ', _glyphs(ln)).strip() for ln in s.splitlines()]
     return '\n'.join(ln for ln in lines if ln)
+
+
+def _glyphs(line: str) -> str:
+    """Unmapped glyphs '(cid:N)': at the start of a line they are its bullet, elsewhere noise."""
+    if '(cid:' not in line:
+        return line
+    m = re.match(r'\s*\(cid:\d+\)\s*', line)
+    head = '• ' if m else ''
+    return head + _CID.sub('', line[m.end():] if m else line)
 
 
 def one_line(s: str | None) -> str:

@@ -69,7 +69,10 @@ def bisogno_consolidato(v) -> bool | None:
 
 
 def tipo_obiettivo(v) -> str | None:
-    f = fold(str(v or ''))
+    raw = str(v or '')
+    boxes = re.findall(r'(?:[' + _CHECKED + r']|\[\s*[xX]\s*\])\s*([^' + _CHECKED + _UNCHECKED + r'\[]+)', raw) \
+        if re.search('[' + _UNCHECKED + r']|\[\s*\]', raw) else []
+    f = fold(' '.join(boxes) if boxes else raw)     # '☐ Promozionale ☒ Preventivo': the checked one
     for k, stem in (('promozionale', 'promozion'), ('preventivo', r'prevent|prevenzion'), ('riparativo', 'riparat')):
         if re.search(stem, f):     # 'Obiettivo di tipo PREVENZIONE' too
             return k

@@ -111,3 +111,128 @@ def test_alto_sebino_distretto(alto_sebino):
     assert third.fields['titolo'] == 'La promozione della salute territoriale'
     assert len(third.azioni) == 14            # bullets only, not 'SCUOLA' / 'Area PPT: ...'
     assert len({c.kind for c in schede(alto_sebino)} - {None}) == 3
+
+
+# ---------------------------------------------------------------- labels that look alike, layouts that mislead
+@pytest.mark.parametrize('label,field', [
+    ("Tipologia dell'obiettivo", 'tipo_obiettivo'), ('Tipo di obiettivo', 'tipo_obiettivo'),
+    ('Titolo intervento', 'titolo'), ('Denominazione obiettivo', 'titolo'),
+    ('Sarà riproposto nella prossima programmazione?', 'riproposto'), ('Indicatore', 'indicatori')])
+def test_label_head_word_decides(label, field):
+    """A long label with another head word must not fuzzy-match a short variant ('Tipologia...' is
+    not 'Titolo...'); a label that says its head word still lands."""
+    assert field_of(label)[0] == field
+
+
+def test_same_head_word():
+    from extract.labels import same_head
+    assert not same_head('tipologia dell obiettivo', 'titolo dell obiettivo')
+    assert same_head('l obiettivo e trasversale', 'obiettivo trasversale')
+
+
+def _platypus(story) -> bytes:
+    import io
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, topMargin=50, bottomMargin=50).build(story)
+    return buf.getvalue()
+
+
+def _table(data, header_rows=0, widths=(170, 330), spans=()):
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+    from fixtures.schede_pdf import _FONT    # a font with the ballot-box glyphs when one exists
+    st = ParagraphStyle('c', fontName=_FONT, fontSize=9, leading=11)
+    rows = [[Paragraph(str(x).replace('\n', '<br/>'), st) for x in r] for r in data]
+    t = Table(rows, colWidths=list(widths), repeatRows=header_rows, splitInRow=1)
+    t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, colors.black), ('VALIGN', (0, 0), (-1, -1), 'TOP')]
+                          + [('SPAN', (1, r), (-1, r)) for r in spans]))
+    return t
+
+
+def _heading(text, size=12):
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+    return Paragraph(text, ParagraphStyle('h', fontName='Helvetica-Bold', fontSize=size, leading=size * 1.3))
+
+
+def test_reordered_card_keeps_its_title_and_type():
+    """Rows in another order: 'Tipologia dell'obiettivo' mid-card neither starts a card nor
+    becomes the title; the checked box is the type."""
+    data = [("Titolo dell'obiettivo", 'Rete territoriale per la domiciliarità'),
+            ("Tipologia dell'obiettivo", '☐ Promozionale ☒ Preventivo ☐ Riparativo'),
+            ('Destinatari', 'Anziani fragili'), ('Fonti di finanziamento', '• FNPS'),
+            ('Aspetti legati alla digitalizzazione', '☐ SI ☒ NO'),
+            ('Indicatori di monitoraggio', 'Indicatori di output:\n• Numero di piani condivisi')]
+    rows, ex = _rows(_platypus([_table(data)]))
+    assert [o['titolo'] for o in rows['obiettivi']] == ['Rete territoriale per la domiciliarità'], ex.anomalie
+    o = rows['obiettivi'][0]
+    assert (o['tipo_obiettivo'], o['digitalizzazione']) == ('preventivo', 'no')
+    assert [i['testo'] for i in rows['indicatori']] == ['Numero di piani condivisi']
+    assert not [a for a in ex.anomalie if 'non riconosciuta' in a.messaggio]
+
+
+def test_repeated_option_header_is_not_a_row():
+    """'Voce | SI | NO | IN PARTE' repeated at the top of the next page: skipped, so the cell broken
+    across the page still belongs to its row (the indicators' tail is kept) and no card starts there."""
+    from extract.cards import read_rows
+    from extract.layout import Cell, Table
+    from extract.tables import TableRun
+
+    def row(*texts):
+        return [Cell(t, 50 + 120 * j, 0, 170 + 120 * j, 10) if t is not None else None for j, t in enumerate(texts)]
+    head = row('Voce della scheda', 'SI', 'NO', 'IN PARTE')
+    page1 = Table(1, (50, 500, 530, 800), [head, row("Titolo dell'obiettivo", 'Sportello unico', None, None),
+                                           row("Coinvolgimento di ASST nell'analisi del bisogno", 'X', '', ''),
+                                           row('Indicatori di monitoraggio', 'Indicatori di output:\n• Primo', None, None)])
+    page2 = Table(2, (50, 40, 530, 200), [head, row('', '• Secondo\n• Terzo', None, None),
+                                          row('Destinatari', 'Famiglie', None, None)])
+    righe = read_rows(TableRun([page1, page2]))
+    assert [r.field for r in righe] == ['titolo', 'asst_analisi', 'indicatori', 'target']
+    assert righe[1].content == 'SI'
+    assert righe[2].content.endswith('• Primo\n• Secondo\n• Terzo')
+
+
+def test_table_of_column_titles_is_not_a_card():
+    """A table whose first row is a row of column titles holds one record per row (another
+    family's): no 'card-like' anomaly, however many of its cells look like labels."""
+    from extract.cards import column_titles
+    from extract.layout import Cell
+    cells = lambda *ts: [Cell(t, 0, 0, 0, 0) for t in ts]   # noqa: E731
+    assert column_titles(cells('Descrizione attività/progetto', 'Esito', 'Categoria criticità e ridefinizione'))
+    assert not column_titles(cells('Voce della scheda', 'SI', 'NO', 'IN PARTE'))
+    assert not column_titles(cells("A quale bisogno risponde l'intervento?",
+                                   "L'intervento risponde al bisogno di promuovere ..."))
+    from extract.cards import has_column_titles
+    card = [cells("Titolo dell'obiettivo", 'Digitalizzazione dei servizi'), cells('Destinatari', 'Famiglie'),
+            cells('Fonti di finanziamento', 'FNPS'), cells('Tempi', '2025')]
+    assert not has_column_titles(card)     # a card's title row, however it reads: labels below it
+    data = [('Descrizione attività/progetto', 'Esito', 'Categoria criticità'),
+            ('Forma di gestione', 'Raggiunto', 'Nessuna'), ('Risorse finanziarie', 'Raggiunto', 'Nessuna'),
+            ('Sistema di governance', 'Non raggiunto', 'Turn over'), ('Gruppi di lavoro', 'Raggiunto', '-'),
+            ('Ufficio di Piano', 'Raggiunto', '-')]
+    rows, ex = _rows(_platypus([_table(data, widths=(200, 100, 200))]))
+    assert rows['obiettivi'] == [] and ex.anomalie == []
+
+
+def test_heading_at_the_foot_of_the_previous_page():
+    """The numbered title is the last line of a page, the card's table opens the next one."""
+    from reportlab.platypus import PageBreak, Spacer
+    data = [('Destinatari', 'Famiglie'), ('Fonti di finanziamento', '• FNPS'),
+            ('Risorse di personale dedicate', '• Assistenti sociali'), ('Quali risultati vuole raggiungere?', 'Meno attese')]
+    story = [Spacer(1, 640), _heading('3. Sportello unico per le famiglie'), PageBreak(), _table(data)]
+    rows, ex = _rows(_platypus(story))
+    assert [(o['numero'], o['titolo'], o['pagina_inizio']) for o in rows['obiettivi']] == \
+        [('3', 'Sportello unico per le famiglie', 2)], ex.anomalie
+
+
+def test_unmapped_glyph_bullets():
+    """'(cid:127)': a bullet from a font without Unicode mapping (Times, Symbol, Wingdings)."""
+    from extract.text import clean, is_bullet_line, split_items
+    assert is_bullet_line('(cid:127) QSFP 2022:')
+    assert split_items('(cid:127) QSFP 2022:\n(cid:127) FNPS\n(cid:127)Fondi di\nAmbito') == \
+        ['QSFP 2022:', 'FNPS', 'Fondi di Ambito']
+    assert clean('Fondo (cid:3)sociale') == 'Fondo sociale'
+    assert list_items('(cid:127) Mappatura dei servizi\n(cid:127) Tavolo mensile') == ['Mappatura dei servizi', 'Tavolo mensile']

@@ -59,6 +59,10 @@ def test_corpus_columns_by_meaning(treviglio):
     ('eventuale ridefinizione risultati attesi II anno', 'ridefinizione'),
     ('responsabile rilevazione', 'responsabile'), ('Periodicità', 'frequenza'),
     ('note esplicative al 31/11/2025', 'note'), ('Osservazioni', 'note'), ('Colore preferito', None),
+    # how or where a value is measured is not a measurement
+    ('Strumento di rilevazione', None), ('Modalità di rilevazione', None), ('Fonte dei dati', None),
+    ('Data rilevazione', None), ('Tempi di rilevazione', 'frequenza'),
+    ('Indicatore e modalità di calcolo', 'testo'), ('Baseline (fonte: ISTAT)', 'baseline'),
 ])
 def test_column_field(header, field):
     assert mm.column_field(header) == field
@@ -232,3 +236,19 @@ def test_header_repeated_in_another_shape_is_skipped_by_its_text():
     assert sorted(got, key=int) == [r['numero'] for r in ROWS[:6]]
     assert got['3']['atteso_anno1'] == ROWS[2]['atteso_anno1']
     assert not ex.anomalie
+
+
+def test_measurement_tool_column_is_no_measurement():
+    """A 'Strumento di rilevazione' column holds how the value is collected: no rilevazione
+    comes from it; it is reported as a column not stored."""
+    fields = [f for f, _ in ORIGINAL] + ['strumento']
+    headers = [h for _, h in ORIGINAL] + ['Strumento di rilevazione']
+    rows = [{**r, 'strumento': 'questionario'} for r in ROWS[:3]]
+    t = Table([headers] + [[r[f] for f in fields] for r in rows], repeatRows=1)
+    t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0)), ('FONTSIZE', (0, 0), (-1, -1), 5)]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=10, rightMargin=10).build([t])
+    ex = mm.extract(read_layout(buf.getvalue()))
+    assert len(ex.indicatori) == 3
+    assert all([c for _, c in i.rilevazioni] == [r['rilevazione']] for i, r in zip(ex.indicatori, rows))
+    assert any('Strumento di rilevazione' in a.messaggio for a in ex.anomalie)

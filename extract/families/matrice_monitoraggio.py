@@ -19,15 +19,17 @@ NAME = 'matrice_monitoraggio'
 
 # (field, pattern on the folded header), first match wins: the order settles headers that say
 # two things ("responsabile rilevazione" is who measures, not a measurement).
-COLUMN_RULES: list[tuple[str, str]] = [
+COLUMN_RULES: list[tuple[str | None, str]] = [
     ('note', r'\bnot[ae]\b|osservazion|comment'),
     ('ridefinizione', r'ridefini|rimodul|revision|riformul|rivist'),
     ('responsabile', r'responsab|referent|chi rileva'),
-    ('frequenza', r'frequen|periodicit|cadenz'),
+    ('frequenza', r'frequen|periodicit|cadenz|tempi di rilevazion|tempistica'),
     ('tipo', r'^tipologia|^tipo\b|tipo di indicatore|tipologia indicatore'),
     ('testo', r'^indicator|^descrizione indicatore|^nome indicatore'),
     ('atteso', r'attes|target|valore obiettivo|risultato previsto|risultati previsti'),
     ('baseline', r'baseline|inizio|partenza|iniziale|ex ante|\bt0\b|punto zero'),
+    # how or where a value is measured is no measurement: not stored, reported as a column
+    (None, r'strument|modalita|\bfont[ei]\b|metod|formula|unita di misura|^data\b|data (della |di )?rilevazion'),
     ('rilevazione', r'rilevazion|rilevat|misurazion|\bdato al\b|valore al|valore rilevato|monitoraggio al|'
                     r'^al \d|\d{1,2} \d{1,2} \d{2,4}'),
     ('policy', r'policy|politic|\bleps\b|macroarea|^area\b|linea di intervento|obiettivo di riferimento'),

@@ -108,11 +108,19 @@ def scadenza(doc) -> int | None:
         j = i - 1
         while j >= 0 and doc[j].lower_ in _SCADENZA_RIEMPITIVI and i - j <= 6:
             if doc[j].lower_ in SCADENZA_INIZIO:
-                return y
+                break
             j -= 1
-        if j >= 0 and doc[j].lower_ in SCADENZA_INIZIO:
+        if j >= 0 and doc[j].lower_ in SCADENZA_INIZIO and not _confronto(doc, j):
             return y
     return None
+
+
+_CONFRONTO = {'rispetto', 'confronto', 'paragone', 'riferito', 'riferimento', 'relativo', 'relativi'}
+
+
+def _confronto(doc, j: int) -> bool:
+    """'rispetto al 2024', 'in confronto al 2023': the year is the baseline compared with."""
+    return j > 0 and doc[j - 1].lower_ in _CONFRONTO or (j > 1 and doc[j - 2].lower_ in _CONFRONTO)
 
 
 def _anno(s: str) -> int | None:

@@ -95,6 +95,9 @@ ALTRI = [
     ('oltre il 60 per cento degli utenti', '>', 60.0, '%', None),
     ('almeno 1.000 accessi allo sportello', '>=', 1000.0, 'accessi', None),
     ('ALMENO N°4 nuclei familiari accolti', '>=', 4.0, 'nuclei familiari', None),
+    # a year compared with is a baseline, not a deadline
+    ('Incremento del 10% delle prese in carico rispetto al 2024', '>=', 10.0, '%', None),
+    ('Riduzione del 20% degli accessi in confronto al 2023, entro il 2027', '>=', 20.0, '%', 2027),
 ]
 
 

@@ -355,6 +355,10 @@ def _is_heading(layout: Layout, ln: Line) -> bool:
     return ln.bold or ln.size > _body_size(layout) + 0.9
 
 
+is_heading = _is_heading
+NUMBERED = _NUMBERED
+
+
 def section_heading(layout: Layout, card: Scheda, depth_min: int = 1) -> tuple[str, str, int] | None:
     """Nearest numbered heading above the card with at least `depth_min` dots in its number
     ('5.1. Domiciliarità – ...'): (numero, text joined over its lines, page)."""

@@ -61,7 +61,7 @@ VARIANTS: dict[str, list[str]] = {
     'risultati_attesi': ['quali risultati vuole raggiungere', 'risultati attesi', 'indicatori di output'],
     'impatto': ["quale impatto dovrebbe avere l'intervento", 'impatto atteso', 'indicatori di outcome', 'impatto'],
     'indicatori': ['indicatori', 'indicatori di monitoraggio', 'indicatori di risultato'],
-    'macroarea': ['macroarea', 'area di policy', 'macroarea di policy', 'area di intervento', 'area tematica'],
+    'macroarea': ['macroarea', 'area di policy', 'macroarea di policy', 'area di intervento', 'area tematica', 'area'],
     'aree_regionali': ['area di programmazione regione lombardia', 'macroarea regionale', 'area regionale'],
     'tempi': ['tempi', 'tempistica', 'cronoprogramma', 'tempi di realizzazione', 'durata'],
     # distretto cards
@@ -85,6 +85,8 @@ VARIANTS: dict[str, list[str]] = {
     'risposta_bisogno': ["questo obiettivo ha adeguatamente risposto ad un bisogno producendo un cambiamento positivo nell'area individuata come problematica",
                          'risposta al bisogno'],
     'riproposto': ["l'obiettivo verra riproposto nella prossima programmazione", 'verra riproposto', 'riproposto'],
+    'giudizio': ['giudizio', 'giudizio sintetico', 'giudizio complessivo', 'valutazione sintetica',
+                 'livello di raggiungimento (giudizio)'],
 }
 
 # field -> alternatives, each a tuple of regexes over the folded label that must all match.
@@ -137,7 +139,7 @@ SCHEDA_ONLY = {'risorse_economiche', 'risorse_personale', 'trasversale', 'punti_
                'modalita_organizzative', 'risultati_attesi', 'impatto'}
 DISTRETTO_ONLY = {'ambito_riferimento', 'obiettivi_specifici', 'strumenti', 'monitoraggio', 'verifica', 'governance'}
 ESITO_ONLY = {'dimensione', 'grado_raggiungimento', 'valutazione_utenti', 'adeguatezza_risorse',
-              'coincidenza_risorse', 'criticita', 'risposta_bisogno', 'riproposto'}
+              'coincidenza_risorse', 'criticita', 'risposta_bisogno', 'riproposto', 'giudizio'}
 
 # labels whose meaning depends on the card they are in: in an esito 'Obiettivo' names the objective
 # evaluated (its title), in a distretto card it lists specific objectives

@@ -46,3 +46,88 @@ def test_title_and_description_split():
     assert titolo_e_descrizione("VIVERE LA DISABILITA'\nImplementare la filiera") == \
         ("VIVERE LA DISABILITA'", 'Implementare la filiera')
     assert titolo_e_descrizione('Un titolo in minuscolo') == ('Un titolo in minuscolo', '')
+
+
+# ---------------------------------------------------------------- layouts of other Ambiti (generated)
+def _pdf(story, size=None) -> bytes:
+    import io
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import SimpleDocTemplate
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=size or landscape(A4), topMargin=40, bottomMargin=40).build(story)
+    return buf.getvalue()
+
+
+def _p(text, size=8, bold=False):
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+    st = ParagraphStyle(f'p{size}{bold}', fontName='Helvetica-Bold' if bold else 'Helvetica', fontSize=size,
+                        leading=size * 1.25)
+    return Paragraph(text, st)
+
+
+def _grid(data, widths, repeat=0):
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+    t = Table([[_p(x) for x in r] for r in data], colWidths=widths, repeatRows=repeat, splitInRow=1)
+    t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, colors.black), ('VALIGN', (0, 0), (-1, -1), 'TOP')]))
+    return t
+
+
+ESITI = [("VIVERE LA DISABILITA'", 'Domiciliarità e disabilità', 'OUTPUT', '80%', 'buono', 'Turn over', 'Sì'),
+         ('WELFARE DI ACCESSO', 'Domiciliarità e disabilità', 'OUTCOME', '22%', 'insufficiente', 'Sportelli', 'In parte'),
+         ('ABITARE', 'Politiche abitative', 'OUTPUT', '90%', '', '//', 'No')]
+
+
+def _one_per_row(rows=ESITI, repeat_pages=1):
+    head = ('Obiettivo', 'Area di policy', 'Dimensione', 'Grado di raggiungimento', 'Giudizio', 'Criticità rilevate',
+            'Riproposto nel nuovo Piano')
+    data = [head] + list(rows) * repeat_pages
+    story = [_p('Esiti della programmazione 2021-2023', 14, bold=True), _grid(data, [150, 120, 60, 70, 60, 170, 70], 1)]
+    return normalize(esiti_dgr.extract(read_layout(_pdf(story))), {'documento_id': 'x'})['esiti']
+
+
+def test_one_esito_per_row():
+    rows = _one_per_row()
+    got = [(r['titolo'], r['macroarea'], r['dimensione'], r['grado_raggiungimento'], r.get('giudizio'), r['riproposto'])
+           for r in rows]
+    assert got == [("VIVERE LA DISABILITA'", 'Domiciliarità e disabilità', 'OUTPUT', 80, 'buono', 'si'),
+                   ('WELFARE DI ACCESSO', 'Domiciliarità e disabilità', 'OUTCOME', 22, 'insufficiente', 'parziale'),
+                   ('ABITARE', 'Politiche abitative', 'OUTPUT', 90, None, 'no')]
+    assert all(r['triennio_valutato'] == '2021-2023' and r['pagina'] == 1 for r in rows)
+    assert rows[0]['criticita'] == 'Turn over'
+
+
+def test_one_esito_per_row_across_pages():
+    """The header repeated on every page is no esito; every row keeps its page."""
+    rows = _one_per_row(repeat_pages=12)
+    assert len(rows) == 36
+    assert all(r['titolo'] for r in rows)
+    assert max(r['pagina'] for r in rows) >= 2
+
+
+def test_header_read_with_the_card_vocabulary():
+    from extract.families.esiti_dgr import esiti_header
+    from extract.layout import Cell
+    cells = lambda *ts: [Cell(t, 0, 0, 0, 0) for t in ts]   # noqa: E731
+    assert set(esiti_header(cells('Obiettivo', 'Area', 'Grado di raggiungimento', 'Giudizio', 'Riproposto')).values()) == \
+        {'titolo', 'macroarea', 'grado_raggiungimento', 'giudizio', 'riproposto'}
+    assert esiti_header(cells('Descrizione attività/progetto', 'Esito', 'Categoria criticità')) is None
+    assert esiti_header(cells('Obiettivi', 'Azioni', 'Soggetti', 'Risultati attesi', 'Tempistiche')) is None
+
+
+def test_card_under_area_heading_and_evaluation_heading():
+    """Unnumbered 'Area: ...' headings give the macroarea; 'Valutazione degli obiettivi del triennio
+    2021-2023' (no word 'esiti') gives triennio_valutato; 'Obiettivo' is the esito's title."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Spacer
+    card = lambda t, g: _grid([('Obiettivo', t), ('Dimensione valutata', 'OUTPUT'),   # noqa: E731
+                               ("Grado di raggiungimento dell'obiettivo", g), ('Criticità emerse', 'Nessuna'),
+                               ('Sarà riproposto nella prossima programmazione?', 'Sì')], [190, 320])
+    story = [_p('Valutazione degli obiettivi del triennio 2021-2023', 15, bold=True), Spacer(1, 8),
+             _p('Area: Domiciliarità e anziani', 12, bold=True), card('RETE ANZIANI', '72 % (sufficiente)'),
+             Spacer(1, 10), _p('Area: Politiche abitative', 12, bold=True), card('CASA COMUNE', '100 %')]
+    rows = normalize(esiti_dgr.extract(read_layout(_pdf(story, A4))), {'documento_id': 'x'})['esiti']
+    assert [(r['titolo'], r['macroarea'], r['triennio_valutato'], r['grado_raggiungimento']) for r in rows] == \
+        [('RETE ANZIANI', 'Domiciliarità e anziani', '2021-2023', 72),
+         ('CASA COMUNE', 'Politiche abitative', '2021-2023', 100)]

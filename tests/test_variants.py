@@ -98,8 +98,6 @@ def test_esiti_etichette_count_and_grade(run):
     assert sorted(str(e['riproposto']) for e in rows['esiti']) == sorted(str(e['riproposto']) for e in truth['esiti'])
 
 
-@gap("esiti_dgr.triennio_valutato only reads a heading with the word 'esiti'; 'Valutazione degli obiettivi "
-     "del triennio 2021-2023' leaves it NULL")
 def test_esiti_etichette_triennio_valutato(run):
     _, rows = run('esiti_etichette')
     assert all(e['triennio_valutato'] == '2021-2023' for e in rows['esiti'])
@@ -110,8 +108,6 @@ def test_esiti_etichette_titles(run):
     assert titles(rows['esiti']) == titles(truth['esiti'])
 
 
-@gap("esiti_dgr takes the macroarea only from a numbered section heading ('5.1. ...'); an unnumbered bold "
-     "'Area: ...' heading above the tables is ignored")
 def test_esiti_etichette_macroarea(run):
     truth, rows = run('esiti_etichette')
     assert sorted(norm(e['macroarea']) for e in rows['esiti']) == sorted(norm(e['macroarea']) for e in truth['esiti'])

@@ -1,21 +1,28 @@
-"""Esiti of the previous triennio in the DGR 2167/2024 schema: one label | content table per
-evaluated objective (TITOLO OBIETTIVO, DIMENSIONE, GRADO DI RAGGIUNGIMENTO, ...). The numbered
-heading above ('5.1. Domiciliarità – ...') is the macroarea; the section heading ('Esiti della
-Programmazione Zonale 2021-2023') gives triennio_valutato."""
+"""Esiti of the previous triennio in the DGR 2167/2024 schema, however they are laid out:
+- one label | content table per evaluated objective (TITOLO OBIETTIVO, DIMENSIONE, GRADO DI
+  RAGGIUNGIMENTO, ...), read as cards (extract/cards.py);
+- one esito per row under a header row of the same labels (Obiettivo | Area | Dimensione | Grado di
+  raggiungimento | Giudizio | ... | Riproposto), header cells read with the same vocabulary.
+What a card or row does not say comes from above it: the nearest area heading ('5.1. Domiciliarità
+– ...', or 'Area: ...') is the macroarea; the nearest heading that speaks of esiti/valutazione/
+verifica with a year range gives triennio_valutato."""
 from __future__ import annotations
 
 import re
 
-from ..cards import Scheda, find_line_before, schede, section_heading
-from ..layout import Layout
+from ..cards import NUMBERED, Scheda, is_heading, lines_before, one, paragraph, schede
+from ..labels import ESITO_ONLY, IN_CARD, context_field, field_of
+from ..layout import Cell, Layout
 from ..records import Extraction, RawAnomalia, RawEsito
+from ..tables import TableRun, table_runs
 from ..text import clean, fold, join_wrapped
+from ._comuni import _EVALUATED, ranges, triennio_valutato as triennio_del_documento
 
 NAME = 'esiti_dgr'
 
-COLUMNS = {'titolo', 'descrizione', 'dimensione', 'grado_raggiungimento', 'valutazione_utenti', 'adeguatezza_risorse',
-           'coincidenza_risorse', 'criticita', 'risposta_bisogno', 'continuita_precedente', 'riproposto', 'macroarea'}
-_TRIENNIO = r'(19|20)\d\d\s*[-/–]\s*(19|20)?\d\d'
+COLUMNS = {'titolo', 'descrizione', 'dimensione', 'grado_raggiungimento', 'giudizio', 'valutazione_utenti',
+           'adeguatezza_risorse', 'coincidenza_risorse', 'criticita', 'risposta_bisogno', 'continuita_precedente',
+           'riproposto', 'macroarea'}
 
 
 def _upper(line: str) -> bool:
@@ -38,13 +45,49 @@ def titolo_e_descrizione(text: str) -> tuple[str, str]:
     return titolo.strip(), '\n'.join(lines[n:])
 
 
-def triennio_valutato(layout: Layout, card: Scheda) -> str | None:
-    found = find_line_before(layout, card, r'\besit')
-    if found and re.search(_TRIENNIO, found[0]):
-        return re.search(_TRIENNIO, found[0]).group(0)
+# ---------------------------------------------------------------- what is written above
+def triennio_valutato(layout: Layout, page: int, top: float) -> str | None:
+    """The nearest heading above that speaks of an evaluation ('Esiti della programmazione
+    2021-2023', 'Valutazione degli obiettivi del triennio 2021-2023') and names a year range;
+    else the range the document most often so speaks of."""
+    lines = lines_before(layout, page, top)
+    for ln in reversed(lines):
+        if is_heading(layout, ln) and _EVALUATED.search(fold(ln.text)) and ranges(ln.text):
+            return ranges(ln.text)[0]
+    return triennio_del_documento(layout, page)
+
+
+def area_above(layout: Layout, page: int, top: float) -> str | None:
+    """The macroarea an esito stands under: the nearest sub-section heading ('5.1. Domiciliarità – ...')
+    or area line ('Area: ...', 'Macroarea di policy: ...'); a top-level numbered heading ends the search."""
+    lines = lines_before(layout, page, top)
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        key, _ = context_field(ln.text)
+        if key == 'macroarea' and (is_heading(layout, ln) or i == len(lines) - 1):
+            text, _ = paragraph(lines, i)
+            return context_field(text)[1].rstrip(' .;') or None
+        m = NUMBERED.match(ln.text)
+        if m and is_heading(layout, ln):
+            if m.group(1).strip('.').count('.') == 0:
+                return None
+            text, _ = paragraph(lines, i)
+            m2 = NUMBERED.match(text)
+            return m2.group(2).strip() if m2 else text.strip()
     return None
 
 
+def _context(layout: Layout, fields: dict[str, str], page: int, top: float) -> None:
+    if not fields.get('macroarea'):
+        area = area_above(layout, page, top)
+        if area:
+            fields['macroarea'] = area
+    t = triennio_valutato(layout, page, top)
+    if t:
+        fields['triennio_valutato'] = t
+
+
+# ---------------------------------------------------------------- one card per esito
 def esito(layout: Layout, card: Scheda, anomalie: list[RawAnomalia]) -> RawEsito:
     fields: dict[str, str] = {}
     for k, v in card.fields().items():
@@ -59,14 +102,94 @@ def esito(layout: Layout, card: Scheda, anomalie: list[RawAnomalia]) -> RawEsito
         fields['titolo'], descr = titolo_e_descrizione(fields['titolo'])
         if descr:
             fields['descrizione'] = descr
-    if not fields.get('macroarea'):
-        h = section_heading(layout, card)
-        if h:
-            fields['macroarea'] = h[1]
-    t = triennio_valutato(layout, card)
-    if t:
-        fields['triennio_valutato'] = t
+    _context(layout, fields, card.page_start, card.top)
     return RawEsito(fields, card.page_start, famiglia=NAME)
+
+
+# ---------------------------------------------------------------- one esito per row
+def header_fields(cells: list[Cell | None]) -> dict[int, str]:
+    """Column index -> esito field for a header row read with the card vocabulary ('Obiettivo' is
+    the title, as in an esito card); each field once, the first column that says it wins."""
+    aliases = IN_CARD['esito']
+    out: dict[int, str] = {}
+    for j, c in enumerate(cells):
+        if c is None or not fold(c.text) or len(one(c.text)) > 90:
+            continue
+        key, _ = field_of(one(c.text))
+        key = aliases.get(key, key)
+        if key in COLUMNS and key not in out.values():
+            out[j] = key
+    return out
+
+
+def esiti_header(cells: list[Cell | None]) -> dict[int, str] | None:
+    """The header of a table of esiti one per row: a title column and two or more labels only an
+    esito has (dimensione, grado di raggiungimento, giudizio, criticità, riproposto...)."""
+    cols = header_fields(cells)
+    keys = set(cols.values())
+    if 'titolo' in keys and len(keys & ESITO_ONLY) >= 2:
+        return cols
+    return None
+
+
+def table_header(run: TableRun) -> tuple[int, dict[int, str]] | None:
+    """(row index, columns) of an esiti-per-row header among the run's first rows."""
+    for i, cells in enumerate(run.parts[0].rows[:2]):
+        cols = esiti_header(cells)
+        if cols:
+            return i, cols
+    return None
+
+
+def _text(cells: list[Cell | None], j: int) -> str:
+    c = cells[j] if j < len(cells) else None
+    return clean(c.text) if c is not None else ''
+
+
+def _continues(cells: list[Cell | None], cols: dict[int, str], first_on_page: bool) -> bool:
+    """A row that carries on the esito above (its cells broke across a page): no title; or, first on
+    its page, a title starting lower-case."""
+    titolo = next(_text(cells, j) for j, k in cols.items() if k == 'titolo')
+    return not titolo or (first_on_page and titolo[:1].islower())
+
+
+def rows_of(layout: Layout, run: TableRun, head: tuple[int, dict[int, str]]) -> list[RawEsito]:
+    start, cols = head
+    header = [fold(_text(run.parts[0].rows[start], j)) for j in cols]
+    out: list[tuple[dict[str, str], int, float]] = []
+    for part_i, t in enumerate(run.parts):
+        first = True
+        for row_i, cells in enumerate(t.rows):
+            if part_i == 0 and row_i <= start:
+                continue
+            texts = {k: _text(cells, j) for j, k in cols.items()}
+            if not any(texts.values()):
+                continue
+            if [fold(_text(cells, j)) for j in cols] == header:
+                continue                 # the header repeated on a new page
+            if out and _continues(cells, cols, first):
+                prev = out[-1][0]
+                for k, v in texts.items():
+                    if v:
+                        prev[k] = join_wrapped(prev[k], v) if prev.get(k) else v
+            else:
+                top = min((c.top for c in cells if c is not None), default=t.bbox[1])
+                out.append(({k: v for k, v in texts.items() if v}, t.page, top))
+            first = False
+    esiti = []
+    for fields, page, top in out:
+        if fields.get('titolo') and not fields.get('descrizione'):
+            fields['titolo'], descr = titolo_e_descrizione(fields['titolo'])
+            if descr:
+                fields['descrizione'] = descr
+        _context(layout, fields, page, run.parts[0].bbox[1])
+        esiti.append(RawEsito(fields, page, famiglia=NAME))
+    return esiti
+
+
+def reads_table(cells_rows: list[list[Cell | None]]) -> bool:
+    """Whether this family reads a table as esiti one per row (other families can leave it alone)."""
+    return any(esiti_header(cells) for cells in cells_rows[:2])
 
 
 def extract(layout: Layout) -> Extraction:
@@ -74,4 +197,8 @@ def extract(layout: Layout) -> Extraction:
     for card in schede(layout):
         if card.kind == 'esito':
             out.esiti.append(esito(layout, card, out.anomalie))
+    for run in table_runs(layout):
+        head = table_header(run)
+        if head:
+            out.esiti += rows_of(layout, run, head)
     return out

@@ -7,6 +7,7 @@ through the deck's own legend when it states one; the macroarea is the slide's t
 from __future__ import annotations
 
 from ..colors import colour_word, legend, nearest_swatch, status_text, swatch_legend
+from ..labels import ESITO_ONLY, field_of
 from ..layout import Layout, Table
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..text import clean, one_line
@@ -35,9 +36,16 @@ def _header(t: Table) -> tuple[int, dict[int, str]] | None:
     for i, row in enumerate(t.rows[:2]):
         cols = header_map(row, COLONNE, 0.85)
         keys = set(cols.values())
-        if {'titolo', 'esito'} <= keys:
+        if {'titolo', 'esito'} <= keys and not _dgr_header(row):
             return i, cols
     return None
+
+
+def _dgr_header(row) -> bool:
+    """Columns of the DGR 2167/2024 esito schema (grado, dimensione, giudizio, riproposto...): such
+    a table is read by esiti_dgr, its 'Grado di raggiungimento' is a percentage, not a status."""
+    said = {field_of(c.text)[0] for c in row if c is not None and c.text and len(c.text) < 90}
+    return len(said & ESITO_ONLY) >= 2
 
 
 def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda, swatches) -> RawEsito | RawAnomalia | None:

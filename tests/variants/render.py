@@ -50,7 +50,7 @@ def _fonts() -> tuple[str, str, bool]:
     """(regular, bold, has checkbox glyphs): DejaVu Sans when installed (☒ ☐), else Helvetica."""
     reg, bold = _DEJAVU / 'DejaVuSans.ttf', _DEJAVU / 'DejaVuSans-Bold.ttf'
     if reg.exists() and bold.exists():
-        if 'DejaVu' not in pdfmetrics.getRegisteredFontNames():
+        if not {'DejaVu', 'DejaVu-Bold'} <= set(pdfmetrics.getRegisteredFontNames()):
             pdfmetrics.registerFont(TTFont('DejaVu', str(reg)))
             pdfmetrics.registerFont(TTFont('DejaVu-Bold', str(bold)))
             from reportlab.lib.fonts import addMapping

@@ -171,9 +171,33 @@ def cell_fill(fills: list[Fill], x0, top, x1, bottom) -> RGB | None:
     return best
 
 
+def _open_ends(page) -> list[dict]:
+    """Closing lines for rows a page break left open: where two or more vertical rules run past
+    the last horizontal rule (or start before the first), pdfplumber finds no cell there and the
+    text would be lost; a horizontal line at their common end closes that last (first) row."""
+    horizontal = page.horizontal_edges
+    out = []
+    for end in ('bottom', 'top'):
+        ends: dict[int, list[dict]] = {}
+        for e in page.vertical_edges:
+            ends.setdefault(round(e[end]), []).append(e)
+        for y, edges in ends.items():
+            x0, x1 = min(e['x0'] for e in edges), max(e['x1'] for e in edges)
+            if len(edges) < 2 or x1 - x0 < 0.25 * page.width:
+                continue
+            if any(abs(h['top'] - y) <= 2 and h['x0'] <= x0 + 2 and h['x1'] >= x1 - 2 for h in horizontal):
+                continue
+            out.append({'object_type': 'line', 'x0': x0, 'x1': x1, 'top': y, 'bottom': y, 'width': x1 - x0,
+                        'height': 0, 'orientation': 'h', 'doctop': y, 'y0': page.height - y, 'y1': page.height - y})
+    return out
+
+
 def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) -> list[Table]:
     out = []
-    for t in page.find_tables(settings or {}):
+    if settings is None:
+        closing = _open_ends(page)
+        settings = {'explicit_horizontal_lines': closing} if closing else {}
+    for t in page.find_tables(settings):
         texts = t.extract(x_tolerance=2)
         rows = []
         for row, row_texts in zip(t.rows, texts):

@@ -244,36 +244,81 @@ def _content_split(page, rules: list[dict]) -> float | None:
     return x - 2 if n >= 3 else None
 
 
-def _hrule_tables(page, number: int, fills: list[Fill], prev_split: float | None) -> tuple[list[Table], float | None]:
+Columns = tuple[float, float, float]    # label column left edge, content column left edge, right edge
+
+
+def _open_block(lines: list[Line], page, cols: Columns, start: float | None, stop: float | None) -> tuple[float, float] | None:
+    """(top, bottom) of the text a page break cut out of a rules-only table: a run of lines inside
+    the table's columns, some in the content column, touching the rule (`start` below it, `stop`
+    above it) and running to the page foot (below a rule) or from the page head (above one)."""
+    x0, split, x1 = cols
+    body = [ln for ln in lines if page.height * 0.05 < ln.top and ln.bottom < page.height * 0.95]
+    if start is not None:
+        run = sorted((ln for ln in body if ln.top >= start), key=lambda ln: ln.top)
+    else:
+        run = sorted((ln for ln in body if ln.bottom <= stop), key=lambda ln: -ln.top)
+    block: list[Line] = []
+    for ln in run:
+        edge = (start if not block else block[-1].bottom) if start is not None else (stop if not block else block[-1].top)
+        gap = ln.top - edge if start is not None else edge - ln.bottom
+        if gap > 1.8 * (ln.bottom - ln.top) + 6 or not (x0 - 5 <= ln.x0 and ln.x1 <= x1 + 5):
+            break
+        block.append(ln)
+    if not block or not any(ln.x0 >= split - 2 for ln in block):
+        return None
+    top, bottom = min(ln.top for ln in block), max(ln.bottom for ln in block)
+    reaches_edge = bottom > page.height * 0.82 if start is not None else top < page.height * 0.18
+    return (top - 1, bottom + 1) if reaches_edge else None
+
+
+def _hrule_tables(page, number: int, fills: list[Fill], lines: list[Line],
+                  prev: Columns | None) -> tuple[list[Table], Columns | None]:
     """Label | content tables drawn with horizontal rules only (no vertical line, so pdfplumber's
     ruled-table finder sees none): columns from where the text lines jump to the content column,
-    or the previous page's columns when the table carries on here."""
+    or the previous page's columns when the table carries on here. Text a page break cut off
+    below the last rule (or above the first, carried on from the previous page) is closed into
+    a row of its own, so a cell split across pages keeps all its lines."""
     rules = _rules(page)
+    explicit: list[float] = []
     if len(rules) < 2:
-        return [], None
-    split = _content_split(page, rules) or (prev_split if min(e['top'] for e in rules) < page.height * 0.2 else None)
-    if split is None:
-        return [], None
-    x0, x1 = min(e['x0'] for e in rules), max(e['x1'] for e in rules)
-    if not x0 + 20 < split < x1 - 20:
-        return [], None
+        if prev is None:
+            return [], None
+        cols = prev              # the table carries on over a page with no rule at all
+        block = _open_block(lines, page, cols, None, page.height * 0.95)
+        if block is None:
+            return [], None
+        explicit += list(block)
+    else:
+        first_rule = min(e['top'] for e in rules)
+        split = _content_split(page, rules) or (prev[1] if prev and first_rule < page.height * 0.2 else None)
+        if split is None:
+            return [], None
+        cols = (min(e['x0'] for e in rules), split, max(e['x1'] for e in rules))
+        if not cols[0] + 20 < split < cols[2] - 20:
+            return [], None
+        below = _open_block(lines, page, cols, max(e['top'] for e in rules), None)
+        if below:
+            explicit.append(below[1])
+        above = _open_block(lines, page, cols, None, first_rule) if prev else None
+        if above:
+            explicit.append(above[0])
     settings = {'vertical_strategy': 'explicit', 'horizontal_strategy': 'lines',
-                'explicit_vertical_lines': [x0, split, x1]}
+                'explicit_vertical_lines': list(cols), 'explicit_horizontal_lines': explicit}
     tables = [t for t in _tables(page, number, fills, settings) if t.ncols == 2]
-    return tables, (split if tables else None)
+    return tables, (cols if tables else None)
 
 
-def read_page(page, number: int, with_tables: bool = True, prev_split: float | None = None) -> Page:
+def read_page(page, number: int, with_tables: bool = True, prev_columns: Columns | None = None) -> Page:
     fills = _fills(page)
     p = Page(number, float(page.width), float(page.height), fills=fills, n_chars=len(page.chars))
     p.lines = _lines(page, number)
     p.n_images = len(page.images)
     page_area = max(p.width * p.height, 1.0)
     p.image_area = min(1.0, sum(max(0.0, (i['x1'] - i['x0']) * (i['bottom'] - i['top'])) for i in page.images) / page_area)
-    if with_tables and (page.lines or page.rects or page.curves):
+    if with_tables and (page.lines or page.rects or page.curves or prev_columns):
         p.tables = _tables(page, number, fills)
         if not p.tables:
-            p.tables, p.hrule_split = _hrule_tables(page, number, fills, prev_split)  # type: ignore[attr-defined]
+            p.tables, p.hrule_columns = _hrule_tables(page, number, fills, p.lines, prev_columns)  # type: ignore[attr-defined]
         for ln in p.lines:
             cy = (ln.top + ln.bottom) / 2
             ln.in_table = any(t.bbox[0] - 1 <= ln.x0 <= t.bbox[2] and t.bbox[1] - 1 <= cy <= t.bbox[3] + 1 for t in p.tables)
@@ -366,7 +411,7 @@ def read_layout(data: bytes) -> Layout:
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 prev = pages[-1] if pages else None
-                pages.append(read_page(page, i, prev_split=getattr(prev, 'hrule_split', None)))
+                pages.append(read_page(page, i, prev_columns=getattr(prev, 'hrule_columns', None)))
                 page.close()   # drop pdfplumber's per-page object cache: memory stays flat on long plans
             except Exception as e:
                 if i == 1 and b'%%EOF' not in data[-2048:]:

@@ -69,3 +69,48 @@ def test_colours_of_any_pdf_colour_space_become_rgb():
     assert to_rgb((0, 0, 0, 1)) == (0, 0, 0)          # CMYK black
     assert to_rgb((1, 0, 1, 0)) == (0, 1, 0)          # CMYK cyan + yellow = green
     assert to_rgb('P1') is None                       # a pattern has no single colour
+
+
+def _rules_only_split_pdf() -> bytes:
+    """A label | content table drawn with horizontal rules only; the AZIONI cell runs off the
+    foot of page 1 with no rule under it and ends above the first rule of page 2."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    x0, split, x1 = 50, 200, 545
+    c.setFont('Helvetica', 10)
+    rows = [('TITOLO OBIETTIVO', 'Sostegno ai caregiver'), ('TARGET', 'Famiglie con anziani fragili'),
+            ('RISORSE ECONOMICHE', 'Fondo nazionale politiche sociali')]
+    y = 780
+    for label, content in rows:
+        c.line(x0, y, x1, y)
+        c.drawString(55, y - 15, label); c.drawString(split + 5, y - 15, content)
+        y -= 40
+    c.line(x0, y, x1, y)
+    c.drawString(55, y - 15, 'AZIONI PROGRAMMATE')
+    yy = y - 15
+    for i in range(1, 36):              # a long list that runs to the page foot
+        c.drawString(split + 5, yy, f'- azione numero {i}')
+        yy -= 15
+        if yy < 60:
+            break
+    last = i
+    c.showPage()
+    c.setFont('Helvetica', 10)
+    c.drawString(split + 5, 790, f'- azione numero {last + 1}')
+    c.drawString(split + 5, 775, f'- azione numero {last + 2}')
+    c.line(x0, 760, x1, 760)
+    c.drawString(55, 745, 'TEMPI'); c.drawString(split + 5, 745, '2025-2027')
+    c.line(x0, 725, x1, 725)
+    c.showPage()
+    c.save()
+    return buf.getvalue(), last + 2
+
+
+def test_rules_only_table_keeps_a_cell_cut_by_the_page_foot():
+    data, n = _rules_only_split_pdf()
+    layout = read_layout(data)
+    runs = table_runs(layout)
+    rows = {r.label: r.content for run in runs for r in label_rows(run)}
+    azioni = rows['AZIONI PROGRAMMATE'].split('\n')
+    assert azioni == [f'- azione numero {i}' for i in range(1, n + 1)]
+    assert rows['TEMPI'] == '2025-2027'

@@ -9,7 +9,7 @@ Also: the headings and context lines written above a card, in document order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .labels import DISTRETTO_ONLY, ESITO_ONLY, IN_CARD, SCHEDA_ONLY, THRESHOLD, context_field, field_of
 from .layout import Cell, Layout, Line

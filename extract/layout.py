@@ -14,7 +14,6 @@ from functools import cached_property
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 
 from .errors import UnreadableDocument
 from .text import clean, fold

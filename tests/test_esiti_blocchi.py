@@ -1,5 +1,4 @@
 """Esiti blocks of older plans: labelled parts, status box (words or colour), page breaks."""
-from pathlib import Path
 
 import pytest
 
@@ -7,13 +6,13 @@ from extract.families import esiti_blocchi
 from extract.layout import read_layout
 from normalize.values import stato
 from pdf_tabelle import table_pages
+from fixtures.corpus_layouts import layout_of
 
-SAMPLES = Path(__file__).resolve().parent.parent / 'corpus' / 'samples'
 
 
 @pytest.fixture(scope='module')
 def plan():
-    return read_layout((SAMPLES / 'treviglio-pdz-2018-2020.pdf').read_bytes())
+    return layout_of('treviglio-pdz-2018-2020.pdf')
 
 
 @pytest.fixture(scope='module')

@@ -1,5 +1,4 @@
 """Slide tables whose Esito is only a cell colour."""
-from pathlib import Path
 
 import pytest
 
@@ -7,13 +6,13 @@ from extract.families import esiti_slide
 from extract.layout import read_layout
 from normalize.values import stato
 from pdf_tabelle import table_pages
+from fixtures.corpus_layouts import layout_of
 
-SAMPLES = Path(__file__).resolve().parent.parent / 'corpus' / 'samples'
 
 
 @pytest.fixture(scope='module')
 def deck():
-    return read_layout((SAMPLES / 'dalmine-presentazione-2021.pdf').read_bytes())
+    return layout_of('dalmine-presentazione-2021.pdf')
 
 
 @pytest.fixture(scope='module')

@@ -9,15 +9,15 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from conftest import SAMPLES
 from extract.families import matrice_monitoraggio as mm
 from extract.layout import read_layout
 from normalize.records import _date
+from fixtures.corpus_layouts import layout_of
 
 
 @pytest.fixture(scope='module')
 def treviglio():
-    return mm.extract(read_layout((SAMPLES / 'treviglio-matrice-monitoraggio-2025.pdf').read_bytes()))
+    return mm.extract(layout_of('treviglio-matrice-monitoraggio-2025.pdf'))
 
 
 def one_line(s):
@@ -167,11 +167,9 @@ def test_reordered_two_row_header_gives_the_same_rows(generated):
 
 def test_unmapped_column_is_an_anomaly():
     fields = [f for f, _ in ORIGINAL] + ['colore']
-    for r in ROWS:
-        r.setdefault('colore', 'blu')
+    rows = [dict(r, colore='blu') for r in ROWS[:3]]     # a copy: ROWS serves other tests
     headers = [h for _, h in ORIGINAL] + ['Colore preferito']
-    style = getSampleStyleSheet()['BodyText']
-    data = [headers] + [[r[f] for f in fields] for r in ROWS[:3]]
+    data = [headers] + [[r[f] for f in fields] for r in rows]
     t = Table(data, repeatRows=1)
     t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0)), ('FONTSIZE', (0, 0), (-1, -1), 5)]))
     buf = io.BytesIO()

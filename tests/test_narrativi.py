@@ -6,15 +6,15 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from conftest import SAMPLES
 from extract.families import obiettivi_narrativi as on
 from extract.layout import read_layout
 from normalize.aree import codes_in
+from fixtures.corpus_layouts import layout_of
 
 
 @pytest.fixture(scope='module')
 def treviglio():
-    return on.extract(read_layout((SAMPLES / 'treviglio-pdz-2025-2027-obiettivi.pdf').read_bytes()))
+    return on.extract(layout_of('treviglio-pdz-2025-2027-obiettivi.pdf'))
 
 
 def test_corpus_objectives(treviglio):

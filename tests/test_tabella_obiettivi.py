@@ -1,18 +1,17 @@
 """Six-column objective tables of older plans."""
-from pathlib import Path
 
 import pytest
 
 from extract.families import tabella_obiettivi
 from extract.layout import read_layout
 from pdf_tabelle import table_pages
+from fixtures.corpus_layouts import layout_of
 
-SAMPLES = Path(__file__).resolve().parent.parent / 'corpus' / 'samples'
 
 
 @pytest.fixture(scope='module')
 def plan():
-    return read_layout((SAMPLES / 'treviglio-pdz-2018-2020.pdf').read_bytes())
+    return layout_of('treviglio-pdz-2018-2020.pdf')
 
 
 @pytest.fixture(scope='module')
@@ -37,7 +36,7 @@ def test_every_action_and_result_is_an_item(obiettivi):
 
 
 def test_plans_without_such_tables_give_nothing():
-    deck = read_layout((SAMPLES / 'dalmine-presentazione-2021.pdf').read_bytes())
+    deck = layout_of('dalmine-presentazione-2021.pdf')
     assert not tabella_obiettivi.extract(deck).obiettivi
 
 

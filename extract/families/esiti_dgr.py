@@ -8,7 +8,6 @@ What a card or row does not say comes from above it: the nearest area heading ('
 verifica with a year range gives triennio_valutato."""
 from __future__ import annotations
 
-import re
 
 from ..cards import NUMBERED, Scheda, is_heading, lines_before, one, paragraph, schede
 from ..labels import ESITO_ONLY, IN_CARD, context_field, field_of

@@ -10,12 +10,11 @@ lists inside the card become indicatori. Card-like tables that are not a known c
 nobody knows, go to anomalie with their page."""
 from __future__ import annotations
 
-import re
 
 from ..cards import Scheda, context_above, heading_above, indicator_blocks, list_items, schede
 from ..layout import Layout
 from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
-from ..text import clean, fold, is_bullet_line
+from ..text import clean, is_bullet_line
 from . import tavola_sinottica
 
 NAME = 'scheda_regionale'

@@ -65,6 +65,7 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+@lru_cache(maxsize=262144)
 def label_score(text: str, variant: str) -> float:
     """How well a label cell says `variant` (both raw). Whole-label similarity, or a prefix match
     when the cell carries extra words after the label ("TARGET (destinatari)")."""

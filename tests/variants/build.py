@@ -13,8 +13,12 @@ from pathlib import Path
 if __package__ in (None, ''):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from tests.variants.render import GENERATORS, available   # noqa: E402
+    from tests.variants.render2 import GENERATORS as GENERATORS2   # noqa: E402
 else:
     from .render import GENERATORS, available
+    from .render2 import GENERATORS as GENERATORS2
+
+GENERATORS = {**GENERATORS, **GENERATORS2}      # round 1 (render.py) and round 2 (render2.py)
 
 
 def write(variante, folder: Path) -> Path:

@@ -174,3 +174,177 @@ def test_esiti_box_stato(run):
     truth, rows = run('esiti_box_stato')
     got = {norm(e['titolo']): e['stato'] for e in rows['esiti']}
     assert got == {norm(e['titolo']): e['stato'] for e in truth['esiti']}
+
+
+# ================================================================ round 2 (tests/variants/render2.py)
+from variants import render2   # noqa: E402
+
+BUILD2 = {
+    'scheda_paragrafi': lambda: render2.scheda_paragrafi(2),
+    'scheda_riga_titolo': lambda: render2.scheda_riga_titolo(2),
+    'scheda_voce_descrizione': lambda: render2.scheda_voce_descrizione(2),
+    'esiti_trasposti': lambda: render2.esiti_trasposti(3),
+    'matrice_sezioni': lambda: render2.matrice_sezioni(8),
+    'slide_cerchi': lambda: render2.slide_cerchi(6),
+    'slide_parole': lambda: render2.slide_parole(14),
+    'narrativo_tabella_indicatori': lambda: render2.narrativo_tabella_indicatori(2),
+    'narrativo_due_colonne': lambda: render2.narrativo_due_colonne(3),
+}
+
+
+@pytest.fixture(scope='module')
+def run2():
+    from pdz.pipeline import process_bytes
+    cache = {}
+
+    def get(name):
+        if name not in cache:
+            v = BUILD2[name]()
+            res = process_bytes(v.pdf, v.file)
+            assert res.ok, res.error
+            cache[name] = (v.truth, {t: [r.model_dump() for r in rows] for t, rows in res.rows.items()})
+        return cache[name]
+    return get
+
+
+def anomalie(rows) -> list[str]:
+    return [a['messaggio'] for a in rows['anomalie']]
+
+
+# ---------------------------------------------------------------- scheda under a 'Voce | Descrizione' header
+def test_scheda_voce_descrizione(run2):
+    truth, rows = run2('scheda_voce_descrizione')
+    assert titles(rows['obiettivi']) == titles(truth['obiettivi'])
+    for t in truth['obiettivi']:
+        got = by_title(rows['obiettivi'])[norm(t['titolo'])]
+        assert (got['asst_analisi'], got['tipo_obiettivo']) == (t.get('asst_analisi'), t.get('tipo_obiettivo'))
+
+
+# ---------------------------------------------------------------- scheda pasted as labelled paragraphs
+@gap('scheda_regionale reads label|content TABLES only; nothing reads the form as bold label paragraphs '
+     "('TITOLO OBIETTIVO:' + content, '...PROGRAMMAZIONE?: NO' on one line)")
+def test_scheda_paragrafi_titles(run2):
+    truth, rows = run2('scheda_paragrafi')
+    assert titles(rows['obiettivi']) == titles(truth['obiettivi'])
+
+
+@gap('a scheda written as paragraphs is lost silently: no family claims it and none reports an anomaly')
+def test_scheda_paragrafi_not_silently_lost(run2):
+    _, rows = run2('scheda_paragrafi')
+    assert rows['obiettivi'] or rows['anomalie']
+
+
+# ---------------------------------------------------------------- scheda opened by a full-width title row
+@gap("scheda_regionale.obiettivo looks for the title only in a 'Titolo' row or a heading ABOVE the table "
+     "(heading_above); a first row spanning both columns ('OBIETTIVO 1 – ...') is dropped unreported")
+def test_scheda_riga_titolo_titles(run2):
+    truth, rows = run2('scheda_riga_titolo')
+    assert titles(rows['obiettivi']) == titles(truth['obiettivi'])
+
+
+def test_scheda_riga_titolo_fields_still_read(run2):
+    truth, rows = run2('scheda_riga_titolo')
+    assert sorted(norm(o['target']) for o in rows['obiettivi']) == sorted(norm(o['target']) for o in truth['obiettivi'])
+
+
+# ---------------------------------------------------------------- esiti side by side, one per column
+@gap('esiti_dgr reads the form as label | content rows (label_rows): with one esito per column the '
+     'contents of all columns are joined into ONE esito')
+def test_esiti_trasposti_one_per_column(run2):
+    truth, rows = run2('esiti_trasposti')
+    assert titles(rows['esiti']) == titles(truth['esiti'])
+
+
+@gap("esiti_dgr vocabulary: the short paraphrase 'HA RISPOSTO AL BISOGNO?' of the risposta_bisogno label "
+     'is not recognised')
+def test_esiti_trasposti_risposta_bisogno_label(run2):
+    _, rows = run2('esiti_trasposti')
+    assert not any('RISPOSTO AL BISOGNO' in m for m in anomalie(rows))
+
+
+# ---------------------------------------------------------------- matrix with policy section rows
+def test_matrice_sezioni_texts(run2):
+    truth, rows = run2('matrice_sezioni')
+    got = {norm(r['testo']) for r in rows['indicatori']}
+    assert {norm(t['testo']) for t in truth['indicatori']} <= got
+
+
+@gap('matrice_monitoraggio.header_mapping/_is_header_row: a full-width section row right under the header '
+     "(merged cells, few words) is taken as a second header row -- its text joins every column's header, "
+     "the N. column becomes 'policy', and the rows above the next section lose their numero")
+def test_matrice_sezioni_numero(run2):
+    truth, rows = run2('matrice_sezioni')
+    assert sorted(str(r['numero']) for r in rows['indicatori']) == sorted(str(t['numero']) for t in truth['indicatori'])
+
+
+@gap('matrice_monitoraggio: a full-width section row is reported as "riga della matrice senza indicatore" '
+     'instead of being read as the policy of the indicators below it (only a policy COLUMN is read)')
+def test_matrice_sezioni_policy(run2):
+    truth, rows = run2('matrice_sezioni')
+    got = {norm(r['testo']): norm(r['policy']) for r in rows['indicatori']}
+    assert all(got.get(norm(t['testo'])) == norm(t['policy']) for t in truth['indicatori'])
+
+
+@gap('matrice_monitoraggio._repeated_header_rows compares the repeated page header with the header rows it '
+     'took -- which wrongly include the section row -- so the header repeated on the next page becomes an '
+     "indicator 'Indicatore'")
+def test_matrice_sezioni_repeated_header_no_record(run2):
+    _, rows = run2('matrice_sezioni')
+    assert not any(norm(r['testo']) == 'indicatore' for r in rows['indicatori'])
+
+
+# ---------------------------------------------------------------- decks: a coloured circle / a coloured word
+@gap('extract/layout._fills reads page.rects only: a filled circle (Bézier curves, page.curves) in the '
+     'Esito cell gives no colour, every esito is dropped into an anomaly')
+def test_slide_cerchi_stato(run2):
+    truth, rows = run2('slide_cerchi')
+    got = {norm(e['titolo']): e['stato'] for e in rows['esiti']}
+    assert got == {norm(e['titolo']): e['stato'] for e in truth['esiti']}
+
+
+def test_slide_cerchi_not_silently_lost(run2):
+    truth, rows = run2('slide_cerchi')
+    assert len(rows['esiti']) + len(rows['anomalie']) >= len(truth['esiti'])
+
+
+def test_slide_parole_clear_words(run2):
+    truth, rows = run2('slide_parole')
+    got = {norm(e['titolo']): e['stato'] for e in rows['esiti']}
+    want = {norm(e['titolo']): e['stato'] for e in truth['esiti'] if e['stato'] != 'parziale'}
+    assert want and all(got.get(k) == v for k, v in want.items())
+
+
+@gap("normalize/values.py stato: a bare 'AVVIATO' (begun, not finished) is no known word, and the amber "
+     "colour of the word's glyphs is never read (esiti_slide looks at the cell fill only)")
+def test_slide_parole_avviato_is_parziale(run2):
+    truth, rows = run2('slide_parole')
+    got = {norm(e['titolo']): e['stato'] for e in rows['esiti']}
+    want = {norm(e['titolo']): e['stato'] for e in truth['esiti'] if e['stato'] == 'parziale'}
+    assert want and all(got.get(k) == v for k, v in want.items())
+
+
+# ---------------------------------------------------------------- narrative + a small indicator table
+def test_narrativo_tabella_titles_and_azioni(run2):
+    truth, rows = run2('narrativo_tabella_indicatori')
+    assert titles(rows['obiettivi']) == titles(truth['obiettivi'])
+    for t in truth['obiettivi']:
+        got = by_title(rows['obiettivi'])[norm(t['titolo'])]
+        assert [norm(a['testo']) for a in children(rows, 'azioni', got)] == [norm(a['testo']) for a in t['azioni']]
+
+
+@gap("obiettivi_narrativi reads content_lines() (table lines excluded): an objective's indicators in a ruled "
+     "'Tipologia | Indicatore | Target atteso' table are never read (only the 'senza indicatori' anomaly)")
+def test_narrativo_tabella_indicatori(run2):
+    truth, rows = run2('narrativo_tabella_indicatori')
+    for t in truth['obiettivi']:
+        got = by_title(rows['obiettivi'])[norm(t['titolo'])]
+        assert sorted(norm(i['testo']) for i in children(rows, 'indicatori', got)) == \
+            sorted(norm(i['testo']) for i in t['indicatori'])
+
+
+# ---------------------------------------------------------------- two text columns per page
+@gap('extract/layout._lines uses pdfplumber extract_text_lines over the whole page width: the left and '
+     'right text columns at the same height are glued into one Line, so headings and titles are garbled')
+def test_narrativo_due_colonne_titles(run2):
+    truth, rows = run2('narrativo_due_colonne')
+    assert titles(rows['obiettivi']) == titles(truth['obiettivi'])

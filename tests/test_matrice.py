@@ -250,3 +250,83 @@ def test_measurement_tool_column_is_no_measurement():
     assert len(ex.indicatori) == 3
     assert all([c for _, c in i.rilevazioni] == [r['rilevazione']] for i, r in zip(ex.indicatori, rows))
     assert any('Strumento di rilevazione' in a.messaggio for a in ex.anomalie)
+
+
+# ---------------------------------------------------------------- policy as full-width section rows
+SEZ_FIELDS = [f for f, _ in ORIGINAL if f != 'policy']
+SEZ_HEAD = [h for f, h in ORIGINAL if f != 'policy']
+
+
+def _sezioni_pdf(merged: bool, policies=('LEPS Pronto intervento sociale', 'Politiche abitative', 'Domiciliarità')):
+    """A matrix without a policy column: a full-width row (merged across the table, or only its
+    first cell written) names the policy of the indicators below it; spans two pages."""
+    style = getSampleStyleSheet()['BodyText']
+    style.fontSize, style.leading = 7, 8
+    cell = lambda t: Paragraph(t, style) if t else ''   # noqa: E731
+    data, spans, want = [[cell(h) for h in SEZ_HEAD]], [], {}
+    for k, r in enumerate(ROWS):
+        policy = policies[k * len(policies) // len(ROWS)]
+        if not want or policy != list(want.values())[-1]:
+            data.append([cell(policy)] + [''] * (len(SEZ_FIELDS) - 1))
+            if merged:
+                spans.append(((0, len(data) - 1), (-1, len(data) - 1)))
+        data.append([cell(r[f]) for f in SEZ_FIELDS])
+        want[r['numero']] = policy
+    t = Table(data, colWidths=[WIDTHS[f] for f in SEZ_FIELDS], repeatRows=1)
+    t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0)), ('VALIGN', (0, 0), (-1, -1), 'TOP'),
+                           *[('SPAN', a, b) for a, b in spans]]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=30, rightMargin=30).build([t])
+    return buf.getvalue(), want
+
+
+@pytest.mark.parametrize('merged', [True, False])
+def test_section_rows_are_the_policy_of_the_rows_below(merged):
+    pdf, want = _sezioni_pdf(merged)
+    layout = read_layout(pdf)
+    assert len(layout.pages) >= 2
+    ex = mm.extract(layout)
+    got = _as_rows(ex)
+    assert sorted(got, key=int) == sorted(want, key=int)      # no header or section row taken as data
+    squeeze = lambda s: ''.join((s or '').split())    # noqa: E731 -- an unmerged first cell wraps mid-word
+    assert {n: squeeze(g.get('policy')) for n, g in got.items()} == {n: squeeze(p) for n, p in want.items()}
+    assert got['1']['testo'] == ROWS[0]['testo'] and got['1']['atteso_anno1'] == ROWS[0]['atteso_anno1']
+    assert not any('senza indicatore' in a.messaggio for a in ex.anomalie)
+
+
+def test_section_row_under_the_header_is_no_header_row():
+    pdf, _ = _sezioni_pdf(True)
+    layout = read_layout(pdf)
+    t = layout.pages[0].tables[0]
+    m = mm.header_mapping(t)
+    assert m.n_header_rows == 1 and 'policy' not in m.fields.values()
+    assert m.fields[0] == 'numero'
+
+
+@pytest.mark.parametrize('header,field', [
+    ('Freque\nnza', 'frequenza'), ('Tipolo\ngia', 'tipo'), ('Indicato\nre', 'testo'),
+    ('Responsa\nbile', 'responsabile'), ('Unità di\nmisura', None)])
+def test_header_wrapped_mid_word(header, field):
+    assert mm.column_field(header) == field
+
+
+def test_narrow_columns_wrapping_header_words():
+    """Columns so narrow that 'Tipologia' and 'Frequenza' break mid-word are still mapped."""
+    style = getSampleStyleSheet()['BodyText']
+    style.fontSize, style.leading = 7, 8
+    cell = lambda t: Paragraph(t, style) if t else ''   # noqa: E731
+    heads = ['N.', 'Indicatore', 'Tipologia', 'Baseline', 'Target I anno', 'Frequenza']
+    fields = ['numero', 'testo', 'tipo', 'baseline', 'atteso_anno1', 'frequenza']
+    t = Table([[cell(h) for h in heads]] + [[cell(r[f]) for f in fields] for r in ROWS[:4]],
+              colWidths=[20, 150, 30, 60, 60, 30])
+    t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0)), ('VALIGN', (0, 0), (-1, -1), 'TOP')]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=landscape(A4)).build([t])
+    layout = read_layout(buf.getvalue())
+    header = [c.text for c in layout.pages[0].tables[0].rows[0]]
+    assert any('\n' in h for h in header[2:3] + header[5:6])      # the words did wrap
+    got = _as_rows(mm.extract(layout))
+    assert sorted(got, key=int) == ['1', '2', '3', '4']
+    squeeze = lambda s: ''.join((s or '').split())    # noqa: E731 -- the values wrap too
+    assert [squeeze(got[r['numero']]['frequenza']) for r in ROWS[:4]] == [r['frequenza'] for r in ROWS[:4]]
+    assert [squeeze(got[r['numero']]['tipo']) for r in ROWS[:4]] == [r['tipo'] for r in ROWS[:4]]

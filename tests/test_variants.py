@@ -269,25 +269,17 @@ def test_matrice_sezioni_texts(run2):
     assert {norm(t['testo']) for t in truth['indicatori']} <= got
 
 
-@gap('matrice_monitoraggio.header_mapping/_is_header_row: a full-width section row right under the header '
-     "(merged cells, few words) is taken as a second header row -- its text joins every column's header, "
-     "the N. column becomes 'policy', and the rows above the next section lose their numero")
 def test_matrice_sezioni_numero(run2):
     truth, rows = run2('matrice_sezioni')
     assert sorted(str(r['numero']) for r in rows['indicatori']) == sorted(str(t['numero']) for t in truth['indicatori'])
 
 
-@gap('matrice_monitoraggio: a full-width section row is reported as "riga della matrice senza indicatore" '
-     'instead of being read as the policy of the indicators below it (only a policy COLUMN is read)')
 def test_matrice_sezioni_policy(run2):
     truth, rows = run2('matrice_sezioni')
     got = {norm(r['testo']): norm(r['policy']) for r in rows['indicatori']}
     assert all(got.get(norm(t['testo'])) == norm(t['policy']) for t in truth['indicatori'])
 
 
-@gap('matrice_monitoraggio._repeated_header_rows compares the repeated page header with the header rows it '
-     'took -- which wrongly include the section row -- so the header repeated on the next page becomes an '
-     "indicator 'Indicatore'")
 def test_matrice_sezioni_repeated_header_no_record(run2):
     _, rows = run2('matrice_sezioni')
     assert not any(norm(r['testo']) == 'indicatore' for r in rows['indicatori'])

@@ -41,16 +41,31 @@ _REQUIRED = {'testo'}
 _MIN_MAPPED = 4
 
 
+def _rule(f: str) -> tuple[bool, str | None]:
+    """(a rule matched, its field) for a folded header."""
+    for name, pat in COLUMN_RULES:
+        if re.search(pat, f):
+            return True, name
+    return False, None
+
+
+def _unwrapped(raw: str) -> str:
+    """The header with words a narrow column broke mid-word joined again ('Freque\nnza' ->
+    'Frequenza'): a line ending in a letter before one starting lower-case."""
+    return re.sub(r'(?<=[^\W\d_])-?\s*\n\s*(?=[a-zà-ù])', '', raw)
+
+
 def column_field(header: str) -> str | None:
-    """What a column holds, from its header text."""
+    """What a column holds, from its header text -- as printed, else with the words a narrow
+    column wrapped mid-word joined."""
     raw = (header or '').strip()
     f = fold(raw)
     if not f and raw.strip('#°. ') == '':
         return 'numero' if raw else None
-    for name, pat in COLUMN_RULES:
-        if re.search(pat, f):
-            return name
-    return None
+    matched, name = _rule(f)
+    if not matched and '\n' in raw:
+        matched, name = _rule(fold(_unwrapped(raw)))
+    return name
 
 
 def _atteso_year(header: str) -> int | None:
@@ -66,6 +81,7 @@ class Mapping:
     fields: dict[int, str]        # column index -> field ('rilevazione' columns included)
     headers: dict[int, str]       # column index -> header text as printed (joined rows)
     n_header_rows: int
+    header_keys: frozenset[str] = frozenset()   # the matrix's first header rows, by folded text
 
 
 def _center(t: Table, c: int) -> float | None:
@@ -147,6 +163,8 @@ def _is_header_row(t: Table, i: int, fields: dict[int, str]) -> bool:
     sub-divides a cell spanning several columns above it, or its cells are merged into the
     row above. An indicator carried on from the previous page has none of these."""
     row = t.rows[i]
+    if section_heading(row, t, fields) is not None:
+        return False
     testo_col = next((c for c, f in fields.items() if f == 'testo'), None)
     if testo_col is not None and testo_col < len(row) and row[testo_col] is not None and row[testo_col].text:
         return False
@@ -157,6 +175,25 @@ def _is_header_row(t: Table, i: int, fields: dict[int, str]) -> bool:
                       for c in range(t.ncols))
     return merged_down or any(_spans(_covering(above, c, _center(t, c)), t)
                               for c in range(min(len(row), t.ncols)) if row[c] is not None and row[c].text)
+
+
+def section_heading(row: list[Cell | None], t: Table, fields: dict[int, str]) -> str | None:
+    """The text of a full-width row that heads a group of indicators (the policy they serve),
+    not an indicator: its only text sits in one cell that is merged across most of the table,
+    or -- merge not drawn -- in the first column while every other cell is empty. A number
+    alone, or the tail of an indicator broken across a page (text in the indicator column),
+    is no heading."""
+    texts = [(c, cell) for c, cell in enumerate(row) if cell is not None and cell.text.strip()]
+    if len(texts) != 1:
+        return None
+    c, cell = texts[0]
+    text = cell.text.strip()
+    if re.fullmatch(r'[\d.\s]+', text):
+        return None
+    covered = sum(1 for k in range(t.ncols) if (x := _center(t, k)) is not None and cell.x0 <= x <= cell.x1)
+    if t.ncols > 2 and covered > t.ncols / 2:
+        return text
+    return text if c == 0 and fields.get(0) not in ('testo', None) and t.ncols > 2 else None
 
 
 def _spans(cell: Cell | None, t: Table) -> bool:
@@ -213,6 +250,8 @@ def _indicatore(rec: dict) -> RawIndicatore | None:
     if not testo:
         return None
     tipo = vals.pop('tipo', None) or None
+    if not vals.get('policy', '').strip() and rec.get('sezione'):
+        vals['policy'] = rec['sezione']
     return RawIndicatore(testo, tipo, rec['page'], {k: v for k, v in vals.items()}, rec['ril'])
 
 
@@ -241,11 +280,13 @@ def _matrix_tables(layout: Layout):
                 if last is None:
                     header_keys = {_row_key(r) for r in t.rows[:m.n_header_rows]} - {''}
                 m.n_header_rows = max(m.n_header_rows, _repeated_header_rows(t, header_keys))
+                m.header_keys = frozenset(header_keys)
                 last = (t, m)
                 yield t, m, False
             elif last is not None and t.page == last[0].page + 1 and _same_grid(t, last[0]):
                 # a page of the matrix without (all of) its header
-                last = (t, Mapping(last[1].fields, last[1].headers, _repeated_header_rows(t, header_keys)))
+                last = (t, Mapping(last[1].fields, last[1].headers, _repeated_header_rows(t, header_keys),
+                                   frozenset(header_keys)))
                 yield t, last[1], True
             else:
                 last = None if last is None or t.page > last[0].page + 1 else last
@@ -255,15 +296,23 @@ def extract(layout: Layout) -> Extraction:
     out = Extraction()
     records: list[dict] = []
     unmapped_seen = set()
+    sezione = ''        # the policy named by the last full-width section row
     for t, m, _ in _matrix_tables(layout):
         _report_unmapped(t, m, out, unmapped_seen)
+        closed = False  # a section row ends the indicator above: nothing below continues it
         for i, row in enumerate(t.rows[m.n_header_rows:]):
-            if not any(c is not None and c.text.strip() for c in row):
+            if not any(c is not None and c.text.strip() for c in row) or _row_key(row) in m.header_keys:
+                continue    # empty, or the header repeated inside the page's table
+            heading = section_heading(row, t, m.fields)
+            if heading is not None:
+                sezione, closed = heading, True
                 continue
-            if records and _continues(records[-1], row, m, i == 0):
+            if records and not closed and _continues(records[-1], row, m, i == 0):
                 _merge(records[-1], row, m)
             else:
                 records.append(_row_record(row, m, t.page))
+                records[-1]['sezione'] = sezione
+            closed = False
     for rec in records:
         ind = _indicatore(rec)
         if ind is None:

@@ -86,6 +86,10 @@ def _speaks_of_outcome(meaning: str) -> bool:
                           r'in parte|sospes|non |critic|ritard|regolar|svolt', f))
 
 
+# amber sits between the two bands: a legend naming only one of them means it for both
+_NEIGHBOUR = {'arancione': 'giallo', 'giallo': 'arancione'}
+
+
 def status_text(rgb: RGB | None, legend_: dict[str, str] | None = None) -> str | None:
     """What a status fill says, as text for normalize: the document's legend meaning when it has
     one for this colour (a legend overrides the usual meaning), followed by the colour word so the
@@ -93,7 +97,8 @@ def status_text(rgb: RGB | None, legend_: dict[str, str] | None = None) -> str |
     word = colour_word(rgb)
     if word is None:
         return None
-    meaning = (legend_ or {}).get(word)
+    legend_ = legend_ or {}
+    meaning = legend_.get(word) or legend_.get(_NEIGHBOUR.get(word, ''))
     if meaning:
         return f'{meaning} ({word})'
     return word if word in STATUS_COLOURS else None

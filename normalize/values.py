@@ -143,21 +143,47 @@ def tipo_indicatore(v) -> str | None:
     return None
 
 
+_COLOUR_WORDS = {'parziale': ('giallo', 'gialla', 'arancione', 'arancio', 'ambra'),
+                 'non_raggiunto': ('rosso', 'rossa'), 'raggiunto': ('verde',)}
+# a trailing bracket ending in a colour word is the colour channel ('AVVIATO (giallo)',
+# 'attuato parzialmente (giallo)', 'REALIZZATO (raggiunto (verde))'): the words before it decide first
+_COLOUR_TAIL = re.compile(r'^(.*?)\s*\(([^()]*\(?[^()]*\b(?:' + '|'.join(w for ws in _COLOUR_WORDS.values() for w in ws) +
+                          r'))\)+\s*$')
+
+
 def stato(v) -> str | None:
-    """'OBIETTIVO RAGGIUNTO' / 'parzialmente raggiunto' / 'non attuato' / a colour word, or a legend
-    meaning followed by its colour ('attuato parzialmente (giallo)'): the words decide, the colour
-    word only when the words say nothing known."""
+    """'OBIETTIVO RAGGIUNTO' / 'parzialmente raggiunto' / 'avviato' / 'non attuato' / a colour word,
+    or a legend meaning followed by its colour ('attuato parzialmente (giallo)'): the words decide,
+    the colour word only when the words say nothing known."""
     f = fold(str(v or ''))
     if not f:
         return None
+    m = _COLOUR_TAIL.match(' '.join(str(v).casefold().split()))
+    if m and fold(m.group(1)):
+        head, tail = fold(m.group(1)), fold(m.group(2))
+        return _stato_words(head) or _stato_words(tail) or _stato_colour(tail)
+    return _stato_words(f) or _stato_colour(f)
+
+
+def _stato_words(f: str) -> str | None:
+    """Status from words; the negated forms are tried before the plain ones ('non avviato' before
+    'avviato'), completion before progress ('avviato e concluso' is done)."""
     if re.search(r'\bparzial|\bin parte\b', f):
         return 'parziale'
-    if re.search(r'\bnon (ancora |del tutto )?(raggiunt|realizzat|attuat|avviat|conclus|svolt|partit)|\bsospes|\bannullat', f):
+    if re.search(r'\b(?:non|mai) (?:ancora |del tutto )?(?:raggiunt|realizzat|attuat|avviat|conclus|svolt|partit|iniziat)|'
+                 r'\bsospes|\bannullat|\binterrott|\bda avviare\b', f):
         return 'non_raggiunto'
     if re.search(r'raggiunt|realizzat|\battuat|\bconclus|\bcompletat|\bsvolt', f):
         return 'raggiunto'
-    for words, code in ((('giallo', 'gialla', 'arancione', 'arancio', 'ambra'), 'parziale'),
-                        (('rosso', 'rossa'), 'non_raggiunto'), (('verde',), 'raggiunto')):
+    # begun, not finished
+    if re.search(r'\bavviat|\bin corso\b|\bin fase di\b|\bin via di\b|\bin itinere\b|\bin svolgimento\b|'
+                 r'\bin atto\b|\biniziat|\bin realizzazione\b|\bin attuazione\b', f):
+        return 'parziale'
+    return None
+
+
+def _stato_colour(f: str) -> str | None:
+    for code, words in _COLOUR_WORDS.items():
         if any(re.search(r'\b' + w + r'\b', f) for w in words):
             return code
     return None

@@ -45,3 +45,13 @@ def test_legend_overrides_default_meaning():
     assert stato(status_text((1.0, 0.85, 0.1), leg)) == 'non_raggiunto'
     # a legend meaning the vocabulary does not know falls back to the hue
     assert stato(status_text((0.9, 0.1, 0.1), {'rosso': 'da rivedere'})) == 'non_raggiunto'
+
+
+def test_amber_read_through_a_legend_naming_yellow_or_orange():
+    amber = (0.98, 0.66, 0.15)                       # hue ~37°: the orange band
+    assert colour_word(amber) == 'arancione'
+    assert stato(status_text(amber, {'giallo': 'non avviato', 'verde': 'concluso'})) == 'non_raggiunto'
+    assert stato(status_text((1.0, 0.85, 0.1), {'arancione': 'non avviato', 'verde': 'concluso'})) == 'non_raggiunto'
+    # a legend naming both keeps each its own meaning
+    both = {'giallo': 'in corso', 'arancione': 'sospeso', 'verde': 'concluso'}
+    assert stato(status_text(amber, both)) == 'non_raggiunto' and stato(status_text((1.0, 0.85, 0.1), both)) == 'parziale'

@@ -58,9 +58,13 @@ def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda,
     words = one_line(esito_cell.text) if esito_cell else ''
     fill = esito_cell.fill if esito_cell else None
     # words first; then a drawn legend (any hues, even grey); then the hue's usual meaning
-    swatch = nearest_swatch(fill, swatches)
-    stato = words or (f'{swatch} ({colour_word(fill)})' if swatch and colour_word(fill) else swatch) \
-        or status_text(fill, legenda)
+    stato = words or _colour_status(fill, legenda, swatches)
+    ink = getattr(esito_cell, 'ink', None) if esito_cell is not None and fill is None else None
+    said_by_ink = _colour_status(ink, legenda, swatches) if words and ink is not None else None
+    if said_by_ink:
+        # a status word printed in colour ('AVVIATO' in amber): the word decides, its colour
+        # (after it, in brackets) only when the word is not understood
+        stato = f'{words} ({said_by_ink})'
     if not stato:
         seen = colour_word(fill) or 'nessun colore'
         return RawAnomalia(page, f'esito senza testo né colore di stato riconoscibile ({seen}) per {titolo[:80]!r}')
@@ -73,7 +77,17 @@ def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda,
         fields['macroarea'] = macroarea
     if triennio:
         fields['triennio_valutato'] = triennio
-    return RawEsito(fields, page, colore=fill if colour_word(fill) or swatch else None)
+    shown = fill if fill is not None else (ink if said_by_ink else None)
+    return RawEsito(fields, page, colore=shown if colour_word(shown) or nearest_swatch(shown, swatches) else None)
+
+
+def _colour_status(rgb, legenda: dict, swatches) -> str | None:
+    """What a colour says as status text: the deck's drawn legend (any hue, even grey), else its
+    written legend or the hue's usual meaning -- followed by the colour word."""
+    swatch = nearest_swatch(rgb, swatches)
+    if swatch:
+        return f'{swatch} ({colour_word(rgb)})' if colour_word(rgb) else swatch
+    return status_text(rgb, legenda)
 
 
 def extract(layout: Layout) -> Extraction:

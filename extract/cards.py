@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .labels import DISTRETTO_ONLY, ESITO_ONLY, IN_CARD, SCHEDA_ONLY, THRESHOLD, context_field, field_of
-from .layout import Cell, Layout, Line
+from .layout import Cell, Layout, Line, Table
 from .tables import TableRun, table_runs
 from .text import clean, fold, is_bullet_line, join_wrapped, strip_bullet
 
@@ -57,12 +57,23 @@ class Scheda:
 
 # ---------------------------------------------------------------- reading rows
 def _option_columns(rows: list[list[Cell | None]]) -> dict[int, str]:
-    """Columns headed by a yes/no option ('SI', 'NO', 'IN PARTE'): column index -> option text."""
-    for cells in rows:
+    """Columns headed by a yes/no option ('SI', 'NO', 'IN PARTE'): column index -> option text.
+    A heading names different options and the cells under it hold marks or nothing; 'SI | SI | SI'
+    over long texts is a row of answers of cards set side by side."""
+    for i, cells in enumerate(rows):
         opts = {j: _OPTION[fold(c.text)] for j, c in enumerate(cells) if j > 0 and c and fold(c.text) in _OPTION}
-        if len(opts) >= 2:
+        if len(opts) >= 2 and len(set(opts.values())) >= 2 and _marks_below(rows[i + 1:], opts):
             return opts
     return {}
+
+
+def _marks_below(rows: list[list[Cell | None]], opts: dict[int, str]) -> bool:
+    """Under the options, rows that keep their option cells apart hold marks (rows whose content
+    is drawn across the option columns say nothing)."""
+    apart = [r for r in rows if all(j < len(r) and r[j] is not None for j in opts)]
+    below = [r[j].text for r in apart for j in opts if r[j].text.strip()]
+    marks = sum(bool(_MARK.match(t)) or fold(t) in _OPTION for t in below)
+    return bool(below) and marks >= 0.5 * len(below)
 
 
 def _number_column(rows: list[list[Cell | None]]) -> bool:
@@ -112,6 +123,48 @@ def has_column_titles(rows: list[list[Cell | None]]) -> bool:
     return False
 
 
+# a card's own heading: 'OBIETTIVO 1 – Titolo', 'Scheda n. 2: Titolo', 'Progetto 3', 'Obiettivo A)'
+_HEADING = re.compile(r'^\s*(?:scheda|obiettivo|progetto|intervento|esito)(?:\s+(?:obiettivo|progetto))?'
+                      r'(?:\s*(?:n\.?|nr\.?|num\.?|numero|n°))?\s*(\d{1,2}(?:\.\d{1,2})*|[A-Z])\b\s*'
+                      r'(?:[-–—:.)]+\s*(.*))?$', re.S | re.I)
+
+
+def card_heading(text: str) -> tuple[str | None, str]:
+    """(numero, titolo) of a card's heading row: 'OBIETTIVO 1 – Il durante noi' -> ('1', 'Il durante
+    noi'); a heading without a number is all title."""
+    t = one(text)
+    m = _HEADING.match(t)
+    return (m.group(1), (m.group(2) or '').strip()) if m else (None, t)
+
+
+def _spanning(cells: list[Cell | None]) -> Cell | None:
+    """The one cell of a row drawn across the whole table (the others merged into it)."""
+    present = [c for c in cells if c is not None]
+    return present[0] if len(cells) >= 2 and len(present) == 1 and present[0].text.strip() else None
+
+
+def _heading_row(cells: list[Cell | None], label_col: int, first: bool) -> str | None:
+    """The text of a row that heads a card rather than being one of its label | content rows: a
+    row saying 'OBIETTIVO n – ...' / 'Scheda n: ...' with nothing beside it, or the table's first
+    row drawn across the table that is no label of the vocabulary."""
+    span = _spanning(cells)
+    texts = [c.text for c in cells if c is not None and c.text.strip()]
+    if len(texts) != 1:
+        return None
+    text = one(texts[0])
+    if len(text) > 300:
+        return None
+    if _HEADING.match(text) and (span is not None or cells[label_col] is not None and cells[label_col].text.strip()):
+        return text
+    if span is not None and first and field_of(_label_part(text))[0] is None:
+        return text
+    return None
+
+
+def _label_part(text: str) -> str:
+    return text.split(':', 1)[0] if ':' in text[:120] else text
+
+
 def _classify(r: Riga) -> Riga:
     r.field, r.score = field_of(one(r.label)) if fold(r.label) else (None, 0.0)
     return r
@@ -133,6 +186,13 @@ def read_rows(run: TableRun) -> list[Riga]:
         for row_i, cells in enumerate(t.rows):
             if not any(c is not None and c.text.strip() for c in cells):
                 continue
+            head = _heading_row(cells, label_col, first=not out)
+            if head is not None:
+                out.append(Riga(head, '', t.page, 'intestazione', 1.0, part_i))
+                continue
+            span = _spanning(cells)
+            if span is not None and _spanned_row(out, span, t.page, part_i):
+                continue
             got = _row_text(cells, label_col, options)
             if got is None:
                 continue
@@ -150,6 +210,23 @@ def read_rows(run: TableRun) -> list[Riga]:
                 continue
             out.append(r)
     return out
+
+
+def _spanned_row(out: list[Riga], span: Cell, page: int, part: int) -> bool:
+    """A row drawn across the table inside a card: 'LABEL: content' on one line is that label's
+    row; text under a label row that has no content yet is that label's content (labels and
+    contents stacked). Anything else is left to be read as a row (reported if no label)."""
+    text = clean(span.text)
+    head = _label_part(one(text))
+    if head != one(text):
+        field, score = field_of(one(head))
+        if field is not None and score >= THRESHOLD:
+            out.append(Riga(head, text.split(':', 1)[1].strip(), page, field, score, part))
+            return True
+    if out and out[-1].field and not out[-1].content and field_of(one(text))[0] is None:
+        out[-1].content = text
+        return True
+    return False
 
 
 def _joins_previous(prev: Riga, r: Riga) -> bool:
@@ -175,16 +252,19 @@ def kind_of(fields: set[str]) -> str | None:
     return None
 
 
-_STARTS = ('titolo',)
+_STARTS = ('titolo', 'intestazione')
 
 
 def _cut(rows: list[Riga]) -> list[list[Riga]]:
-    """A new card starts at a title row, or where a label already seen in the current card
-    comes again (cards without a title row, one after another in one table)."""
+    """A new card starts at a heading or title row, or where a label already seen in the current
+    card comes again (cards without a title row, one after another in one table). A title row
+    right under the card's heading row belongs to it."""
     cards: list[list[Riga]] = []
     seen: set[str] = set()
     for r in rows:
         starts = r.field in _STARTS or (r.field is not None and r.field in seen)
+        if r.field == 'titolo' and seen == {'intestazione'}:
+            starts = False
         if not cards or (starts and seen):
             cards.append([])
             seen = set()
@@ -192,6 +272,83 @@ def _cut(rows: list[Riga]) -> list[list[Riga]]:
         if r.field:
             seen.add(r.field)
     return cards
+
+
+def _heading_fields(righe: list[Riga]) -> list[Riga]:
+    """A card's heading row gives its numero and, when no row names the title, its titolo; a
+    heading row that gives neither stays a row without a field (reported, never dropped)."""
+    out: list[Riga] = []
+    has_title = any(r.field == 'titolo' for r in righe)
+    for r in righe:
+        if r.field != 'intestazione':
+            out.append(r)
+            continue
+        numero, titolo = card_heading(r.label)
+        got = []
+        if numero:
+            got.append(Riga(r.label, numero, r.page, 'numero', 1.0, r.part))
+        if titolo and not has_title:
+            got.append(Riga(r.label, titolo, r.page, 'titolo', 1.0, r.part))
+            has_title = True
+        if not got:
+            r.field, r.score = None, 0.0
+            got.append(r)
+        out += got
+    return out
+
+
+# ---------------------------------------------------------------- cards side by side
+def side_by_side(run: TableRun) -> list[int]:
+    """Content columns of a table that sets cards side by side (labels down the first column, one
+    esito or scheda per further column): two or more columns filled in most labelled rows, none a
+    yes/no checkbox column. [] for an ordinary label | content table."""
+    rows = [cells for t in run.parts for cells in t.rows]
+    if _option_columns(rows):
+        return []
+    label_col = 1 if _number_column(rows) else 0
+    labelled = [r for r in rows if label_col < len(r) and r[label_col] is not None and fold(r[label_col].text)]
+    if len(labelled) < 3:
+        return []
+    said = [field_of(one(r[label_col].text)) for r in labelled]
+    known = {f for f, s in said if f and s >= THRESHOLD}
+    if kind_of(known) is None or sum(f is not None for f, _ in said) < 0.6 * len(labelled):
+        return []
+    cols = []
+    for j in range(label_col + 1, max(len(r) for r in rows)):
+        texts = [r[j].text for r in labelled if j < len(r) and r[j] is not None and r[j].text.strip()]
+        yes_no = sum(bool(_MARK.match(t)) or fold(t) in _OPTION or not fold(t) for t in texts)
+        if len(texts) >= 0.5 * len(labelled) and yes_no < 0.5 * len(texts):
+            cols.append(j)
+    return cols if len(cols) >= 2 else []
+
+
+def _column_run(run: TableRun, j: int) -> TableRun:
+    """The label column and column j of a side-by-side table, as a label | content table; a cell
+    merged across several cards' columns belongs to each of them."""
+    rows = [cells for t in run.parts for cells in t.rows]
+    label_col = 1 if _number_column(rows) else 0
+    starts = [r[j].x0 for r in rows if j < len(r) and r[j] is not None]
+    x0 = min(starts) if starts else 0.0
+    parts = []
+    for t in run.parts:
+        projected = []
+        for cells in t.rows:
+            cell = cells[j] if j < len(cells) else None
+            if cell is None:
+                left = [cells[k] for k in range(min(j, len(cells)) - 1, label_col, -1) if cells[k] is not None]
+                cell = left[0] if left and left[0].x1 > x0 + 2 else None
+            projected.append([cells[label_col] if label_col < len(cells) else None, cell])
+        parts.append(Table(t.page, t.bbox, projected))
+    return TableRun(parts)
+
+
+def card_rows(run: TableRun) -> list[list[Riga]]:
+    """The label | content rows of a table run: one list, or one per card when cards stand side
+    by side."""
+    cols = side_by_side(run)
+    if cols:
+        return [read_rows(_column_run(run, j)) for j in cols]
+    return [read_rows(run)]
 
 
 def schede(layout: Layout) -> list[Scheda]:
@@ -204,9 +361,8 @@ def schede(layout: Layout) -> list[Scheda]:
     for run in table_runs(layout):
         if run.parts[0].ncols < 2 or has_column_titles(run.parts[0].rows):
             continue
-        rows = read_rows(run)
-        for righe in _cut(rows):
-            known = {r.field for r in righe if r.field and r.score >= THRESHOLD}
+        for righe in (_heading_fields(c) for rows in card_rows(run) for c in _cut(rows)):
+            known = {r.field for r in righe if r.field and r.score >= THRESHOLD} - {'numero'}
             if not known:
                 continue
             top = run.parts[0].bbox[1] if righe[0].page == run.page_start else 0.0

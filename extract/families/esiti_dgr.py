@@ -92,6 +92,8 @@ def esito(layout: Layout, card: Scheda, anomalie: list[RawAnomalia]) -> RawEsito
     for k, v in card.fields().items():
         if k in COLUMNS:
             fields[k] = v
+        elif k == 'numero':
+            continue        # the esito's ordinal on its heading row ('OBIETTIVO 2 – ...'): esiti have no numero
         else:
             anomalie.append(RawAnomalia(card.page_start, f'{NAME}: campo {k!r} non previsto in un esito: {v[:80]!r}',
                                         famiglia=NAME))

@@ -20,7 +20,7 @@ from . import tavola_sinottica
 NAME = 'scheda_regionale'
 
 # card fields that are obiettivi columns (the rest are read into azioni / indicatori or reported)
-COLUMNS = {'titolo', 'descrizione', 'target', 'risorse_economiche', 'risorse_personale', 'trasversale',
+COLUMNS = {'numero', 'titolo', 'descrizione', 'target', 'risorse_economiche', 'risorse_personale', 'trasversale',
            'punti_chiave', 'asst_analisi', 'asst_realizzazione', 'cooperazione_ambiti', 'continuita_precedente',
            'nuovo_servizio', 'premiale', 'coprogrammato_ts', 'coprogettato_ts', 'modalita_ts', 'altri_attori',
            'coprogettato_altri', 'bisogno', 'bisogno_consolidato', 'tipo_obiettivo', 'innovativo',

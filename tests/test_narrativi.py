@@ -249,3 +249,111 @@ def test_heading_variants(text, bold, kind):
     from extract.layout import Line
     h = on.heading(Line(1, text, 60, 400, 0, 10, 11, bold))
     assert (h.kind if h else None) == kind
+
+
+# ---------------------------------------------------------------- indicators in a small ruled table
+def _tabella_pdf(obiettivi, dopo=None):
+    """Numbered objectives ('Obiettivo 1.') with prose sections and their indicators in a ruled
+    table; `dopo` is a table printed after the last objective (not its indicators)."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    ss = getSampleStyleSheet()
+    st, stb = ss['BodyText'], ss['Heading4']
+    story = []
+    for k, (titolo, header, rows, spans) in enumerate(obiettivi, 1):
+        story += [Paragraph(f'Obiettivo {k}.', stb), Paragraph(titolo, st),
+                  Paragraph('<b>Destinatari:</b> famiglie residenti.', st), Paragraph('Azioni', stb),
+                  Paragraph('• Attivazione di uno sportello dedicato.', st), Spacer(1, 6)]
+        # 'BREAK' in the rows: the table goes on on the next page under its header repeated
+        parts = [[]]
+        for r in rows:
+            parts.append([]) if r == 'BREAK' else parts[-1].append(r)
+        for n, part in enumerate(parts):
+            t = Table([[Paragraph(f'<b>{h}</b>', st) for h in header]] + [[Paragraph(c, st) for c in r] for r in part],
+                      colWidths=[80, 290, 110] if len(header) == 3 else None)
+            t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, colors.black), ('VALIGN', (0, 0), (-1, -1), 'TOP'),
+                                   *[('SPAN', a, b) for a, b, *part in spans if (part or [0])[0] == n]]))
+            story += [t] if n == len(parts) - 1 else [t, PageBreak()]
+        story.append(Spacer(1, 12))
+    if dopo:
+        t = Table(dopo)
+        t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, colors.black)]))
+        story += [Paragraph('Quadro economico', stb), t]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    return buf.getvalue()
+
+
+LUNGO = ' '.join(['Numero di famiglie prese in carico con un progetto condiviso tra servizi sociali e '
+                  'consultorio, rilevato ogni anno dal gestionale di Ambito'] * 6) + '.'
+
+
+@pytest.fixture(scope='module')
+def tabellato():
+    obiettivi = [
+        ('Rafforzare la rete dei servizi per le famiglie fragili.', ['Tipologia', 'Indicatore', 'Target atteso'],
+         [['Processo', 'Incontri di rete tra servizi sociali e terzo settore.', 'almeno 4 l\'anno'],
+          ['Output', 'Sportelli attivati nei Comuni.', '3 entro il 2026'],
+          ['Outcome', 'Famiglie che migliorano la propria condizione.', '50%']], []),
+        ('Sostenere i caregiver familiari.', ['Tipo', 'Descrizione indicatore', 'Valore atteso'],
+         [['Processo', LUNGO, '100'], ['', 'Percorsi formativi per caregiver attivati.', '2'],
+          ['Outcome', LUNGO, '80%'], ['Output', 'Ore di sollievo erogate alle famiglie', '500 ore'], 'BREAK',
+          ['', 'che assistono un anziano non autosufficiente.', ''],
+          ['Outcome', 'Caregiver soddisfatti del supporto ricevuto.', '75%'],
+          ['Processo', LUNGO.replace('Numero', 'Quota'), '90%'], ['', 'Giornate di formazione svolte.', '6']],
+         [((0, 1), (0, 2)), ((0, 3), (0, 4), 1)]),    # a 'Processo' cell merged over two indicators
+    ]
+    layout = read_layout(_tabella_pdf(obiettivi, dopo=[['Voce', 'Importo'], ['FNPS', '10.000']]))
+    return obiettivi, on.extract(layout), layout
+
+
+def test_table_indicators_belong_to_their_objective(tabellato):
+    obiettivi, ex, _ = tabellato
+    assert len(ex.obiettivi) == 2
+    for (titolo, _, rows, _), o in zip(obiettivi, ex.obiettivi):
+        assert o.fields['titolo'] == titolo
+        want = []
+        for r in rows:      # a row the page break cut ('BREAK', then a row with no type) is one indicator
+            if r != 'BREAK' and (r[0] or not want or want[-1].endswith('.')):
+                want.append(' '.join(r[1].split()))
+            elif r != 'BREAK':
+                want[-1] += ' ' + r[1]
+        assert [' '.join(i.testo.split()) for i in o.indicatori] == want
+
+
+def test_table_indicator_type_target_and_merged_type_cell(tabellato):
+    obiettivi, ex, _ = tabellato
+    primo, secondo = ex.obiettivi
+    assert [i.tipo for i in primo.indicatori] == ['Processo', 'Output', 'Outcome']
+    assert primo.indicatori[1].fields['note'] == 'Target atteso: 3 entro il 2026'
+    # the merged 'Processo' cell types both rows it covers
+    assert [i.tipo for i in secondo.indicatori] == ['Processo', 'Processo', 'Outcome', 'Output', 'Outcome',
+                                                    'Processo', 'Processo']
+    assert secondo.indicatori[2].fields['note'] == 'Valore atteso: 80%'
+
+
+def test_table_broken_across_pages_and_repeated_header(tabellato):
+    _, ex, layout = tabellato
+    secondo = ex.obiettivi[1]
+    assert len({i.pagina for i in secondo.indicatori}) >= 2
+    ore = next(i for i in secondo.indicatori if i.testo.startswith('Ore di sollievo'))
+    assert ore.testo.endswith('anziano non autosufficiente.') and ore.fields['note'] == 'Valore atteso: 500 ore'
+    assert not any('indicatore' == i.testo.casefold() for i in secondo.indicatori)
+    assert not any('senza indicatori' in a.messaggio for a in ex.anomalie)
+
+
+def test_table_without_type_column_takes_the_type_from_the_text():
+    obiettivi = [('Promuovere la partecipazione dei giovani.', ['Indicatore', 'Target'],
+                  [['Indicatore di processo: tavoli con le scuole.', '2'], ['Indicatore di outcome: giovani coinvolti.', '200']],
+                  [])]
+    ex = on.extract(read_layout(_tabella_pdf(obiettivi)))
+    assert [i.tipo for i in ex.obiettivi[0].indicatori] == ['processo', 'outcome']
+
+
+def test_indicator_table_that_cannot_be_mapped_is_an_anomaly():
+    obiettivi = [('Promuovere la partecipazione dei giovani.', ['Indicatori', 'Colonna libera', 'Altro'],
+                  [['Tavoli con le scuole.', 'x', 'y']], [])]
+    ex = on.extract(read_layout(_tabella_pdf(obiettivi)))
+    assert ex.obiettivi and not ex.obiettivi[0].indicatori
+    assert any('tabella di indicatori' in a.messaggio for a in ex.anomalie)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.layout import Layout, Line
+from extract.layout import Cell, Layout, Line, Table
 from extract.records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
-from extract.text import fold, is_bullet_line, join_wrapped, label_score, strip_bullet
+from extract.text import clean, fold, is_bullet_line, join_wrapped, label_score, one_line, strip_bullet
+
+from ._comuni import header_map
 
 NAME = 'obiettivi_narrativi'
 
@@ -320,6 +322,142 @@ def obiettivo(o: Objective) -> RawObiettivo:
     return RawObiettivo('ambito', fields, start, end, azioni, _indicatori(o.parts))
 
 
+# ---------------------------------------------------------------- indicators in a small ruled table
+# 'Tipologia | Indicatore | Target atteso' under an objective: columns by what the header says
+COLONNE_INDICATORI: dict[str, list[str]] = {
+    'tipo': ['tipologia', 'tipo', 'tipo indicatore', 'tipologia indicatore', 'tipologia di indicatore',
+             'tipo di indicatore', 'natura indicatore', 'categoria indicatore'],
+    'testo': ['indicatore', 'indicatori', 'descrizione indicatore', 'indicatore di risultato', 'nome indicatore',
+              'indicatori di monitoraggio', 'indicatori di risultato', 'indicatore di monitoraggio'],
+    'target': ['target atteso', 'valore atteso', 'target', 'risultato atteso', 'risultati attesi', 'valore obiettivo',
+               'valore target', 'obiettivo atteso', 'soglia attesa', 'standard atteso', 'esito atteso'],
+    'baseline': ['baseline', 'valore di partenza', 'dato di partenza', 'valore iniziale', 'situazione di partenza'],
+}
+_TIPI = re.compile(r'^(?:indicatore\s+)?(?:di\s+)?(processo|output|outcome|risultato|esito|impatto|realizzazione|prodotto)\b')
+
+
+@dataclass
+class IndicatorTable:
+    cols: dict[int, str]          # column index -> key of COLONNE_INDICATORI
+    headers: dict[int, str]       # column index -> header as printed (every column)
+    keys: frozenset[str]          # folded header rows, to skip where a page repeats them
+
+
+def indicator_header(t: Table) -> tuple[int, IndicatorTable] | None:
+    """(row index, mapping) when one of the table's first two rows is an indicator table header:
+    an indicator column and at least one of type / target / baseline."""
+    for i, row in enumerate(t.rows[:2]):
+        cols = header_map(row, COLONNE_INDICATORI, 0.85)
+        if 'testo' in cols.values() and len(cols) >= 2:
+            headers = {j: one_line(c.text) for j, c in enumerate(row) if c is not None and c.text.strip()}
+            return i, IndicatorTable(cols, headers, frozenset({_row_key(row)}))
+    return None
+
+
+def _row_key(row: list[Cell | None]) -> str:
+    return ' | '.join(fold(c.text) for c in row if c is not None and c.text.strip())
+
+
+def _table_span(o: Objective, end: tuple[int, float] | None) -> tuple[tuple[int, float], tuple[int, float]]:
+    head = o.obiettivo.head
+    start = (o.obiettivo.page, head.top if head is not None else 0.0)
+    return start, end or (10 ** 9, 0.0)
+
+
+def _tables_in(layout: Layout, start: tuple[int, float], end: tuple[int, float]) -> list[Table]:
+    return [t for p in layout.pages for t in p.tables if start <= (t.page, t.bbox[1]) < end]
+
+
+def table_indicatori(layout: Layout, o: Objective, end: tuple[int, float] | None,
+                     anomalie: list[RawAnomalia]) -> list[RawIndicatore]:
+    """The indicators of the tables between the objective's heading and the next objective or area
+    heading. A table without a header right after one that was read (the next page) continues it;
+    a row broken by the page break (no type, first on the page) joins the indicator above; a type
+    cell merged over several rows gives its type to each."""
+    out: list[RawIndicatore] = []
+    current: IndicatorTable | None = None
+    last: Table | None = None
+    for t in _tables_in(layout, *_table_span(o, end)):
+        head = indicator_header(t)
+        carried = current is not None and last is not None and t.page == last.page + 1 \
+            and t is layout.page(t.page).tables[0] and t.ncols == last.ncols
+        if head is not None:
+            first, current = head[0] + 1, head[1]
+        elif carried:
+            first = 0
+        else:
+            if current is None and _looks_like_indicator_header(t.rows[0]):
+                anomalie.append(RawAnomalia(t.page, 'tabella di indicatori di un obiettivo narrativo non letta: '
+                                                    f'{_row_key(t.rows[0])[:100]!r}'))
+            current = None
+            continue
+        for row in t.rows[first:]:
+            if not any(c is not None and c.text.strip() for c in row) or _row_key(row) in current.keys:
+                continue
+            _table_row(row, current, t.page, out, continues=carried)
+            carried = False     # only the first row of a page can carry on the one the break cut
+        last = t
+    return out
+
+
+def _looks_like_indicator_header(row: list[Cell | None]) -> bool:
+    """Short column titles, one of them about indicators: a table meant as this objective's
+    indicators whose other columns we could not name."""
+    texts = [one_line(c.text) for c in row if c is not None and c.text.strip()]
+    return len(texts) >= 2 and all(len(t.split()) <= 6 for t in texts) and any('indicator' in fold(t) for t in texts)
+
+
+def _cell_text(row: list[Cell | None], c: int) -> str | None:
+    """The cell's text; None when the cell is merged from the row above."""
+    if c >= len(row) or row[c] is None:
+        return None
+    return clean(row[c].text)
+
+
+def _table_row(row, m: IndicatorTable, page: int, out: list[RawIndicatore], continues: bool) -> None:
+    by_key = {key: _cell_text(row, c) for c, key in m.cols.items()}
+    testo, tipo = by_key.get('testo') or '', by_key.get('tipo')
+    if out and continues and not tipo and _cut(out[-1].testo, testo):   # the tail the page break cut
+        prev = out[-1]
+        prev.testo = join_wrapped(prev.testo, one_line(testo)) if testo else prev.testo
+        for key, val in _extra(row, m).items():
+            prev.fields[key] = f'{prev.fields[key]}\n{val}' if prev.fields.get(key) else val
+        return
+    if not testo:
+        return
+    if tipo is None and 'tipo' in m.cols.values() and out:
+        tipo = out[-1].tipo                     # type cell merged over this row
+    if not tipo:
+        t = _TIPI.match(fold(testo))
+        tipo = t.group(1) if t else None
+    out.append(RawIndicatore(one_line(testo), tipo or None, page, _extra(row, m)))
+
+
+def _cut(before: str, after: str) -> bool:
+    """`after` carries on `before`: the text above stops mid-sentence, or this starts lower-case
+    (or nothing of the indicator column is here, only its other cells)."""
+    after = after.strip()
+    return not after or after[0].islower() or not re.search(r'[.;!?)»"]\s*$', before.strip())
+
+
+def _extra(row, m: IndicatorTable) -> dict[str, str]:
+    """Baseline as a field; the target and any other column kept as a note 'Header: value'."""
+    fields: dict[str, str] = {}
+    notes = []
+    for c, header in m.headers.items():
+        key = m.cols.get(c)
+        val = _cell_text(row, c)
+        if key in ('testo', 'tipo') or not val:
+            continue
+        if key == 'baseline':
+            fields['baseline'] = val
+        else:
+            notes.append(f'{header}: {one_line(val)}')
+    if notes:
+        fields['note'] = '\n'.join(notes)
+    return fields
+
+
 def _is_narrative(o: Objective) -> bool:
     """A narrative objective has indicators, or actions and a target: a lone 'Obiettivo:' line
     in other prose is not one."""
@@ -327,13 +465,26 @@ def _is_narrative(o: Objective) -> bool:
     return 'indicatore' in kinds or 'indicatori' in kinds or {'azioni', 'target'} <= kinds
 
 
+def _boundaries(secs: list[Section]) -> list[tuple[int, float]]:
+    """Where each objective or area heading stands: an objective's tables lie before the next."""
+    return sorted((s.page, s.head.top) for s in secs if s.kind in ('obiettivo', 'area') and s.head is not None)
+
+
 def extract(layout: Layout) -> Extraction:
     lines = [ln for p in layout.pages for ln in p.content_lines()]
     out = Extraction()
-    for o in group(sections(lines)):
-        if not _is_narrative(o):
+    secs = sections(lines)
+    bounds = _boundaries(secs)
+    for o in group(secs):
+        start = (o.obiettivo.page, o.obiettivo.head.top if o.obiettivo.head is not None else 0.0)
+        end = next((b for b in bounds if b > start), None)
+        unread: list[RawAnomalia] = []
+        tabled = table_indicatori(layout, o, end, unread)
+        if not _is_narrative(o) and not tabled:
             continue
+        out.anomalie += unread
         rec = obiettivo(o)
+        rec.indicatori += tabled
         if not rec.fields['titolo']:
             out.anomalie.append(RawAnomalia(o.obiettivo.page, 'obiettivo narrativo senza titolo leggibile'))
             continue

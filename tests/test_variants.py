@@ -322,8 +322,6 @@ def test_narrativo_tabella_titles_and_azioni(run2):
         assert [norm(a['testo']) for a in children(rows, 'azioni', got)] == [norm(a['testo']) for a in t['azioni']]
 
 
-@gap("obiettivi_narrativi reads content_lines() (table lines excluded): an objective's indicators in a ruled "
-     "'Tipologia | Indicatore | Target atteso' table are never read (only the 'senza indicatori' anomaly)")
 def test_narrativo_tabella_indicatori(run2):
     truth, rows = run2('narrativo_tabella_indicatori')
     for t in truth['obiettivi']:

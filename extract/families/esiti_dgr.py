@@ -9,7 +9,7 @@ verifica with a year range gives triennio_valutato."""
 from __future__ import annotations
 
 
-from ..cards import NUMBERED, Scheda, is_heading, lines_before, one, paragraph, schede
+from ..cards import NUMBERED, Scheda, card_heading, is_heading, lines_before, one, paragraph, schede
 from ..labels import ESITO_ONLY, IN_CARD, context_field, field_of
 from ..layout import Cell, Layout
 from ..records import Extraction, RawAnomalia, RawEsito
@@ -60,6 +60,7 @@ def area_above(layout: Layout, page: int, top: float) -> str | None:
     """The macroarea an esito stands under: the nearest sub-section heading ('5.1. Domiciliarità – ...')
     or area line ('Area: ...', 'Macroarea di policy: ...'); a top-level numbered heading ends the search."""
     lines = lines_before(layout, page, top)
+    plain = None        # the nearest unnumbered heading, should nothing better be found
     for i in range(len(lines) - 1, -1, -1):
         ln = lines[i]
         key, _ = context_field(ln.text)
@@ -69,11 +70,29 @@ def area_above(layout: Layout, page: int, top: float) -> str | None:
         m = NUMBERED.match(ln.text)
         if m and is_heading(layout, ln):
             if m.group(1).strip('.').count('.') == 0:
-                return None
+                return plain
             text, _ = paragraph(lines, i)
             m2 = NUMBERED.match(text)
             return m2.group(2).strip() if m2 else text.strip()
-    return None
+        if is_heading(layout, ln) and _EVALUATED.search(fold(ln.text)) and ranges(ln.text):
+            return plain        # the evaluation's own heading: the areas are the headings under it
+        if plain is None and is_heading(layout, ln) and not m:
+            plain = _area_heading(layout, lines, i)
+    return plain
+
+
+def _area_heading(layout: Layout, lines: list, i: int) -> str | None:
+    """The heading whose last line is lines[i], when it can name an area: short, no card label,
+    no card heading ('Scheda 2'), no year range."""
+    while i > 0 and lines[i - 1].page == lines[i].page and is_heading(layout, lines[i - 1]) \
+            and lines[i - 1].bold == lines[i].bold and abs(lines[i - 1].size - lines[i].size) < 0.6 \
+            and lines[i].top - lines[i - 1].bottom < max(lines[i].bottom - lines[i].top, 6) * 1.2:
+        i -= 1
+    text, _ = paragraph(lines, i)
+    text = one(text)
+    if not text or len(text) > 150 or ranges(text) or field_of(text)[0] or card_heading(text)[0]:
+        return None
+    return text.rstrip(' .;:')
 
 
 def _context(layout: Layout, fields: dict[str, str], page: int, top: float) -> None:

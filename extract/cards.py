@@ -29,6 +29,8 @@ class Riga:
     field: str | None = None
     score: float = 0.0
     part: int = 0                 # index of the physical table in its run (page breaks)
+    top: float = 0.0              # where the row starts on its page, when read from text lines
+    last_page: int = 0            # page of its last content line, when read from text lines
 
 
 @dataclass
@@ -255,7 +257,7 @@ def kind_of(fields: set[str]) -> str | None:
 _STARTS = ('titolo', 'intestazione')
 
 
-def _cut(rows: list[Riga]) -> list[list[Riga]]:
+def cut_cards(rows: list[Riga]) -> list[list[Riga]]:
     """A new card starts at a heading or title row, or where a label already seen in the current
     card comes again (cards without a title row, one after another in one table). A title row
     right under the card's heading row belongs to it."""
@@ -274,7 +276,7 @@ def _cut(rows: list[Riga]) -> list[list[Riga]]:
     return cards
 
 
-def _heading_fields(righe: list[Riga]) -> list[Riga]:
+def heading_fields(righe: list[Riga]) -> list[Riga]:
     """A card's heading row gives its numero and, when no row names the title, its titolo; a
     heading row that gives neither stays a row without a field (reported, never dropped)."""
     out: list[Riga] = []
@@ -361,7 +363,7 @@ def schede(layout: Layout) -> list[Scheda]:
     for run in table_runs(layout):
         if run.parts[0].ncols < 2 or has_column_titles(run.parts[0].rows):
             continue
-        for righe in (_heading_fields(c) for rows in card_rows(run) for c in _cut(rows)):
+        for righe in (heading_fields(c) for rows in card_rows(run) for c in cut_cards(rows)):
             known = {r.field for r in righe if r.field and r.score >= THRESHOLD} - {'numero'}
             if not known:
                 continue

@@ -21,6 +21,7 @@ FAMILIES: list[str] = [
     'tabella_obiettivi',
     'scheda_regionale',
     'scheda_distretto',
+    'scheda_testo',
     'esiti_dgr',
 ]
 

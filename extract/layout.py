@@ -53,6 +53,15 @@ class Line:
     bold: bool
     in_table: bool = False
     furniture: bool = False
+    column: int = 0              # text column on a multi-column page (0 = left or full width)
+    ink: RGB | None = None       # dominant coloured (not black/grey) text colour, see ink()
+    column_offset: float = 0.0   # how far right of the first column this line's column starts
+
+    @property
+    def indent(self) -> float:
+        """x0 as if the line stood in the first column: compare indents with this, not x0, so a
+        line at the top of the next column is not taken for an indented one."""
+        return self.x0 - self.column_offset
 
 
 @dataclass
@@ -63,6 +72,7 @@ class Cell:
     x1: float
     bottom: float
     fill: RGB | None = None
+    ink: RGB | None = None       # dominant coloured text colour: a status written as a coloured word
 
 
 @dataclass
@@ -131,41 +141,91 @@ def _is_bold(fontname: str) -> bool:
     return any(k in f for k in ('bold', 'black', 'heavy', 'semibold', 'demi'))
 
 
-def _lines(page, number: int) -> list[Line]:
+def _rgb_of(color) -> RGB | None:
+    return to_rgb(tuple(color) if isinstance(color, list) else color)
+
+
+def _is_coloured(rgb: RGB | None) -> bool:
+    """Not black, white or grey: the channels differ (a grey has r = g = b)."""
+    return rgb is not None and max(rgb) - min(rgb) >= 0.15
+
+
+_COLOURED: dict = {}     # pdf colour -> coloured?  (a page has a handful of colours, many chars)
+
+
+def _char_coloured(c: dict) -> bool:
+    col = c['non_stroking_color']
+    col = tuple(col) if isinstance(col, list) else col
+    if col not in _COLOURED:
+        _COLOURED[col] = _is_coloured(_rgb_of(col))
+    return _COLOURED[col]
+
+
+def ink(chars: list[dict]) -> RGB | None:
+    """The text colour that stands out: the most common coloured (not black/grey) colour of the
+    chars, when at least a third of them have a colour -- a status written as a green or red word,
+    not one red word in a paragraph."""
+    colours = Counter(c['non_stroking_color'] if not isinstance(c['non_stroking_color'], list)
+                      else tuple(c['non_stroking_color']) for c in chars)
+    coloured = [(n, rgb) for col, n in colours.items() if _is_coloured(rgb := _rgb_of(col))]
+    if not coloured or 3 * sum(n for n, _ in coloured) < len(chars):
+        return None
+    return max(coloured)[1]
+
+
+def _line(number: int, tl: dict, chars: list[dict]) -> Line:
+    """A Line from a pdfplumber text line (its text and box) and its non-blank chars."""
+    sizes = Counter(round(c['size'], 1) for c in chars)
+    bold = sum(_is_bold(c['fontname']) for c in chars) > len(chars) / 2
+    return Line(number, clean(tl['text']), tl['x0'], tl['x1'], tl['top'], tl['bottom'],
+                sizes.most_common(1)[0][0], bold, ink=ink(chars))
+
+
+def _text_lines(page, number: int) -> list[tuple[Line, list[dict]]]:
+    """Text lines across the page width, each with its (non-blank) chars."""
     out = []
     for tl in page.extract_text_lines(return_chars=True, keep_blank_chars=False, x_tolerance=2):
         chars = [c for c in tl['chars'] if c['text'].strip()]
-        if not chars:
-            continue
-        sizes = Counter(round(c['size'], 1) for c in chars)
-        bold = sum(_is_bold(c['fontname']) for c in chars) > len(chars) / 2
-        out.append(Line(number, clean(tl['text']), tl['x0'], tl['x1'], tl['top'], tl['bottom'],
-                        sizes.most_common(1)[0][0], bold))
+        if chars:
+            out.append((_line(number, tl, chars), chars))
     return out
+
+
+def _fill(obj, page_area: float, min_side: float = 0.0) -> Fill | None:
+    if not obj.get('fill'):
+        return None
+    rgb = to_rgb(obj.get('non_stroking_color'))
+    w, h = obj['x1'] - obj['x0'], obj['bottom'] - obj['top']
+    if rgb is None or w * h > 0.9 * page_area or min(w, h) < min_side:
+        return None   # page backgrounds are not cell colours
+    return Fill(obj['x0'], obj['top'], obj['x1'], obj['bottom'], rgb)
 
 
 def _fills(page) -> list[Fill]:
-    out = []
+    """Filled rectangles and filled closed curves (a traffic-light circle, a rounded box, a
+    rectangle drawn as a path) with their bounding box and colour."""
     area = page.width * page.height
-    for r in page.rects:
-        if not r.get('fill'):
-            continue
-        rgb = to_rgb(r.get('non_stroking_color'))
-        if rgb is None or (r['x1'] - r['x0']) * (r['bottom'] - r['top']) > 0.9 * area:
-            continue   # page backgrounds are not cell colours
-        out.append(Fill(r['x0'], r['top'], r['x1'], r['bottom'], rgb))
+    out = [f for r in page.rects if (f := _fill(r, area))]
+    out += [f for c in page.curves if (f := _fill(c, area, SWATCH_MIN_SIDE))]   # not glyph-sized shapes
     return out
 
 
+SWATCH_MIN_SIDE = 3.0   # pt: a status dot is at least this big; thinner fills are rules and underlines
+
+
 def cell_fill(fills: list[Fill], x0, top, x1, bottom) -> RGB | None:
-    """Colour of the smallest filled rectangle under the cell's centre (not much larger than it)."""
+    """Colour of the smallest fill under the cell's centre: a cell background (not much larger
+    than the cell -- a row-wide header band is no cell's colour) or a swatch or dot lying inside
+    the cell (a status circle is far smaller than its cell)."""
     cx, cy = (x0 + x1) / 2, (top + bottom) / 2
     cell_area = max((x1 - x0) * (bottom - top), 1.0)
     best, best_area = None, None
     for f in fills:
         if f.x0 - 1 <= cx <= f.x1 + 1 and f.top - 1 <= cy <= f.bottom + 1:
             a = (f.x1 - f.x0) * (f.bottom - f.top)
-            if a <= 4 * cell_area and a >= 0.2 * cell_area and (best_area is None or a < best_area):
+            inside = f.x0 >= x0 - 1 and f.x1 <= x1 + 1 and f.top >= top - 1 and f.bottom <= bottom + 1 \
+                and min(f.x1 - f.x0, f.bottom - f.top) >= SWATCH_MIN_SIDE
+            if (a <= 4 * cell_area and (a >= 0.2 * cell_area or inside)) and (best_area is None or a < best_area):
                 best, best_area = f.rgb, a
     return best
 
@@ -191,6 +251,25 @@ def _open_ends(page) -> list[dict]:
     return out
 
 
+def _inside(c: dict, x0, top, x1, bottom) -> bool:
+    cx, cy = (c['x0'] + c['x1']) / 2, (c['top'] + c['bottom']) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _cell_inks(table: Table, chars: list[dict]) -> None:
+    """Cell.ink for the cells holding coloured text. Most text is black: only cells with a
+    coloured char are looked at closely, so this costs next to nothing on ordinary tables."""
+    x0, top, x1, bottom = table.bbox
+    coloured = [c for c in chars if _char_coloured(c) and _inside(c, x0, top, x1, bottom)]
+    if not coloured:
+        return
+    inner = [c for c in chars if _inside(c, x0, top, x1, bottom)]
+    for row in table.rows:
+        for cell in row:
+            if cell and any(_inside(c, cell.x0, cell.top, cell.x1, cell.bottom) for c in coloured):
+                cell.ink = ink([c for c in inner if _inside(c, cell.x0, cell.top, cell.x1, cell.bottom)])
+
+
 def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) -> list[Table]:
     out = []
     if settings is None:
@@ -210,6 +289,9 @@ def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) 
             rows.append(cells)
         if rows:
             out.append(Table(number, tuple(t.bbox), rows))
+    chars = [c for c in page.chars if c['text'].strip()] if out else []
+    for table in out:
+        _cell_inks(table, chars)
     return out
 
 
@@ -307,10 +389,180 @@ def _hrule_tables(page, number: int, fills: list[Fill], lines: list[Line],
     return tables, (cols if tables else None)
 
 
+# ---------------------------------------------------------------- text columns
+MIN_GUTTER = 6.0          # pt: the white band between two text columns is at least this wide
+GUTTER_HEIGHT = 0.3       # share of the page height the columns must run over
+Band = tuple[float, float]
+
+
+def _spans(chars: list[dict]) -> list[Band]:
+    """x extents of a line's ink, chars touching each other merged."""
+    out: list[list[float]] = []
+    for c in sorted(chars, key=lambda c: c['x0']):
+        if out and c['x0'] <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], c['x1'])
+        else:
+            out.append([c['x0'], c['x1']])
+    return [(a, b) for a, b in out]
+
+
+def _candidate_bands(spans: list[list[Band]], x0: float, x1: float) -> list[Band]:
+    """x bands, well inside the text area, that few lines put ink in: per 1pt slot the number of
+    lines inked there; each stretch of slots inked by at most half the lines gives the band
+    where the count is lowest (prose fills every slot of its measure; a gutter is empty but for
+    the odd full-width title)."""
+    lo, hi = int(x0 + 0.15 * (x1 - x0)), int(x1 - 0.15 * (x1 - x0))
+    if hi - lo < MIN_GUTTER:
+        return []
+    diff = [0] * (hi - lo + 2)
+    for line in spans:
+        for a, b in line:
+            a, b = max(int(a), lo), min(int(b) + 1, hi + 1)
+            if a < b:
+                diff[a - lo] += 1
+                diff[b - lo] -= 1
+    counts, n = [], 0
+    for d in diff[:-1]:
+        n += d
+        counts.append(n)
+    limit, tolerance = len(spans) / 2, max(1, len(spans) // 30)
+    out, k = [], 0
+    while k < len(counts):
+        if counts[k] > limit:
+            k += 1
+            continue
+        j = k
+        while j < len(counts) and counts[j] <= limit:
+            j += 1
+        low = min(counts[k:j]) + tolerance
+        best, start = (0, 0), None
+        for i in range(k, j + 1):
+            if i < j and counts[i] <= low:
+                start = i if start is None else start
+            elif start is not None:
+                best, start = max(best, (i - start, start)), None
+        if best[0] >= MIN_GUTTER:
+            out.append((lo + best[1], lo + best[1] + best[0]))
+        k = j
+    return out
+
+
+def _sides(spans: list[Band], band: Band) -> tuple[bool, bool, bool]:
+    """(ink left of the band's middle, ink right of it, ink across it) for one line. Only the
+    middle 4pt count as across: a ragged line end may reach into the band, a word gap is
+    narrower than that."""
+    m = (band[0] + band[1]) / 2
+    return (any(x1 <= m for _, x1 in spans), any(x0 >= m for x0, _ in spans),
+            any(x0 < m + 2 and x1 > m - 2 for x0, x1 in spans))
+
+
+def _segments(rows: list[tuple[Line, list[Band]]], bands: list[Band], tables: list[Table]) -> list[list[int]]:
+    """Runs of lines (indices, top to bottom) not interrupted by a line inked across a band or a
+    table spanning one: where the page is set in columns."""
+    def spanning(ln: Line) -> bool:
+        cy = (ln.top + ln.bottom) / 2
+        return any(t.bbox[0] < a and t.bbox[2] > b and t.bbox[1] - 1 <= cy <= t.bbox[3] + 1
+                   for t in tables for a, b in bands)
+    out: list[list[int]] = [[]]
+    for i in sorted(range(len(rows)), key=lambda i: rows[i][0].top):
+        ln, spans = rows[i]
+        if any(_sides(spans, band)[2] for band in bands) or (ln.in_table and spanning(ln)):
+            out.append([])
+        else:
+            out[-1].append(i)
+    return [s for s in out if s]
+
+
+def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, tables: list[Table],
+                 height: float) -> list[list[int]]:
+    """The segments where `band` is a gutter between two text columns, or [] when it is not one:
+    a few lines of text on both sides, over a good part of the page height, the left column
+    filled up to the gutter and the right one starting at it, prose-long lines on both sides
+    (word gaps and the columns of a list or of a table without rules do not look like that;
+    ruled tables are left out altogether)."""
+    a, b = band
+    m = (a + b) / 2
+    active, height_sum = [], 0.0
+    left_ends, right_starts, left_len, right_len = [], [], [], []
+    for seg in _segments([r[:2] for r in rows], [band], tables):
+        text = [rows[i] for i in seg if not rows[i][0].in_table]
+        left = [(sp, ch) for ln, sp, ch in text if _sides(sp, band)[0]]
+        right = [(sp, ch) for ln, sp, ch in text if _sides(sp, band)[1]]
+        if len(left) < 3 or len(right) < 3:
+            continue
+        active.append(seg)
+        height_sum += max(rows[i][0].bottom for i in seg) - min(rows[i][0].top for i in seg)
+        left_ends += [a - max(x1 for _, x1 in sp if x1 <= m) for sp, _ in left]
+        right_starts += [min(x0 for x0, _ in sp if x0 >= m) - b for sp, _ in right]
+        left_len += [sum(c['x1'] <= m for c in ch) for _, ch in left]
+        right_len += [sum(c['x0'] >= m for c in ch) for _, ch in right]
+    if not active or height_sum < GUTTER_HEIGHT * height:
+        return []
+    measure = a - min(rows[i][0].x0 for seg in active for i in seg)
+    filled = sum(d <= max(0.25 * measure, 20) for d in left_ends) / len(left_ends)
+    aligned = sum(abs(d) <= 20 for d in right_starts) / len(right_starts)
+    prose = min(sorted(left_len)[len(left_len) // 2], sorted(right_len)[len(right_len) // 2]) >= 12
+    return active if filled >= 0.5 and aligned >= 0.5 and prose else []
+
+
+def _split(ln: Line, chars: list[dict], bands: list[Band]) -> list[Line]:
+    """A line pdfplumber read across the gutter(s) -> one line per column, text re-read per column."""
+    from pdfplumber.utils.text import chars_to_textmap
+    parts: dict[int, list[dict]] = {}
+    for c in chars:
+        parts.setdefault(sum((c['x0'] + c['x1']) / 2 > (a + b) / 2 for a, b in bands), []).append(c)
+    out = []
+    for column, part in sorted(parts.items()):
+        for tl in chars_to_textmap(part, x_tolerance=2).extract_text_lines(return_chars=True):
+            cs = [c for c in tl['chars'] if c['text'].strip()]
+            if cs:
+                new = _line(ln.page, tl, cs)
+                new.column, new.in_table = column, ln.in_table
+                out.append(new)
+    return out
+
+
+def _columns(rows: list[tuple[Line, list[dict]]], tables: list[Table], height: float) -> list[Line] | None:
+    """The page's lines in reading order -- each column top to bottom, then the next -- with
+    lines running across a gutter split, when the page is set in text columns; None otherwise."""
+    body = [(ln, _spans(chars), chars) for ln, chars in rows]
+    text = [(ln, sp) for ln, sp, _ in body if not ln.in_table]
+    if len(text) < 6:
+        return None
+    x0, x1 = min(ln.x0 for ln, _ in text), max(ln.x1 for ln, _ in text)
+    bands = [band for band in _candidate_bands([sp for _, sp in text], x0, x1)
+             if _column_page(body, band, tables, height)]
+    if not bands:
+        return None
+    segments = _segments([r[:2] for r in body], bands, tables)
+    seg_of = {i: k for k, seg in enumerate(segments) for i in seg}
+    seg_top = [min(rows[i][0].top for i in seg) for seg in segments]
+    order, placed = [], set()
+    for i, (ln, chars) in enumerate(rows):
+        if i not in seg_of:       # across the gutter: a title, a full-width table row
+            order.append(((ln.top, 0, 0, ln.top, ln.x0), ln))
+            continue
+        if ln.in_table:           # table text is never cut; it goes with its column
+            ln.column = sum(ln.x0 > (a + b) / 2 for a, b in bands)
+        for part in [ln] if ln.in_table else _split(ln, chars, bands):
+            placed.add(id(part))
+            order.append(((seg_top[seg_of[i]], 1, part.column, part.top, part.x0), part))
+    lines = [ln for _, ln in sorted(order, key=lambda x: x[0])]
+    margins: dict[int, float] = {}
+    for ln in lines:
+        if ln.column or id(ln) in placed:
+            margins[ln.column] = min(margins.get(ln.column, ln.x0), ln.x0)
+    for ln in lines:
+        if ln.column:
+            ln.column_offset = margins[ln.column] - margins.get(0, margins[ln.column])
+    return lines
+
+
 def read_page(page, number: int, with_tables: bool = True, prev_columns: Columns | None = None) -> Page:
     fills = _fills(page)
     p = Page(number, float(page.width), float(page.height), fills=fills, n_chars=len(page.chars))
-    p.lines = _lines(page, number)
+    rows = _text_lines(page, number)
+    p.lines = [ln for ln, _ in rows]
     p.n_images = len(page.images)
     page_area = max(p.width * p.height, 1.0)
     p.image_area = min(1.0, sum(max(0.0, (i['x1'] - i['x0']) * (i['bottom'] - i['top'])) for i in page.images) / page_area)
@@ -321,6 +573,7 @@ def read_page(page, number: int, with_tables: bool = True, prev_columns: Columns
         for ln in p.lines:
             cy = (ln.top + ln.bottom) / 2
             ln.in_table = any(t.bbox[0] - 1 <= ln.x0 <= t.bbox[2] and t.bbox[1] - 1 <= cy <= t.bbox[3] + 1 for t in p.tables)
+    p.lines = _columns(rows, p.tables, p.height) or p.lines
     return p
 
 

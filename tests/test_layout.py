@@ -114,3 +114,176 @@ def test_rules_only_table_keeps_a_cell_cut_by_the_page_foot():
     azioni = rows['AZIONI PROGRAMMATE'].split('\n')
     assert azioni == [f'- azione numero {i}' for i in range(1, n + 1)]
     assert rows['TEMPI'] == '2025-2027'
+
+
+# ---------------------------------------------------------------- status drawn as a shape, status as a coloured word
+GREEN, RED = (0.18, 0.49, 0.2), (0.78, 0.16, 0.16)
+
+
+def _status_table_pdf() -> bytes:
+    """A ruled 'Obiettivo | Esito' table with a grey header band: the Esito cells hold a filled
+    circle (Bézier curves), a rounded box, a square drawn as a path, a green / red WORD, black text."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFillColorRGB(0.97, 0.97, 0.9)
+    c.rect(0, 0, *A4, stroke=0, fill=1)                     # a page background
+    x0, split, x1, top, h = 50, 400, 500, 780, 30
+    c.setFillColorRGB(*GREEN); c.setFont('Helvetica-Bold', 14)
+    c.drawString(x0, 800, 'Verifica degli obiettivi')     # a coloured heading line
+    c.setFillColorRGB(0.8, 0.85, 0.86)
+    c.rect(x0, top - h, x1 - x0, h, stroke=0, fill=1)       # header band across the row
+    n = 7
+    for k in range(n + 2):
+        c.line(x0, top - k * h, x1, top - k * h)
+    for x in (x0, split, x1):
+        c.line(x, top, x, top - (n + 1) * h)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont('Helvetica-Bold', 10)
+    c.drawString(x0 + 5, top - 18, 'Obiettivo'); c.drawString(split + 5, top - 18, 'Esito')
+    c.setFont('Helvetica', 10)
+    cx = (split + x1) / 2
+    for k in range(n):
+        y = top - (k + 1) * h - h / 2                         # row centre
+        c.setFillColorRGB(0, 0, 0)
+        c.drawString(x0 + 5, y - 3, f'Obiettivo numero {k + 1}')
+        if k == 0:
+            c.setFillColorRGB(*GREEN); c.circle(cx, y, 8, stroke=0, fill=1)
+        elif k == 1:
+            c.setFillColorRGB(*RED); c.roundRect(cx - 12, y - 6, 24, 12, 4, stroke=0, fill=1)
+        elif k == 2:
+            c.setFillColorRGB(*GREEN)
+            p = c.beginPath(); p.moveTo(cx - 6, y - 6); p.lineTo(cx + 6, y - 6); p.lineTo(cx + 6, y + 6)
+            p.lineTo(cx - 6, y + 6); p.close(); c.drawPath(p, stroke=0, fill=1)
+        elif k == 3:
+            c.setFillColorRGB(*GREEN); c.drawString(split + 5, y - 3, 'REALIZZATO')
+        elif k == 4:
+            c.setFillColorRGB(*RED); c.drawString(split + 5, y - 3, 'NON AVVIATO')
+        elif k == 5:
+            c.setFillColorRGB(0.3, 0.3, 0.3); c.drawString(split + 5, y - 3, 'in corso')
+        else:   # one red word in black text is no coloured status
+            c.drawString(split + 5, y - 3, 'nel 2024 sospeso')
+            c.setFillColorRGB(*RED); c.drawString(split + 85, y - 3, '!')
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _close(a, b) -> bool:
+    return a is not None and all(abs(x - y) < 0.02 for x, y in zip(a, b))
+
+
+def test_status_shapes_inside_a_cell_colour_it():
+    page = read_layout(_status_table_pdf()).pages[0]
+    (table,) = page.tables
+    esito = [row[1] for row in table.rows]
+    assert _close(esito[1].fill, GREEN)          # circle, far smaller than its cell
+    assert _close(esito[2].fill, RED)            # rounded box
+    assert _close(esito[3].fill, GREEN)          # square drawn as a path
+    assert all(c.fill is None for c in esito[4:])
+    # the header band is a row's colour, not the colour of the narrow Esito header cell;
+    # the page background colours nothing
+    assert esito[0].fill is None
+    assert all(row[0].fill is None for row in table.rows[1:])
+
+
+def test_status_written_as_a_coloured_word_is_the_cell_ink():
+    page = read_layout(_status_table_pdf()).pages[0]
+    (table,) = page.tables
+    esito = [row[1] for row in table.rows]
+    assert _close(esito[4].ink, GREEN) and _close(esito[5].ink, RED)
+    assert esito[6].ink is None                  # grey text
+    assert esito[7].ink is None                  # one red mark among black words
+    assert all(row[0].ink is None for row in table.rows)
+    inks = {ln.text: ln.ink for ln in page.lines}
+    assert _close(inks['Verifica degli obiettivi'], GREEN) and inks['Obiettivo numero 1'] is None
+
+
+# ---------------------------------------------------------------- text set in two columns
+def _columns_pdf(gap: float = 18) -> tuple[bytes, list[str], list[str]]:
+    """A full-width title, then two justified-ish text columns whose lines stand at the same
+    heights (pdfplumber reads them as one line across the page), then a full-width ruled table."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    w, h = A4
+    m = 50
+    cw = (w - 2 * m - gap) / 2
+    c.setFont('Helvetica-Bold', 14)
+    c.drawString(m, 790, 'Piano di Zona: gli obiettivi del triennio in due colonne')
+    c.setFont('Helvetica', 10)
+    words = ('servizi sociali famiglie minori anziani disabilità comuni ambito rete territorio progetto '
+             'sostegno inclusione lavoro casa povertà fragilità domiciliarità').split()
+    left, right = [], []
+    for k in range(30):
+        for col, out in ((0, left), (1, right)):
+            text, j = f'{"L" if col == 0 else "R"}{k:02d}', k * 3 + col
+            while c.stringWidth(text + ' ' + words[j % len(words)], 'Helvetica', 10) < cw - 4:
+                text += ' ' + words[j % len(words)]
+                j += 1
+            out.append(text)
+            c.drawString(m + col * (cw + gap), 760 - 14 * k, text)
+    y = 760 - 14 * 30 - 10
+    for k in range(3):
+        c.line(m, y - 20 * k, w - m, y - 20 * k)
+    for x in (m, w / 2, w - m):
+        c.line(x, y, x, y - 40)
+    c.drawString(m + 5, y - 14, 'Indicatore di processo'); c.drawString(w / 2 + 5, y - 14, 'entro il 2026')
+    c.drawString(m + 5, y - 34, 'Indicatore di esito'); c.drawString(w / 2 + 5, y - 34, 'entro il 2027')
+    c.showPage()
+    c.save()
+    return buf.getvalue(), left, right
+
+
+def test_two_text_columns_are_read_one_after_the_other():
+    data, left, right = _columns_pdf()
+    page = read_layout(data).pages[0]
+    texts = [ln.text for ln in page.content_lines()]
+    assert texts == ['Piano di Zona: gli obiettivi del triennio in due colonne', *left, *right]
+    cols = {ln.text: ln for ln in page.lines}
+    assert {cols[t].column for t in left} == {0} and {cols[t].column for t in right} == {1}
+    # indents compare within a column: the right column's lines are not 'indented'
+    assert {round(cols[t].indent) for t in right} == {round(cols[left[0]].indent)}
+    # the table below keeps its rows whole and stays after the columns
+    table_lines = [ln for ln in page.lines if ln.in_table]
+    assert [ln.text for ln in table_lines] == ['Indicatore di processo entro il 2026', 'Indicatore di esito entro il 2027']
+    assert page.lines.index(table_lines[0]) > page.lines.index(cols[right[-1]])
+
+
+def test_a_narrow_gutter_still_separates_columns():
+    data, left, right = _columns_pdf(gap=9)
+    texts = [ln.text for ln in read_layout(data).pages[0].content_lines()]
+    assert texts[1:1 + len(left) + len(right)] == [*left, *right]
+
+
+def test_label_value_list_and_ruled_table_are_no_columns():
+    """A page of 'label    value' lines (labels of many lengths, a tab stop) and a ruled two-column
+    table: one column, lines whole and in top-to-bottom order."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont('Helvetica', 10)
+    labels = ['Titolo', 'Target', 'Azioni programmate', 'Risorse', 'Tempi', 'Referente', 'Destinatari',
+              'Indicatori di esito', 'Area', 'Budget']
+    y = 780
+    for k in range(24):
+        c.drawString(50, y, labels[k % len(labels)])
+        c.drawString(200, y, f'contenuto della voce {k} per le famiglie e i servizi del territorio')
+        y -= 14
+    for k in range(12):
+        c.line(50, y - 20 * k, 545, y - 20 * k)
+        if k < 11:
+            c.drawString(55, y - 20 * k - 14, f'Voce {k}'); c.drawString(300, y - 20 * k - 14, f'valore della riga {k}')
+    for x in (50, 295, 545):
+        c.line(x, y, x, y - 220)
+    c.showPage()
+    c.save()
+    page = read_layout(buf.getvalue()).pages[0]
+    assert {ln.column for ln in page.lines} == {0}
+    assert [ln.top for ln in page.lines] == sorted(ln.top for ln in page.lines)
+    assert any(ln.text.startswith('Azioni programmate contenuto della voce') for ln in page.lines)
+
+
+def test_corpus_pages_in_one_column_stay_as_they_were():
+    from pathlib import Path
+    data = (Path(__file__).resolve().parent.parent / 'corpus' / 'samples' / 'treviglio-pdz-2025-2027-obiettivi.pdf').read_bytes()
+    for p in read_layout(data).pages:
+        assert {ln.column for ln in p.lines} == {0}
+        assert [ln.top for ln in p.lines] == sorted(ln.top for ln in p.lines)

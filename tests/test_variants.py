@@ -286,8 +286,6 @@ def test_matrice_sezioni_repeated_header_no_record(run2):
 
 
 # ---------------------------------------------------------------- decks: a coloured circle / a coloured word
-@gap('extract/layout._fills reads page.rects only: a filled circle (Bézier curves, page.curves) in the '
-     'Esito cell gives no colour, every esito is dropped into an anomaly')
 def test_slide_cerchi_stato(run2):
     truth, rows = run2('slide_cerchi')
     got = {norm(e['titolo']): e['stato'] for e in rows['esiti']}

@@ -70,11 +70,13 @@ def _option_columns(rows: list[list[Cell | None]]) -> dict[int, str]:
 
 
 def _marks_below(rows: list[list[Cell | None]], opts: dict[int, str]) -> bool:
-    """Under the options, rows that keep their option cells apart hold marks (rows whose content
-    is drawn across the option columns say nothing)."""
+    """Under the options, rows that keep their option cells apart hold marks. Rows whose content
+    is drawn across the option columns say nothing, nor do rows of option words only (the header
+    repeated on a new page -- or answers 'SI | NO' of cards side by side, which are no marks)."""
     apart = [r for r in rows if all(j < len(r) and r[j] is not None for j in opts)]
+    apart = [r for r in apart if not all(fold(r[j].text) in _OPTION for j in opts if r[j].text.strip())]
     below = [r[j].text for r in apart for j in opts if r[j].text.strip()]
-    marks = sum(bool(_MARK.match(t)) or fold(t) in _OPTION for t in below)
+    marks = sum(bool(_MARK.match(t)) for t in below)
     return bool(below) and marks >= 0.5 * len(below)
 
 

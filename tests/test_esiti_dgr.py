@@ -131,3 +131,70 @@ def test_card_under_area_heading_and_evaluation_heading():
     assert [(r['titolo'], r['macroarea'], r['triennio_valutato'], r['grado_raggiungimento']) for r in rows] == \
         [('RETE ANZIANI', 'Domiciliarità e anziani', '2021-2023', 72),
          ('CASA COMUNE', 'Politiche abitative', '2021-2023', 100)]
+
+
+# ---------------------------------------------------------------- esiti side by side, one per column
+def _side_by_side(columns, label_rows, area_headings=True):
+    """Tables with the labels down the first column and one esito per further column."""
+    from reportlab.platypus import Spacer
+    story = [_p('Valutazione degli obiettivi del Piano di Zona 2021-2023', 14, bold=True), Spacer(1, 8)]
+    for area, group in columns:
+        if area_headings:
+            story += [_p(area, 11, bold=True), Spacer(1, 4)]
+        data = [[label] + [e[k] for e in group] for k, label in label_rows]
+        story += [_grid(data, [170] + [180] * len(group)), Spacer(1, 10)]
+    return normalize(esiti_dgr.extract(read_layout(_pdf(story))), {'documento_id': 'x'})['esiti']
+
+
+_LABELS_SHORT = [('titolo', 'TITOLO OBIETTIVO'), ('dimensione', 'DIMENSIONE'), ('grado', 'GRADO DI RAGGIUNGIMENTO'),
+                 ('criticita', 'CRITICITÀ'), ('bisogno', 'HA RISPOSTO AL BISOGNO?'),
+                 ('continuita', 'Continuità'), ('riproposto', 'Riproposto nel 2025-2027?')]
+
+
+def _esito(t, grado, bisogno, continuita, riproposto):
+    return {'titolo': t, 'dimensione': 'OUTPUT', 'grado': grado, 'criticita': f'Criticità di {t.lower()}',
+            'bisogno': bisogno, 'continuita': continuita, 'riproposto': riproposto}
+
+
+def test_esiti_side_by_side_one_per_column():
+    """Answers 'SI | NO' side by side are no yes/no option header; each column is its own esito,
+    with the area heading above the table and the page of its table."""
+    a = [_esito('RETE ANZIANI', '72% - sufficiente', 'Sì, in parte', 'SI', 'NO'),
+         _esito('CASA COMUNE', '100%', 'Ha risposto pienamente', 'NO', 'SI'),
+         _esito('LAVORO', '40% - insufficiente', 'No', 'SI', 'SI')]
+    b = [_esito('GIOVANI', '80% - buono', 'Sì', 'NO', 'NO'), _esito('SCUOLA', '60%', 'In parte', 'SI', 'SI')]
+    rows = _side_by_side([('Domiciliarità e anziani', a), ('Politiche giovanili', b)], _LABELS_SHORT)
+    got = [(r['titolo'], r['macroarea'], r['grado_raggiungimento'], r['continuita_precedente'], r['riproposto'])
+           for r in rows]
+    assert got == [('RETE ANZIANI', 'Domiciliarità e anziani', 72, 'si', 'no'),
+                   ('CASA COMUNE', 'Domiciliarità e anziani', 100, 'no', 'si'),
+                   ('LAVORO', 'Domiciliarità e anziani', 40, 'si', 'si'),
+                   ('GIOVANI', 'Politiche giovanili', 80, 'no', 'no'),
+                   ('SCUOLA', 'Politiche giovanili', 60, 'si', 'si')]
+    assert [r['risposta_bisogno'] for r in rows[:2]] == ['Sì, in parte', 'Ha risposto pienamente']
+    assert rows[1]['criticita'] == 'Criticità di casa comune'
+    assert all(r['pagina'] == 1 and r['triennio_valutato'] == '2021-2023' for r in rows)
+
+
+def test_esiti_side_by_side_labels_all_known():
+    """The short paraphrases of the form's labels leave no label unrecognised."""
+    ex = esiti_dgr.extract(read_layout(_pdf([_grid(
+        [[label] + [_esito(t, '50%', 'Sì', 'SI', 'SI')[k] for t in ('UNO', 'DUE')] for k, label in _LABELS_SHORT],
+        [170, 180, 180])])))
+    assert len(ex.esiti) == 2
+    assert not [a.messaggio for a in ex.anomalie if 'etichetta' in a.messaggio]
+
+
+def test_short_label_paraphrases():
+    from extract.labels import field_of
+    said = {'HA RISPOSTO AL BISOGNO?': 'risposta_bisogno', 'Continuità': 'continuita_precedente',
+            'In continuità?': 'continuita_precedente', 'Riproposto nel 2025-2027?': 'riproposto',
+            'Riproposizione': 'riproposto', 'Coinvolgimento ASST': 'asst_analisi',
+            'Soddisfazione degli utenti': 'valutazione_utenti', 'Difficoltà incontrate': 'criticita',
+            'Risorse stanziate/impegnate': 'coincidenza_risorse', 'Percentuale di raggiungimento': 'grado_raggiungimento',
+            'Co-progettazione con ETS': 'coprogettato_ts', 'Intervento sovrambito': 'cooperazione_ambiti'}
+    assert {k: field_of(k)[0] for k in said} == said
+    # the scheda's question stays the scheda's, a premiale label stays premiale
+    assert field_of('Questo intervento a quale/i bisogno/i risponde?')[0] == 'bisogno'
+    assert field_of('È in continuità e/o rappresenta il potenziamento di un progetto premiale?')[0] == 'premiale'
+    assert field_of("Coinvolgimento di ASST nella realizzazione dell'intervento")[0] == 'asst_realizzazione'

@@ -236,3 +236,55 @@ def test_unmapped_glyph_bullets():
         ['QSFP 2022:', 'FNPS', 'Fondi di Ambito']
     assert clean('Fondo (cid:3)sociale') == 'Fondo sociale'
     assert list_items('(cid:127) Mappatura dei servizi\n(cid:127) Tavolo mensile') == ['Mappatura dei servizi', 'Tavolo mensile']
+
+
+# ---------------------------------------------------------------- a card headed by a row drawn across the table
+def _spanning_table(data, spans):
+    """Two ruled columns; the rows in `spans` are one cell drawn across the table."""
+    from reportlab.lib import colors
+    from reportlab.platypus import TableStyle
+    t = _table([r if len(r) == 2 else (r[0], '') for r in data])
+    t.setStyle(TableStyle([('SPAN', (0, r), (-1, r)) for r in spans] +
+                          [('BACKGROUND', (0, r), (-1, r), colors.HexColor('#c6d9f1')) for r in spans]))
+    return t
+
+
+_BODY = [('Quali obiettivi vuole raggiungere', 'Una rete stabile tra servizi.'), ('Destinatari', 'Famiglie'),
+         ('Fonti di finanziamento', '• FNPS'), ('Risorse di personale dedicate', '• Assistenti sociali'),
+         ("Prevede il coinvolgimento di ASST nell'analisi del bisogno?", 'SI')]
+
+
+def test_title_row_across_the_table():
+    """'OBIETTIVO 2 – ...' drawn across the table, no 'Titolo' label: numero and titolo; two cards in
+    one table are cut at their heading rows."""
+    data = [('OBIETTIVO 2 – Sportello unico per le famiglie',)] + _BODY + \
+        [('OBIETTIVO 3 – Casa comune',)] + _BODY
+    rows, ex = _rows(_platypus([_spanning_table(data, [0, len(_BODY) + 1])]))
+    assert [(o['numero'], o['titolo'], o['target']) for o in rows['obiettivi']] == \
+        [('2', 'Sportello unico per le famiglie', 'Famiglie'), ('3', 'Casa comune', 'Famiglie')], ex.anomalie
+    assert not [a for a in ex.anomalie if 'non riconosciuta' in a.messaggio or 'non previsto' in a.messaggio]
+
+
+def test_unnumbered_first_row_across_the_table_is_the_title():
+    rows, ex = _rows(_platypus([_spanning_table([('Sportello unico per le famiglie',)] + _BODY, [0])]))
+    assert [(o.get('numero'), o['titolo']) for o in rows['obiettivi']] == [(None, 'Sportello unico per le famiglie')]
+
+
+def test_title_row_with_its_own_title_label_gives_the_number():
+    data = [('Scheda n. 4',), ("Titolo dell'obiettivo", 'Casa comune')] + _BODY
+    rows, ex = _rows(_platypus([_spanning_table(data, [0])]))
+    assert [(o['numero'], o['titolo']) for o in rows['obiettivi']] == [('4', 'Casa comune')], ex.anomalie
+
+
+def test_rows_across_the_table_inside_a_card_are_never_dropped():
+    """Inside a card, a row drawn across the table is read when it can be ('Macroarea: X' -> the
+    label's row; a label row with its content in the row below), else it is an anomaly with its page."""
+    data = [("Titolo dell'obiettivo", 'Casa comune'), ('Macroarea di policy: Politiche abitative',)] + _BODY[:3] + \
+        [('Sezione B – dati di contesto raccolti nel 2024',), ('Risorse di personale dedicate',),
+         ('Assistenti sociali e educatori',)] + _BODY[4:]
+    spans = [1, 5, 6, 7]
+    rows, ex = _rows(_platypus([_spanning_table(data, spans)]))
+    o = rows['obiettivi'][0]
+    assert o['macroarea'] == 'Politiche abitative'
+    assert o['risorse_personale'] == ['Assistenti sociali e educatori']
+    assert any('Sezione B' in a.messaggio and a.pagina == 1 for a in ex.anomalie)

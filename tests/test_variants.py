@@ -221,22 +221,17 @@ def test_scheda_voce_descrizione(run2):
 
 
 # ---------------------------------------------------------------- scheda pasted as labelled paragraphs
-@gap('scheda_regionale reads label|content TABLES only; nothing reads the form as bold label paragraphs '
-     "('TITOLO OBIETTIVO:' + content, '...PROGRAMMAZIONE?: NO' on one line)")
 def test_scheda_paragrafi_titles(run2):
     truth, rows = run2('scheda_paragrafi')
     assert titles(rows['obiettivi']) == titles(truth['obiettivi'])
 
 
-@gap('a scheda written as paragraphs is lost silently: no family claims it and none reports an anomaly')
 def test_scheda_paragrafi_not_silently_lost(run2):
     _, rows = run2('scheda_paragrafi')
     assert rows['obiettivi'] or rows['anomalie']
 
 
 # ---------------------------------------------------------------- scheda opened by a full-width title row
-@gap("scheda_regionale.obiettivo looks for the title only in a 'Titolo' row or a heading ABOVE the table "
-     "(heading_above); a first row spanning both columns ('OBIETTIVO 1 – ...') is dropped unreported")
 def test_scheda_riga_titolo_titles(run2):
     truth, rows = run2('scheda_riga_titolo')
     assert titles(rows['obiettivi']) == titles(truth['obiettivi'])
@@ -248,15 +243,11 @@ def test_scheda_riga_titolo_fields_still_read(run2):
 
 
 # ---------------------------------------------------------------- esiti side by side, one per column
-@gap('esiti_dgr reads the form as label | content rows (label_rows): with one esito per column the '
-     'contents of all columns are joined into ONE esito')
 def test_esiti_trasposti_one_per_column(run2):
     truth, rows = run2('esiti_trasposti')
     assert titles(rows['esiti']) == titles(truth['esiti'])
 
 
-@gap("esiti_dgr vocabulary: the short paraphrase 'HA RISPOSTO AL BISOGNO?' of the risposta_bisogno label "
-     'is not recognised')
 def test_esiti_trasposti_risposta_bisogno_label(run2):
     _, rows = run2('esiti_trasposti')
     assert not any('RISPOSTO AL BISOGNO' in m for m in anomalie(rows))

@@ -158,8 +158,8 @@ def _heading_row(cells: list[Cell | None], label_col: int, first: bool) -> str |
     text = one(texts[0])
     if len(text) > 300:
         return None
-    if _HEADING.match(text) and (span is not None or cells[label_col] is not None and cells[label_col].text.strip()):
-        return text
+    if _HEADING.match(text):
+        return text     # 'OBIETTIVO 2 – ...' alone on its row, wherever it stands ('| Esito 2' over a column)
     if span is not None and first and field_of(_label_part(text))[0] is None:
         return text
     return None

@@ -198,3 +198,12 @@ def test_short_label_paraphrases():
     assert field_of('Questo intervento a quale/i bisogno/i risponde?')[0] == 'bisogno'
     assert field_of('È in continuità e/o rappresenta il potenziamento di un progetto premiale?')[0] == 'premiale'
     assert field_of("Coinvolgimento di ASST nella realizzazione dell'intervento")[0] == 'asst_realizzazione'
+
+
+def test_esiti_side_by_side_under_numbered_column_heads():
+    """A first row '| Obiettivo 1 | Obiettivo 2' over the columns: each esito's number, not a lost row."""
+    data = [['', 'Obiettivo 1', 'Obiettivo 2']] + \
+        [[label] + [_esito(t, '50%', 'Sì', 'SI', 'NO')[k] for t in ('UNO', 'DUE')] for k, label in _LABELS_SHORT]
+    ex = esiti_dgr.extract(read_layout(_pdf([_grid(data, [170, 180, 180])])))
+    assert [e.fields['titolo'] for e in ex.esiti] == ['UNO', 'DUE']
+    assert not ex.anomalie

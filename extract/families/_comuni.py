@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..layout import Cell, Layout, Page
+from ..layout import Cell, Layout, Line, Page, Table
 from ..text import best_label, fold, one_line
 
 _RANGE = re.compile(r'\b((?:19|20)\d\d)\s*[-/–—]\s*((?:19|20)?\d\d)\b')
@@ -63,15 +63,92 @@ def triennio_valutato(layout: Layout, upto_page: int, local_text: str = '') -> s
 _COUNTER = re.compile(r'\s*[\(\[]?\s*\d+\s*(?:/|di|of)\s*\d+\s*[\)\]]?\s*$')
 
 
-def page_title(page: Page, above: float) -> str | None:
-    """The slide/page heading above y=`above`: the largest-font content line(s) there, without a
-    trailing '(1/2)' counter."""
+def page_title(page: Page, above: float, column: int | None = None) -> str | None:
+    """The slide/page heading above y=`above` (in text `column`, when given): the largest-font
+    content line(s) there, without a trailing '(1/2)' counter."""
     # a title repeated on consecutive slides may have been taken for a running header: keep it,
     # the running header's small print loses on size anyway
-    lines = [ln for ln in page.lines if ln.bottom <= above + 1 and not ln.in_table]
+    lines = [ln for ln in page.lines if ln.bottom <= above + 1 and not ln.in_table
+             and (column is None or ln.column == column)]
     if not lines:
         return None
     size = max(ln.size for ln in lines)
     top = [ln for ln in lines if ln.size >= size - 0.5]
-    text = one_line(' '.join(ln.text for ln in sorted(top, key=lambda l: (l.top, l.x0))))
+    text = one_line(' '.join(ln.text for ln in sorted(top, key=lambda l: (l.column, l.top, l.x0))))
     return _COUNTER.sub('', text).strip() or None
+
+
+# ---------------------------------------------------------------- reading order on column pages
+# Page.lines are in reading order (each text column top to bottom, then the next): position in
+# that order, not `top`, says what comes before what -- the top of the right column follows the
+# foot of the left one.
+def _inside(ln: Line, bbox: tuple[float, float, float, float]) -> bool:
+    cy = (ln.top + ln.bottom) / 2
+    return ln.in_table and bbox[0] - 1 <= ln.x0 <= bbox[2] and bbox[1] - 1 <= cy <= bbox[3] + 1
+
+
+def table_column(page: Page, t: Table) -> int:
+    """The text column a table stands in: the column of the lines printed in it; for a box with no
+    text, the column of the lines running across its middle (0 when none does)."""
+    cols = Counter(ln.column for ln in page.lines if _inside(ln, t.bbox))
+    if not cols:
+        cx = (t.bbox[0] + t.bbox[2]) / 2
+        cols = Counter(ln.column for ln in page.lines if not ln.furniture and ln.x0 <= cx <= ln.x1)
+    return cols.most_common(1)[0][0] if cols else 0
+
+
+def line_position(page: Page, ln: Line) -> float:
+    """Where a line stands in its page's reading order."""
+    return next((i for i, other in enumerate(page.lines) if other is ln), len(page.lines))
+
+
+def table_position(page: Page, t: Table) -> float:
+    """Where a table stands in its page's reading order: just before the first line printed in it;
+    a table with no text, before the first line of its column below its top."""
+    inside = [i for i, ln in enumerate(page.lines) if _inside(ln, t.bbox)]
+    if inside:
+        return min(inside) - 0.5
+    col = table_column(page, t)
+    return next((i - 0.5 for i, ln in enumerate(page.lines) if ln.column == col and ln.top >= t.bbox[1]),
+                len(page.lines) - 0.5)
+
+
+def tables_in_reading_order(layout: Layout) -> list[tuple[tuple[int, float], Table]]:
+    """Every table with where it stands, (page, position in the page's reading order); computed once."""
+    cached = getattr(layout, '_pdz_tables_read', None)
+    if cached is None:
+        cached = [((p.number, table_position(p, t)), t) for p in layout.pages for t in p.tables]
+        layout._pdz_tables_read = cached   # type: ignore[attr-defined]
+    return cached
+
+
+def first_table(page: Page) -> Table | None:
+    """The table read first on the page (in a page set in columns, not necessarily the highest)."""
+    return min(page.tables, key=lambda t: table_position(page, t), default=None)
+
+
+def last_table(page: Page) -> Table | None:
+    """The table read last on the page."""
+    return max(page.tables, key=lambda t: table_position(page, t), default=None)
+
+
+def lines_after(page: Page, t: Table) -> list[Line]:
+    """Content lines read after table `t` on its page: below it in its column, or in a later column
+    (a note printed beside the table is neither)."""
+    pos, col = table_position(page, t), table_column(page, t)
+    return [ln for i, ln in enumerate(page.lines) if not ln.furniture and not ln.in_table and i > pos
+            and (ln.column != col or ln.top > t.bbox[3] + 2)]
+
+
+def lines_before(page: Page, t: Table) -> list[Line]:
+    """Content lines read before table `t` on its page: above it in its column, or in an earlier column."""
+    pos, col = table_position(page, t), table_column(page, t)
+    return [ln for i, ln in enumerate(page.lines) if not ln.furniture and not ln.in_table and i < pos
+            and (ln.column != col or ln.bottom < t.bbox[1] - 2)]
+
+
+def in_reading_order(page: Page, lines: list[Line], tables: list[Table]) -> list[Line | Table]:
+    """The page's lines and tables interleaved as they are read."""
+    pos = {id(ln): i for i, ln in enumerate(page.lines)}
+    items = [(pos.get(id(ln), len(page.lines)), ln) for ln in lines] + [(table_position(page, t), t) for t in tables]
+    return [item for _, item in sorted(items, key=lambda x: x[0])]

@@ -14,7 +14,8 @@ from ..colors import colour_word, legend, status_text
 from ..layout import RGB, Layout, Table, cell_fill
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..text import best_label, clean, fold, is_bullet_line, one_line, split_items
-from ._comuni import triennio_valutato
+from ._comuni import (first_table, in_reading_order, last_table, lines_after, lines_before, table_column, table_position,
+                      triennio_valutato)
 
 NAME = 'esiti_blocchi'
 
@@ -191,8 +192,8 @@ def extract(layout: Layout) -> Extraction:
             for col, lines in _spilled(prev, page, layout):
                 lettura.cell(page.number, col, '\n'.join(ln.text for ln in lines), None, 'table')
                 done.update(id(ln) for ln in lines)
-        items = [(ln.top, ln) for ln in page.content_lines() if id(ln) not in done] + [(t.bbox[1], t) for t in page.tables]
-        for _, item in sorted(items, key=lambda x: x[0]):
+        lines = [ln for ln in page.content_lines() if id(ln) not in done]
+        for item in in_reading_order(page, lines, page.tables):    # a page in text columns: column by column
             if isinstance(item, Table):
                 _read_table(lettura, item, prev, layout)
                 prev = item
@@ -238,17 +239,21 @@ def _read_line(lettura: '_Lettura', ln, page) -> None:
 def _spilled(prev: Table, page, layout: Layout) -> list[tuple[int, list]]:
     """Text at the top of the page after a box broke off at the previous page's end, when the
     rest of the box was drawn without a readable grid: (column of the box, text) by position."""
-    if page.number != prev.page + 1 or layout.page(prev.page).tables[-1] is not prev:
+    if page.number != prev.page + 1 or last_table(layout.page(prev.page)) is not prev:
         return []
-    if any(ln.top > prev.bbox[3] + 2 for ln in layout.page(prev.page).content_lines()):
+    if lines_after(layout.page(prev.page), prev):
         return []
-    limit = page.tables[0].bbox[1] if page.tables else page.height
+    nxt = first_table(page)
+    limit = nxt.bbox[1] if nxt else page.height
+    nxt_at = table_position(page, nxt) if nxt else len(page.lines)
+    nxt_col = table_column(page, nxt) if nxt else 0
+    position = {id(ln): i for i, ln in enumerate(page.lines)}
     box_sizes = sorted(ln.size for ln in layout.page(prev.page).lines if ln.in_table and prev.bbox[1] <= ln.top <= prev.bbox[3])
     body = box_sizes[len(box_sizes) // 2] if box_sizes else 0
     lines = []
     for ln in page.content_lines():
-        if ln.bottom >= limit - 2 or ln.size > body + 1:     # a heading: the box has ended
-            break
+        if position[id(ln)] > nxt_at or (ln.column == nxt_col and ln.bottom >= limit - 2) or ln.size > body + 1:
+            break     # the next table, or a heading: the box has ended
         lines.append(ln)
     if not lines or not (prev.bbox[0] - 5 <= min(ln.x0 for ln in lines) <= prev.bbox[2]):
         return []
@@ -266,11 +271,9 @@ def _follows(prev: Table, nxt: Table, layout: Layout) -> bool:
     if nxt.page != prev.page + 1:
         return False
     p_prev, p_next = layout.page(prev.page), layout.page(nxt.page)
-    if p_prev.tables[-1] is not prev or p_next.tables[0] is not nxt:
+    if last_table(p_prev) is not prev or first_table(p_next) is not nxt:
         return False
-    below = [ln for ln in p_prev.content_lines() if ln.top > prev.bbox[3] + 2]
-    above = [ln for ln in p_next.content_lines() if ln.bottom < nxt.bbox[1] - 2]
-    return not below and not above
+    return not lines_after(p_prev, prev) and not lines_before(p_next, nxt)
 
 
 def _remember_labels(lettura: _Lettura, text: str) -> None:

@@ -15,7 +15,7 @@ from extract.layout import Cell, Layout, Line, Table
 from extract.records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
 from extract.text import clean, fold, is_bullet_line, join_wrapped, label_score, one_line, strip_bullet
 
-from ._comuni import header_map
+from ._comuni import first_table, header_map, line_position, tables_in_reading_order
 
 NAME = 'obiettivi_narrativi'
 
@@ -140,11 +140,26 @@ def heading(line: Line, after_indicatori: bool = False) -> Heading | None:
     return Heading(kind, '') if kind and (colon or _styled_alone(line)) else None
 
 
+def _carries_on(prev: Line | None, ln: Line) -> bool:
+    """`ln` is the wrapped rest of a styled line that stops on a link ('... PER I MINORI /' then
+    'INTERVENTI PER LA FAMIGLIA' in a narrow column): same style, right below it."""
+    if prev is None or prev.page != ln.page or prev.column != ln.column or prev.bold != ln.bold \
+            or abs(prev.size - ln.size) > 0.6 or ln.top - prev.bottom > max(prev.bottom - prev.top, 6):
+        return False
+    end = prev.text.rstrip()
+    return end.endswith(('/', '-', '–', ',', '&', '+')) or bool(_TRAILING_LINK.search(fold(end)))
+
+
 def sections(lines: list[Line]) -> list[Section]:
-    """The content lines cut at every heading; text before the first heading is dropped."""
+    """The content lines cut at every heading; text before the first heading is dropped. A styled
+    line that only carries on the line above is no heading of its own."""
     out: list[Section] = []
+    prev: Line | None = None
     for ln in lines:
         h = heading(ln, bool(out) and out[-1].kind in ('indicatori', 'indicatore'))
+        if h and h.rest == '' and _carries_on(prev, ln) and not _split_label(ln.text)[2]:
+            h = None
+        prev = ln
         if h:
             out.append(Section(h.kind, [], h.rest, h.tipo, ln.page, ln))
         elif out:
@@ -156,8 +171,10 @@ def _text_lines(sec: Section) -> list[Line]:
     """Section lines with the heading's own rest of line first (as a pseudo-line)."""
     if not sec.first:
         return sec.lines
-    x0 = sec.lines[0].x0 if sec.lines else 0.0
-    first = Line(sec.page, sec.first, x0, x0, 0, 0, 0, False)
+    at = sec.lines[0] if sec.lines else None      # placed where the section's own lines start
+    x0 = at.x0 if at else 0.0
+    first = Line(sec.page, sec.first, x0, x0, 0, 0, 0, False,
+                 column=at.column if at else 0, column_offset=at.column_offset if at else 0.0)
     return [first, *sec.lines]
 
 
@@ -179,7 +196,7 @@ def item_starts(lines: list[Line]) -> list[bool]:
     'b)') does only when it looks like a list: words follow it, and it carries on the sequence
     of its siblings (the next number at the same indent) or starts one (1 / a) where a sentence
     has ended or the text steps in. Otherwise it is a wrapped line that happens to begin with
-    'a).' or '4.a)' and continues the item above."""
+    'a).' or '4.a)' and continues the item above. Indents are within the line's text column."""
     out: list[bool] = []
     last: dict[str, tuple[int, float]] = {}       # kind -> (ordinal, x0) of the last accepted
     for i, ln in enumerate(lines):
@@ -192,11 +209,11 @@ def item_starts(lines: list[Line]) -> list[bool]:
         if not re.search(r'\w', rest):
             ok = False
         elif k == 1:
-            ok = prev is None or bool(_SENTENCE_END.search(prev.text)) or ln.x0 > prev.x0 + 4
+            ok = prev is None or bool(_SENTENCE_END.search(prev.text)) or ln.indent > prev.indent + 4
         else:
-            ok = kind in last and last[kind][0] == k - 1 and abs(last[kind][1] - ln.x0) <= 4
+            ok = kind in last and last[kind][0] == k - 1 and abs(last[kind][1] - ln.indent) <= 4
         if ok:
-            last[kind] = (k, ln.x0)
+            last[kind] = (k, ln.indent)
         out.append(ok)
     return out
 
@@ -208,18 +225,20 @@ def _strip_marker(text: str) -> str:
 
 def bullet_items(lines: list[Line]) -> list[str]:
     """Bullet list -> items. A bullet indented deeper than the list's own bullets is a
-    sub-item and joins its parent on a new line; any other line continues the item above."""
+    sub-item and joins its parent on a new line; any other line continues the item above.
+    Indents are within the line's text column (a list carrying on in the next column is not
+    indented)."""
     if not lines:
         return []
     starts = item_starts(lines)
     if not any(starts):
         return [_paragraph(lines)]
-    top = min(ln.x0 for ln, s in zip(lines, starts) if s)
+    top = min(ln.indent for ln, s in zip(lines, starts) if s)
     items: list[str] = []
     for ln, start in zip(lines, starts):
         if start:
             text = _strip_marker(ln.text)
-            if ln.x0 <= top + 4 or not items:
+            if ln.indent <= top + 4 or not items:
                 items.append(text)
             else:
                 items[-1] = f'{items[-1]}\n{text}'
@@ -239,7 +258,7 @@ def _paragraph(lines: list[Line]) -> str:
 
 def _titolo(sec: Section) -> str:
     """The objective's own sentence: when it is set bold (like its label), the bold lines;
-    otherwise the first sentence after the label."""
+    otherwise -- also when only the label was bold -- the first sentence after the label."""
     lines = _text_lines(sec)
     if not lines:
         return ''
@@ -250,11 +269,24 @@ def _titolo(sec: Section) -> str:
             if not ln.bold:
                 break
             styled.append(ln)
-        if styled:
+        if styled and not _bold_label_only(sec, styled):
             return _paragraph(styled)
     text = _paragraph(lines)
     m = re.match(r'(.+?[.;!?])(\s|$)', text, re.S)
     return (m.group(1) if m else text).strip()
+
+
+def _bold_label_only(sec: Section, styled: list[Line]) -> bool:
+    """'OBIETTIVO PRINCIPALE: Garantire un adeguato' / 'sistema di protezione ...': the heading line
+    counts as bold because in a narrow column the bold label is most of its letters, while the
+    sentence after the label is plain -- the bold run is that one line, it stops mid-sentence and
+    the plain line below carries the sentence on."""
+    if not sec.first or len(styled) != 1 or not sec.lines:
+        return False
+    rest, below = sec.first.strip(), sec.lines[0].text.strip()
+    if _SENTENCE_END.search(rest) or not below:
+        return False
+    return below[0].islower() or bool(_TRAILING_LINK.search(fold(rest)))
 
 
 @dataclass
@@ -262,22 +294,19 @@ class Objective:
     macroarea: str
     obiettivo: Section
     parts: list[Section] = field(default_factory=list)
-    area_page: int | None = None
 
 
 def group(secs: list[Section]) -> list[Objective]:
     """Objectives: each 'obiettivo' section and what follows up to the next one or the next
     area heading. The last area heading names the area of every objective below it."""
-    macroarea, area_page, out = '', None, []
+    macroarea, out = '', []
     current: Objective | None = None
     for s in secs:
         if s.kind == 'area':
             macroarea = _paragraph(_text_lines(s))
-            area_page = s.page
             current = None
         elif s.kind == 'obiettivo':
-            current = Objective(macroarea, s, area_page=area_page)
-            area_page = None
+            current = Objective(macroarea, s)
             out.append(current)
         elif current is not None:
             current.parts.append(s)
@@ -301,7 +330,7 @@ def _indicatori(parts: list[Section]) -> list[RawIndicatore]:
 
 def _pages(o: Objective) -> tuple[int, int]:
     lines = [ln for s in (o.obiettivo, *o.parts) for ln in s.lines]
-    start = o.area_page or o.obiettivo.page
+    start = o.obiettivo.page      # an area heading left at the foot of the page before is not the objective
     end = max([o.obiettivo.page, *(s.page for s in o.parts), *(ln.page for ln in lines)])
     return start, end
 
@@ -358,17 +387,26 @@ def _row_key(row: list[Cell | None]) -> str:
     return ' | '.join(fold(c.text) for c in row if c is not None and c.text.strip())
 
 
-def _table_span(o: Objective, end: tuple[int, float] | None) -> tuple[tuple[int, float], tuple[int, float]]:
-    head = o.obiettivo.head
-    start = (o.obiettivo.page, head.top if head is not None else 0.0)
-    return start, end or (10 ** 9, 0.0)
+# where things stand: (page, position in the page's reading order) -- not `top`, so on a page set
+# in text columns the right column comes after the left one
+Where = tuple[int, float]
 
 
-def _tables_in(layout: Layout, start: tuple[int, float], end: tuple[int, float]) -> list[Table]:
-    return [t for p in layout.pages for t in p.tables if start <= (t.page, t.bbox[1]) < end]
+def _where(layout: Layout, sec: Section) -> Where:
+    if sec.head is None:
+        return (sec.page, -1.0)
+    return (sec.page, line_position(layout.page(sec.page), sec.head))
 
 
-def table_indicatori(layout: Layout, o: Objective, end: tuple[int, float] | None,
+def _table_span(layout: Layout, o: Objective, end: Where | None) -> tuple[Where, Where]:
+    return _where(layout, o.obiettivo), end or (10 ** 9, 0.0)
+
+
+def _tables_in(layout: Layout, start: Where, end: Where) -> list[Table]:
+    return [t for where, t in tables_in_reading_order(layout) if start <= where < end]
+
+
+def table_indicatori(layout: Layout, o: Objective, end: Where | None,
                      anomalie: list[RawAnomalia]) -> list[RawIndicatore]:
     """The indicators of the tables between the objective's heading and the next objective or area
     heading. A table without a header right after one that was read (the next page) continues it;
@@ -377,10 +415,10 @@ def table_indicatori(layout: Layout, o: Objective, end: tuple[int, float] | None
     out: list[RawIndicatore] = []
     current: IndicatorTable | None = None
     last: Table | None = None
-    for t in _tables_in(layout, *_table_span(o, end)):
+    for t in _tables_in(layout, *_table_span(layout, o, end)):
         head = indicator_header(t)
         carried = current is not None and last is not None and t.page == last.page + 1 \
-            and t is layout.page(t.page).tables[0] and t.ncols == last.ncols
+            and t is first_table(layout.page(t.page)) and t.ncols == last.ncols
         if head is not None:
             first, current = head[0] + 1, head[1]
         elif carried:
@@ -465,18 +503,18 @@ def _is_narrative(o: Objective) -> bool:
     return 'indicatore' in kinds or 'indicatori' in kinds or {'azioni', 'target'} <= kinds
 
 
-def _boundaries(secs: list[Section]) -> list[tuple[int, float]]:
+def _boundaries(layout: Layout, secs: list[Section]) -> list[Where]:
     """Where each objective or area heading stands: an objective's tables lie before the next."""
-    return sorted((s.page, s.head.top) for s in secs if s.kind in ('obiettivo', 'area') and s.head is not None)
+    return sorted(_where(layout, s) for s in secs if s.kind in ('obiettivo', 'area') and s.head is not None)
 
 
 def extract(layout: Layout) -> Extraction:
     lines = [ln for p in layout.pages for ln in p.content_lines()]
     out = Extraction()
     secs = sections(lines)
-    bounds = _boundaries(secs)
+    bounds = _boundaries(layout, secs)
     for o in group(secs):
-        start = (o.obiettivo.page, o.obiettivo.head.top if o.obiettivo.head is not None else 0.0)
+        start = _where(layout, o.obiettivo)
         end = next((b for b in bounds if b > start), None)
         unread: list[RawAnomalia] = []
         tabled = table_indicatori(layout, o, end, unread)

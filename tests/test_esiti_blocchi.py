@@ -108,3 +108,44 @@ def test_blocks_written_as_paragraphs_with_a_status_line():
     assert 'sezione successiva' not in ' '.join(str(v) for v in ex.esiti[1].fields.values())
     assert ex.esiti[1].azioni_realizzate == ['Sportello casa']
     assert ex.esiti[0].fields['triennio_valutato'] == '2015-2017'
+
+
+# ---------------------------------------------------------------- two text columns per page (harness round 2, item 3)
+BLOCCHI = [('CASA E ABITARE', ['Sportello casa aperto in tutti i comuni dell\'Ambito con due aperture settimanali.',
+                               'Fondo affitti per le famiglie in difficoltà economica temporanea.'],
+            'Il servizio ha raggiunto gran parte dei comuni, con una buona risposta delle famiglie e dei proprietari.',
+            'OBIETTIVO RAGGIUNTO'),
+           ('LAVORO E INCLUSIONE', ['Tirocini di inclusione sociale attivati con le aziende del territorio.',
+                                    'Tavolo di raccordo tra servizi sociali e centri per l\'impiego della provincia.'],
+            'I tirocini sono stati meno di quelli previsti a causa della riduzione delle aziende disponibili.',
+            'OBIETTIVO PARZIALMENTE RAGGIUNTO'),
+           ('DOMICILIARITÀ', ['Servizio di assistenza domiciliare esteso alle ore serali e ai giorni festivi.'],
+            'Il servizio è stato esteso come previsto in tutti i comuni, con una buona soddisfazione degli utenti.',
+            'OBIETTIVO RAGGIUNTO')]
+
+
+def _blocco(titolo, azioni, commento, stato_):
+    from fixtures.colonne import p
+    return [p(f'<b>OBIETTIVO:</b> {titolo}'), p('AZIONI REALIZZATE NEL TRIENNIO 2018-2020:', True),
+            *[p('- ' + a) for a in azioni], p(f'<b>COMMENTO:</b> {commento}'), p(stato_, True)]
+
+
+def test_blocks_in_two_text_columns_are_read_column_by_column():
+    """The second block starts at the foot of the left column and carries on at the top of the right one,
+    beside the first block's lines: read by `top`, the two would be shuffled together."""
+    from reportlab.platypus import Spacer
+    from fixtures.colonne import NEXT, due_colonne, p
+    intro = p('Nel triennio il Piano di Zona ha sviluppato le azioni previste nelle diverse aree di intervento, '
+              'in collaborazione con i comuni, la ASST e gli enti del terzo settore del territorio dell\'Ambito.')
+    b2 = _blocco(*BLOCCHI[1])
+    story = [intro, Spacer(1, 6), *_blocco(*BLOCCHI[0]), Spacer(1, 6), *b2[:3], NEXT(), *b2[3:], Spacer(1, 6),
+             *_blocco(*BLOCCHI[2])]
+    layout = read_layout(due_colonne(story))
+    right = [ln for ln in layout.page(1).lines if ln.column == 1]
+    assert right and right[0].text.startswith('- ' + BLOCCHI[1][1][1][:20])       # the layout the test is about
+    ex = esiti_blocchi.extract(layout)
+    assert [e.fields['titolo'] for e in ex.esiti] == [b[0] for b in BLOCCHI]
+    assert [e.azioni_realizzate for e in ex.esiti] == [b[1] for b in BLOCCHI]
+    assert [e.fields['commento'].replace('\n', ' ') for e in ex.esiti] == [b[2] for b in BLOCCHI]
+    assert [stato(e.fields['stato']) for e in ex.esiti] == ['raggiunto', 'parziale', 'raggiunto']
+    assert all(e.fields['triennio_valutato'] == '2018-2020' for e in ex.esiti)

@@ -320,8 +320,6 @@ def test_narrativo_tabella_indicatori(run2):
 
 
 # ---------------------------------------------------------------- two text columns per page
-@gap('extract/layout._lines uses pdfplumber extract_text_lines over the whole page width: the left and '
-     'right text columns at the same height are glued into one Line, so headings and titles are garbled')
 def test_narrativo_due_colonne_titles(run2):
     truth, rows = run2('narrativo_due_colonne')
     assert titles(rows['obiettivi']) == titles(truth['obiettivi'])

@@ -548,14 +548,28 @@ def _columns(rows: list[tuple[Line, list[dict]]], tables: list[Table], height: f
             placed.add(id(part))
             order.append(((seg_top[seg_of[i]], 1, part.column, part.top, part.x0), part))
     lines = [ln for _, ln in sorted(order, key=lambda x: x[0])]
+    for ln in lines:              # a piece cut from a line glued to a table row is judged on its own
+        if id(ln) in placed:
+            ln.in_table = _inside_table(ln, tables)
+    column_offsets(lines)
+    return lines
+
+
+def column_offsets(lines: list[Line]) -> None:
+    """Each column's left edge relative to the first column's, from its content lines (running
+    headers and footers, once marked, do not move a column's edge)."""
     margins: dict[int, float] = {}
     for ln in lines:
-        if ln.column or id(ln) in placed:
+        if not ln.furniture and not ln.in_table:
             margins[ln.column] = min(margins.get(ln.column, ln.x0), ln.x0)
     for ln in lines:
-        if ln.column:
+        if ln.column and ln.column in margins:
             ln.column_offset = margins[ln.column] - margins.get(0, margins[ln.column])
-    return lines
+
+
+def _inside_table(ln: Line, tables: list[Table]) -> bool:
+    cy = (ln.top + ln.bottom) / 2
+    return any(t.bbox[0] - 1 <= ln.x0 <= t.bbox[2] and t.bbox[1] - 1 <= cy <= t.bbox[3] + 1 for t in tables)
 
 
 def read_page(page, number: int, with_tables: bool = True, prev_columns: Columns | None = None) -> Page:
@@ -571,8 +585,7 @@ def read_page(page, number: int, with_tables: bool = True, prev_columns: Columns
         if not p.tables:
             p.tables, p.hrule_columns = _hrule_tables(page, number, fills, p.lines, prev_columns)  # type: ignore[attr-defined]
         for ln in p.lines:
-            cy = (ln.top + ln.bottom) / 2
-            ln.in_table = any(t.bbox[0] - 1 <= ln.x0 <= t.bbox[2] and t.bbox[1] - 1 <= cy <= t.bbox[3] + 1 for t in p.tables)
+            ln.in_table = _inside_table(ln, p.tables)
     p.lines = _columns(rows, p.tables, p.height) or p.lines
     return p
 
@@ -585,14 +598,17 @@ def mark_furniture(pages: list[Page]) -> None:
     page, a line is furniture while it is a bare page number or its words (numbers aside) stand
     in the same band on most pages; the first other line stops the walk, so a heading that
     merely recurs below the header stays content."""
+    few = len(pages) < 3     # two pages prove little: ask for the same words at the same height
+
     def key(ln: Line) -> str:
-        return re.sub(r'\d+', '#', fold(ln.text))
+        k = re.sub(r'\d+', '#', fold(ln.text))
+        return f'{k}@{round(ln.top / 3)}' if few else k
 
     def band(p: Page, top: bool) -> list[Line]:
         lines = [ln for ln in p.lines if (ln.bottom < p.height * 0.12 if top else ln.top > p.height * 0.88)]
         return sorted(lines, key=lambda ln: ln.top if top else -ln.bottom)
 
-    need = max(2, int(0.7 * len(pages) + 0.5)) if len(pages) >= 3 else None
+    need = 2 if few else max(2, int(0.7 * len(pages) + 0.5))
     for top in (True, False):
         counts = Counter()
         for p in pages:
@@ -673,6 +689,9 @@ def read_layout(data: bytes) -> Layout:
                 p.error = f'{type(e).__name__}: {e}'  # type: ignore[attr-defined]
                 pages.append(p)
         mark_furniture(pages)
+        for p in pages:
+            if any(ln.column for ln in p.lines):
+                column_offsets(p.lines)
         _ocr_textless_pages(pages, data)
         return Layout(pages, dict(pdf.metadata or {}))
     finally:

@@ -454,18 +454,12 @@ def test_columns_indicators_and_the_table_of_the_objective_below(colonne):
     assert not ex.anomalie
 
 
-@pytest.mark.xfail(strict=True, reason='extract/layout._columns measures each column\'s left edge from its lines '
-                   'including the running header (6pt left of the text): Line.indent of the next page\'s left column '
-                   'is 6pt deeper than the right column\'s, so an action carried over is taken for a sub-item')
 def test_columns_action_list_across_pages_under_a_running_header():
     from fixtures.colonne import due_colonne
     ex = on.extract(read_layout(due_colonne(_colonne_story(), header='Piano di Zona 2025-2027 – Ambito di Prova')))
     assert [[a.testo for a in o.azioni] for o in ex.obiettivi] == [AZIONI_A, AZIONI_B, AZIONI_C]
 
 
-@pytest.mark.xfail(strict=True, reason='extract/layout._split: a line pdfplumber glued across the gutter keeps the '
-                   'in_table flag of the whole (its x0 in the left column, so False): the right column\'s table rows '
-                   'at the height of left-column prose are read as prose')
 def test_columns_table_rows_beside_prose_are_not_prose(colonne):
     _, ex = colonne
     assert 'Tipologia' not in ex.obiettivi[2].fields['target']

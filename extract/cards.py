@@ -414,7 +414,7 @@ def content_lines(layout: Layout) -> list[Line]:
     """Every content line outside tables, in reading order."""
     cached = getattr(layout, '_pdz_lines', None)
     if cached is None:
-        cached = [ln for p in layout.pages for ln in sorted(p.content_lines(), key=lambda l: (l.top, l.x0))]
+        cached = [ln for p in layout.pages for ln in p.content_lines()]   # Page.lines are in reading order
         layout._pdz_lines = cached   # type: ignore[attr-defined]
     return cached
 
@@ -445,8 +445,7 @@ def heading_above(layout: Layout, card: Scheda, max_gap: float = 60) -> tuple[st
     """The bold line(s) right above a card's table ('1. Riduzione dei rischi...') as (numero,
     titolo); numero None when unnumbered. ('', '') when nothing stands right above."""
     page = layout.page(card.page_start)
-    above = [ln for ln in page.content_lines() if ln.bottom <= card.top + 1]
-    above.sort(key=lambda l: l.top)
+    above = [ln for ln in page.content_lines() if ln.bottom <= card.top + 1]   # in reading order
     if not above:
         above = _foot_of_previous_page(layout, card.page_start)
     elif card.top - above[-1].bottom > max_gap:
@@ -472,7 +471,7 @@ def _foot_of_previous_page(layout: Layout, page: int) -> list[Line]:
     page's text lines, when text (not a table) is the last thing on it."""
     if page <= 1:
         return []
-    lines = sorted(layout.page(page - 1).content_lines(include_tables=True), key=lambda l: l.top)
+    lines = layout.page(page - 1).content_lines(include_tables=True)
     if not lines or lines[-1].in_table:
         return []
     return [ln for ln in lines if not ln.in_table]

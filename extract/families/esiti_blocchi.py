@@ -14,7 +14,7 @@ from ..colors import colour_word, legend, status_text
 from ..layout import RGB, Layout, Table, cell_fill
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..text import best_label, clean, fold, is_bullet_line, one_line, split_items
-from ._comuni import (first_table, in_reading_order, last_table, lines_after, lines_before, table_column, table_position,
+from ._condivisi import (first_table, in_reading_order, last_table, lines_after, lines_before, table_column, table_position,
                       triennio_valutato)
 
 NAME = 'esiti_blocchi'

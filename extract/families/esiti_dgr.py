@@ -15,7 +15,7 @@ from ..layout import Cell, Layout
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..tables import TableRun, table_runs
 from ..text import clean, fold, join_wrapped
-from ._comuni import _EVALUATED, ranges, triennio_valutato as triennio_del_documento
+from ._condivisi import _EVALUATED, ranges, triennio_valutato as triennio_del_documento
 
 NAME = 'esiti_dgr'
 

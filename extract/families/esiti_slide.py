@@ -11,7 +11,7 @@ from ..labels import ESITO_ONLY, field_of
 from ..layout import Layout, Table
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..text import clean, one_line
-from ._comuni import header_map, page_title, triennio_valutato
+from ._condivisi import header_map, page_title, triennio_valutato
 
 NAME = 'esiti_slide'
 

@@ -15,7 +15,7 @@ from extract.layout import Cell, Layout, Line, Table
 from extract.records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
 from extract.text import clean, fold, is_bullet_line, join_wrapped, label_score, one_line, strip_bullet
 
-from ._comuni import first_table, header_map, line_position, tables_in_reading_order
+from ._condivisi import first_table, header_map, line_position, tables_in_reading_order
 
 NAME = 'obiettivi_narrativi'
 

@@ -45,7 +45,7 @@ def text_lines(layout: Layout) -> list[Line]:
     a scheda label or a card heading: one scheda per page repeats its first label at one height."""
     out = []
     for p in layout.pages:
-        for ln in sorted(p.lines, key=lambda l: (l.top, l.x0)):
+        for ln in p.lines:          # in reading order (columns read one after the other)
             if ln.in_table:
                 continue
             if ln.furniture and not (_label_field(_split(ln.text)[0]) or card_heading(ln.text)[0]):

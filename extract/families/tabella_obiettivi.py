@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..layout import Layout, Table
 from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
 from ..text import clean, fold, is_bullet_line, join_wrapped, one_line, split_items
-from ._comuni import header_map
+from ._condivisi import header_map
 
 NAME = 'tabella_obiettivi'
 

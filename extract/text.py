@@ -31,12 +31,17 @@ def fold(s: str) -> str:
     return ' '.join(s.split())
 
 
+# typographic ligatures that Word/InDesign PDFs keep as one glyph ('ﬁnanziamento')
+_LIGATURES = str.maketrans({'\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl',
+                            '\ufb05': 'st', '\ufb06': 'st'})
+
+
 def clean(s: str | None) -> str:
     """Whitespace clean-up that keeps the document's wording: joins line-end hyphenation,
     folds runs of blanks, drops blank lines and trailing spaces; keeps line breaks."""
     if not s:
         return ''
-    s = unicodedata.normalize('NFC', s).replace('\u00ad', '')
+    s = unicodedata.normalize('NFC', s).replace('\u00ad', '').translate(_LIGATURES)
     s = _HYPHEN_BREAK.sub(r'\1', s)
     lines = [_WS.sub(' ', _glyphs(ln)).strip() for ln in s.splitlines()]
     return '\n'.join(ln for ln in lines if ln)

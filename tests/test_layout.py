@@ -287,3 +287,10 @@ def test_corpus_pages_in_one_column_stay_as_they_were():
     for p in read_layout(data).pages:
         assert {ln.column for ln in p.lines} == {0}
         assert [ln.top for ln in p.lines] == sorted(ln.top for ln in p.lines)
+
+
+def test_ligatures_and_soft_hyphens_are_plain_text():
+    from extract.text import clean, fold
+    assert clean('Fonti di \ufb01nanziamento e \ufb02ussi') == 'Fonti di finanziamento e flussi'
+    assert clean('inte\u00adgrazione socio-\nsanitaria') == 'integrazione sociosanitaria'
+    assert fold('CRITICITÀ  RILEVATE') == fold('criticita rilevate')

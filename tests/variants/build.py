@@ -20,6 +20,24 @@ else:
 
 GENERATORS = {**GENERATORS, **GENERATORS2}      # round 1 (render.py) and round 2 (render2.py)
 
+# round 3 (--office): Word / Impress documents converted by LibreOffice; one module name per line
+OFFICE_MODULES = [
+    'office_schede',
+]
+
+
+def office_generators() -> dict:
+    """name -> generator of every round-3 module (each needs soffice; their available() says so)."""
+    import importlib
+    out = {}
+    for nome in OFFICE_MODULES:
+        mod = importlib.import_module(f'tests.variants.{nome}')
+        if mod.available():
+            out.update(mod.GENERATORS)
+        else:
+            print(f'{nome}: LibreOffice (soffice) or python-docx/pptx not available, skipped', file=sys.stderr)
+    return out
+
 
 def write(variante, folder: Path) -> Path:
     pdf = folder / variante.file
@@ -32,14 +50,19 @@ def write(variante, folder: Path) -> Path:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('dir', type=Path)
-    ap.add_argument('--only', nargs='*', choices=sorted(GENERATORS), help='build just these variants')
+    ap.add_argument('--only', nargs='*', help='build just these variants')
+    ap.add_argument('--office', action='store_true', help='also (with --only: from) the LibreOffice-made variants')
     a = ap.parse_args(argv)
+    generators = {**GENERATORS, **(office_generators() if a.office else {})}
+    unknown = set(a.only or ()) - set(generators)
+    if unknown:
+        ap.error(f'unknown variants: {sorted(unknown)}')
     if not available():
         print('no dev truth files found (set PDZ_SHARED to the shared/ folder)', file=sys.stderr)
         return 2
     a.dir.mkdir(parents=True, exist_ok=True)
-    for name in a.only or GENERATORS:
-        v = GENERATORS[name]()
+    for name in a.only or generators:
+        v = generators[name]()
         n = {k: len(v.truth[k]) for k in ('obiettivi', 'indicatori', 'esiti')}
         print(f'{name:<26} {write(v, a.dir).name:<50} {n}')
     return 0

@@ -23,6 +23,7 @@ GENERATORS = {**GENERATORS, **GENERATORS2}      # round 1 (render.py) and round 
 # round 3 (--office): Word / Impress documents converted by LibreOffice; one module name per line
 OFFICE_MODULES = [
     'office_schede',
+    'office_altri',
 ]
 
 

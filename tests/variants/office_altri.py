@@ -21,8 +21,11 @@ from .render import AREE, Variante, dev_truth, documento, keep
 _PROFILO = 0
 
 
-def soffice_disponibile() -> bool:
-    return shutil.which('soffice') is not None
+def available() -> bool:
+    """LibreOffice and python-docx / python-pptx are all here (CI has no soffice)."""
+    import importlib.util
+    return (shutil.which('soffice') is not None and importlib.util.find_spec('docx') is not None
+            and importlib.util.find_spec('pptx') is not None)
 
 
 def converti(data: bytes, suffisso: str) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import traceback
 
+from .coverage import unread_tables
 from .layout import Layout
 from .records import Extraction, RawAnomalia
 
@@ -46,4 +47,5 @@ def extract_all(layout: Layout) -> tuple[Extraction, list[str]]:
         if len(got):
             used.append(mod.NAME)
         out.extend(got)
+    out.anomalie += unread_tables(layout, out)
     return out, used

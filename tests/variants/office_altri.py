@@ -511,8 +511,12 @@ def _tabella_esiti(slide, gruppo, x, y, w, stile: str, stato_cella, intestazioni
         _cella(tab.cell(r, 2), e.get('criticita') or '', size=size)
 
 
+_SOTTOTITOLO_LUNGO = 'Piano di Zona 2021-2023\nVerifica dei progetti della triennalità 2018-2020'   # wraps on the slide
+_SOTTOTITOLO_BREVE = 'Piano di Zona 2021-2023\nVerifica 2018-2020'
+
+
 def _deck(file, nome, ambito, stile, stato_cella, intestazioni, per_slide=7, per_pagina=1, legenda=None,
-          larghezze=(5, 1.4, 3.6), n=68, size=11) -> tuple[bytes, dict]:
+          larghezze=(5, 1.4, 3.6), n=68, size=11, sottotitolo=_SOTTOTITOLO_LUNGO) -> tuple[bytes, dict]:
     pptx = _pptx()
     from pptx.util import Inches, Pt
     esiti = dev_truth('dalmine-presentazione-2021')['esiti'][:n]
@@ -520,7 +524,7 @@ def _deck(file, nome, ambito, stile, stato_cella, intestazioni, per_slide=7, per
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
     s = prs.slides.add_slide(prs.slide_layouts[0])
     s.shapes.title.text = f'Ambito di {nome}'
-    s.placeholders[1].text = 'Piano di Zona 2021-2023\nVerifica dei progetti della triennalità 2018-2020'
+    s.placeholders[1].text = sottotitolo
     if legenda:
         s = _slide_vuota(prs, 'Legenda della colonna Esito')
         legenda(s)
@@ -596,7 +600,8 @@ def slide_due_tabelle(n=68) -> Variante:
     file = 'valle-seriana-superiore-presentazione-2021.pdf'
     pdf, truth = _deck(file, 'Valle Seriana Superiore e Valle di Scalve', 'valle-seriana-superiore-valle-di-scalve',
                        'medio2', _riempi(_TINTE_OFFICE), ['Progetto', 'Esito', 'Criticità'], per_slide=6,
-                       per_pagina=2, larghezze=(4.5, 1.2, 3), size=9, n=n)
+                       per_pagina=2, larghezze=(4.5, 1.2, 3), size=9, n=n,
+                       sottotitolo=_SOTTOTITOLO_BREVE)
     return Variante('slide_due_tabelle', file, pdf, truth)
 
 
@@ -613,7 +618,7 @@ def slide_stato_parole(n=68) -> Variante:
         testo, colore = _PAROLE_STATO[stato]
         _cella(cell, testo, bold=True, colore=colore)
     pdf, truth = _deck(file, 'Monte Bronzone e Basso Sebino', 'monte-bronzone-basso-sebino', 'medio2', parola,
-                       ['Attività / progetto', 'Stato', 'Criticità'], n=n)
+                       ['Attività / progetto', 'Stato', 'Criticità'], n=n, sottotitolo=_SOTTOTITOLO_BREVE)
     return Variante('slide_stato_parole', file, pdf, truth)
 
 

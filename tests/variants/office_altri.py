@@ -533,12 +533,20 @@ def _deck(file, nome, ambito, stile, stato_cella, intestazioni, per_slide=7, per
     w_tot = prs.slide_width - Inches(0.8)
     for g0 in range(0, len(gruppi), per_pagina):
         su_slide = gruppi[g0:g0 + per_pagina]
-        titolo = ' / '.join(dict.fromkeys(g[0][1]['macroarea'] for g in su_slide))
-        s = _slide_vuota(prs, titolo, size=24 if per_pagina == 1 else 20)
+        if per_pagina == 1:
+            s = _slide_vuota(prs, su_slide[0][0][1]['macroarea'], size=24)
+        else:       # several areas on a slide: a generic title, each table under its own caption
+            s = _slide_vuota(prs, 'Stato di attuazione dei progetti 2018-2020', size=24)
         w = (w_tot - Inches(0.3) * (len(su_slide) - 1)) // len(su_slide)
         for j, g in enumerate(su_slide):
             x = Inches(0.4) + j * (w + Inches(0.3))
-            _tabella_esiti(s, g, x, Inches(1.5), w, stile, stato_cella, intestazioni, larghezze, size=size)
+            if per_pagina > 1:
+                tb = s.shapes.add_textbox(x, Inches(1.35), w, Inches(0.5))
+                tb.text_frame.text = g[0][1]['macroarea']
+                tb.text_frame.paragraphs[0].runs[0].font.size = Pt(16)
+                tb.text_frame.paragraphs[0].runs[0].font.bold = True
+            _tabella_esiti(s, g, x, Inches(1.5 if per_pagina == 1 else 1.95), w, stile, stato_cella, intestazioni,
+                           larghezze, size=size)
             for k, _ in g:
                 pagina[k] = len(prs.slides)
     buf = io.BytesIO()

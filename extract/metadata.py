@@ -49,22 +49,47 @@ def find_ambito(text: str) -> str | None:
     return max(tied, key=lambda a: (len(a), hits[a]))
 
 
-def find_triennio(text: str) -> str | None:
-    """'2025-2027' from '2025-2027', '2025/27', '2021 – 2023'; the one named with 'piano di zona'
-    first, else the most frequent three-year span."""
-    spans = []
+# words that make the span after them the triennio a document looks back on, not the one it plans
+_EVALUATED = re.compile(r'\b(?:esiti|esito|valutazione|valutati|verifica|rendiconto|rendicontazione|consuntivo|'
+                        r'bilancio|precedente|svolt[aei]|realizzat[aei])\b')
+_NAMED = ('piano di zona', 'pdz', 'programmazione', 'triennio', 'triennalita')
+
+
+def _spans(text: str) -> list[tuple[str, bool, bool]]:
+    """(span, named as a plan's, named as evaluated) for each three-year span; what is said before
+    a span reaches back to the previous span at most ('PdZ 2021-2023 - Verifica 2018-2020')."""
+    out, prev_end = [], 0
     for m in _TRIENNIO.finditer(text):
         a, b = int(m.group(1)), m.group(2)
         b = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
+        near = fold(text[max(prev_end, m.start() - 45):m.start()])
+        prev_end = m.end()
         if b - a == 2:
-            near = fold(text[max(0, m.start() - 40):m.start()])
-            spans.append((f'{a}-{b}', 'piano di zona' in near or 'pdz' in near or 'programmazione' in near))
+            out.append((f'{a}-{b}', any(n in near for n in _NAMED), bool(_EVALUATED.search(near))))
+    return out
+
+
+def find_triennio(text: str) -> str | None:
+    """'2025-2027' from '2025-2027', '2025/27', '2021 – 2023': the one named with 'piano di zona',
+    'programmazione' or 'triennio' first, else the most frequent span -- never a span named as the
+    one evaluated ('Esiti della programmazione 2021-2023', 'verifica del piano 2018-2020')."""
+    spans = [(s, named) for s, named, evaluated in _spans(text) if not evaluated]
     if not spans:
         return None
-    flagged = [s for s, f in spans if f]
-    if flagged:
-        return flagged[0]
+    named = [s for s, n in spans if n]
+    if named:
+        return named[0]
     return Counter(s for s, _ in spans).most_common(1)[0][0]
+
+
+def evaluated_triennio(text: str) -> str | None:
+    """The triennio a document says it evaluates, when it names one."""
+    return next((s for s, _, evaluated in _spans(text) if evaluated), None)
+
+
+def _following(triennio: str) -> str:
+    a = int(triennio[-4:]) + 1
+    return f'{a}-{a + 2}'
 
 
 _SLIDE_RATIOS = (4 / 3, 16 / 10, 16 / 9)
@@ -74,15 +99,25 @@ _DECK_CREATORS = ('impress', 'powerpoint', 'keynote', 'google slides')
 def _slide_page(p) -> bool:
     """A page with a screen's proportions (4:3, 16:10, 16:9), not a sheet of paper's."""
     r = p.width / max(p.height, 1)
-    return any(abs(r - s) / s <= 0.03 for s in _SLIDE_RATIOS)
+    return any(abs(r - s) / s <= 0.02 for s in _SLIDE_RATIOS)     # Letter landscape (1.29) is no 4:3
+
+
+_WRITERS = ('writer', 'microsoft word', 'word', 'pages', 'google docs', 'wps writer')
+
+
+def _made_by(layout: Layout, names: tuple[str, ...]) -> bool:
+    made = fold(str(layout.metadata.get('Creator', '')) + ' ' + str(layout.metadata.get('Producer', '')))
+    return any(re.search(r'\b' + re.escape(n) + r'\b', made) for n in names)
 
 
 def is_deck(layout: Layout) -> bool:
-    """A slide deck: made by presentation software, or most pages screen-shaped with little
-    text on each (a plan set landscape on A4 is neither)."""
-    creator = fold(str(layout.metadata.get('Creator', '')) + ' ' + str(layout.metadata.get('Producer', '')))
-    if any(c in creator for c in _DECK_CREATORS):
+    """A slide deck: made by presentation software; never what a word processor made (a plan
+    with landscape pages is still a plan); when the software says nothing, most pages
+    screen-shaped with little text on each (a plan set landscape on A4 or Letter is neither)."""
+    if _made_by(layout, _DECK_CREATORS):
         return True
+    if _made_by(layout, _WRITERS):
+        return False
     pages = layout.pages
     if not pages or sum(_slide_page(p) for p in pages) < 0.7 * len(pages):
         return False
@@ -170,5 +205,12 @@ def read_metadata(layout: Layout, file_name: str) -> Metadati:
     if triennio is None:
         triennio = find_triennio(name)
         fonte.append('triennio: nome file' if triennio else 'triennio: sconosciuto')
-    return Metadati(ambito, triennio, _tipo(layout, titles + '\n' + head + '\n' + name), _titolo(layout),
+    tipo = _tipo(layout, titles + '\n' + head + '\n' + name)
+    if triennio is None and tipo == 'piano_di_zona':
+        # a plan that names only the triennio it evaluates is the plan of the next one
+        valutato = evaluated_triennio(titles) or evaluated_triennio(head)
+        if valutato:
+            triennio = _following(valutato)
+            fonte[-1] = 'triennio: dedotto dal triennio valutato'
+    return Metadati(ambito, triennio, tipo, _titolo(layout),
                     '; '.join(fonte) or 'contenuto')

@@ -125,9 +125,11 @@ def test_matrix_without_the_word_matrice_is_a_matrix():
     assert (m.ambito_id, m.triennio, m.tipo) == ('seriate', '2025-2027', 'matrice_monitoraggio')
 
 
-def _deck(size) -> bytes:
+def _deck(size, creator: str | None = None) -> bytes:
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=size)
+    if creator:
+        c.setCreator(creator)
     w, h = size
     slides = [('Ambito di Romano di Lombardia', 'Piano di Zona 2021-2023')] + \
              [(f'Area {n}: obiettivi e risultati', 'Tre punti chiave emersi dai tavoli di lavoro') for n in range(5)]
@@ -152,6 +154,51 @@ def test_landscape_a4_plan_is_not_a_deck():
                 'AMBITO DI TREVIGLIO – Piano di Zona 2018-2020', size=landscape(A4))
     m = meta(pdf)
     assert (m.ambito_id, m.triennio, m.tipo) == ('treviglio', '2018-2020', 'piano_di_zona')
+
+
+@pytest.mark.parametrize('creator', ['Writer', 'Microsoft® Word for Microsoft 365'])
+def test_a_word_processor_document_is_never_a_deck(creator):
+    # the same screen-shaped, sparse pages: the software that made them says they are a plan
+    m = meta(_deck((720, 540), creator))
+    assert m.tipo == 'piano_di_zona'
+
+
+@pytest.mark.parametrize('creator', ['Impress', 'Microsoft® PowerPoint® for Microsoft 365'])
+def test_presentation_software_makes_a_deck_whatever_the_page(creator):
+    m = meta(_deck(A4, creator))
+    assert m.tipo == 'presentazione'
+
+
+def test_letter_landscape_pages_are_not_screen_shaped():
+    # US Letter landscape (1.29) is close to 4:3 (1.33) but is paper
+    m = meta(_deck(landscape((612, 792))))
+    assert m.tipo == 'piano_di_zona'
+
+
+# ---------------------------------------------------------------- triennio evaluated vs planned
+def test_evaluated_triennio_in_the_title_is_not_the_plans():
+    pdf = _plan([('Esiti della programmazione 2021-2023', 18, True)],
+                'Ambito di Romano di Lombardia – Piano di Zona 2025-2027')
+    m = meta(pdf)
+    assert (m.ambito_id, m.triennio) == ('romano-di-lombardia', '2025-2027')
+
+
+def test_deck_title_with_its_own_and_the_verified_triennio():
+    pdf = _plan([('Piano di Zona 2021-2023 – Verifica della programmazione 2018-2020', 18, True)], None)
+    assert meta(pdf).triennio == '2021-2023'
+
+
+def test_plan_naming_only_the_evaluated_triennio_is_the_next_one():
+    pdf = _plan([('Piano di Zona', 24, True), ('Valutazione del triennio 2015-2017', 14, True)], None,
+                body='Testo senza date. ' * 4)
+    m = meta(pdf)
+    assert m.triennio == '2018-2020' and 'triennio: dedotto dal triennio valutato' in m.fonte
+
+
+def test_the_file_name_outranks_the_inferred_triennio():
+    pdf = _plan([('Piano di Zona', 24, True), ('Esiti del triennio 2015-2017', 14, True)], None,
+                body='Testo senza date. ' * 4)
+    assert meta(pdf, 'bergamo-pdz-2018-2020.pdf').triennio == '2018-2020'
 
 
 # ---------------------------------------------------------------- corpus

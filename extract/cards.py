@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .labels import DISTRETTO_ONLY, ESITO_ONLY, IN_CARD, SCHEDA_ONLY, THRESHOLD, context_field, field_of
+from .labels import (DISTRETTO_ONLY, ESITO_ONLY, IN_CARD, SCHEDA_ONLY, THRESHOLD, context_field, field_of, variant_field,
+                     whole_variant)
 from .layout import Cell, Layout, Line, Table
 from .tables import TableRun, table_runs
 from .text import clean, fold, is_bullet_line, join_wrapped, strip_bullet
@@ -40,6 +41,7 @@ class Scheda:
     page_end: int
     top: float                    # top of the card's first table on page_start
     kind: str | None = None       # 'scheda' | 'distretto' | 'esito' | None (card-like, not recognised)
+    nota: str = ''                # why a card-like table could not be read, for its anomalia
 
     def fields(self) -> dict[str, str]:
         """field -> content; a field written in several rows is joined."""
@@ -234,18 +236,29 @@ def _spanned_row(out: list[Riga], span: Cell, page: int, part: int) -> bool:
 
 
 def _joins_previous(prev: Riga, r: Riga) -> bool:
-    """First row on a new page: is its label the tail of the label above?"""
-    joined, joined_score = field_of(one(join_wrapped(prev.label, r.label)))
+    """First row on a new page: is its label the tail of the label above? It is when it reads as
+    one ('dell'intervento', '2021-2023?'), when the joined label reads better than either part, or
+    when the joined label is a whole variant of the label above while the fragment alone is no
+    variant of anything ('RISORSE ECONOMICHE' + 'PREVENTIVATE', which only a keyword ties to another
+    field): the page broke the label cell too."""
+    joined_label = one(join_wrapped(prev.label, r.label))
+    joined, joined_score = field_of(joined_label)
     if joined is None:
         return r.field is None and (r.label.strip()[:1].islower() or r.label.strip()[:1] in ')?.,;:' or
                                     r.label.strip()[:1].isdigit())
-    return joined_score > max(prev.score, r.score) + 0.02 or (r.field is None and joined == prev.field)
+    if joined_score > max(prev.score, r.score) + 0.02 or (r.field is None and joined == prev.field):
+        return True
+    return joined == prev.field and joined_score >= prev.score and whole_variant(joined_label, joined) \
+        and variant_field(one(r.label))[0] is None
 
 
 # ---------------------------------------------------------------- cutting rows into cards
 def kind_of(fields: set[str]) -> str | None:
     """What a set of labels says the card is. Esiti and schede have labels of their own; a
-    distretto card has its own too (strumenti, monitoraggio, governance...)."""
+    distretto card has its own too (strumenti, monitoraggio, governance...). A card whose labels
+    are all a distretto card's (Descrizione / Destinatari / Azioni / Tempi / Governance) is one as
+    soon as one of them is a distretto card's own -- 'Obiettivo' alone says nothing, every kind of
+    card may have it."""
     esito, scheda, distretto = len(fields & ESITO_ONLY), len(fields & SCHEDA_ONLY), len(fields & DISTRETTO_ONLY)
     if esito >= 3 and esito >= scheda:
         return 'esito'
@@ -253,7 +266,13 @@ def kind_of(fields: set[str]) -> str | None:
         return 'scheda'
     if len(fields) >= 4 and distretto >= 2:
         return 'distretto'
+    if len(fields) >= 4 and fields & DISTRETTO_OWN and not fields & (SCHEDA_ONLY | ESITO_ONLY):
+        return 'distretto'
     return None
+
+
+# the labels only a distretto card has, that no other card could say in other words
+DISTRETTO_OWN = DISTRETTO_ONLY - {'obiettivi_specifici'}
 
 
 _STARTS = ('titolo', 'intestazione')
@@ -363,7 +382,10 @@ def schede(layout: Layout) -> list[Scheda]:
         return cached
     out: list[Scheda] = []
     for run in table_runs(layout):
-        if run.parts[0].ncols < 2 or has_column_titles(run.parts[0].rows):
+        if run.parts[0].ncols < 2:
+            out += _labels_only(run)
+            continue
+        if has_column_titles(run.parts[0].rows):
             continue
         for righe in (heading_fields(c) for rows in card_rows(run) for c in cut_cards(rows)):
             known = {r.field for r in righe if r.field and r.score >= THRESHOLD} - {'numero'}
@@ -378,6 +400,19 @@ def schede(layout: Layout) -> list[Scheda]:
     _merge_split_cards(out)
     layout._pdz_schede = out   # type: ignore[attr-defined]
     return out
+
+
+def _labels_only(run: TableRun) -> list[Scheda]:
+    """A one-column table whose rows are card labels: the labels were drawn as cells and their
+    contents were not (a borderless table whose only shaded column made the grid). Nothing of it
+    can be read, but it must not vanish: a card with no kind, reported by the scheda family."""
+    righe = [_classify(Riga(c.text, '', t.page, part=i)) for i, t in enumerate(run.parts)
+             for cells in t.rows for c in cells if c is not None and fold(c.text)]
+    known = {r.field for r in righe if r.field and r.score >= THRESHOLD} - {'numero', 'titolo'}
+    if len(known) < 3:
+        return []
+    return [Scheda(righe, run.page_start, run.page_end, run.parts[0].bbox[1], None,
+                   'solo la colonna delle etichette è una tabella: il contenuto accanto non è stato letto')]
 
 
 def _read_in_card(card: Scheda) -> None:

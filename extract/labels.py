@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import best_label, fold, label_score
+from .text import best_label, fold, label_score, similarity
 
 # field -> label variants as Ambiti write them (any case/accents; fuzzy-matched)
 VARIANTS: dict[str, list[str]] = {
@@ -66,7 +66,9 @@ VARIANTS: dict[str, list[str]] = {
     'impatto': ["quale impatto dovrebbe avere l'intervento", 'impatto atteso', 'indicatori di outcome', 'impatto'],
     'indicatori': ['indicatori', 'indicatori di monitoraggio', 'indicatori di risultato'],
     'macroarea': ['macroarea', 'area di policy', 'macroarea di policy', 'area di intervento', 'area tematica', 'area'],
-    'aree_regionali': ['area di programmazione regione lombardia', 'macroarea regionale', 'area regionale'],
+    'aree_regionali': ['area di programmazione regione lombardia', 'macroarea regionale', 'area regionale',
+                       'aree di programmazione regionale', 'area di programmazione regionale',
+                       'aree di programmazione di regione lombardia'],
     'tempi': ['tempi', 'tempistica', 'cronoprogramma', 'tempi di realizzazione', 'durata'],
     # distretto cards
     'ambito_riferimento': ['ambito di riferimento', 'ambiti coinvolti', 'territorio di riferimento'],
@@ -212,6 +214,18 @@ def _fuzzy(label: str) -> tuple[str | None, float]:
             if s > best:
                 best_key, best = key, s
     return (best_key, best) if best >= THRESHOLD else (None, best)
+
+
+def variant_field(label: str) -> tuple[str | None, float]:
+    """The field a label names by its written variants alone (no keyword rule)."""
+    key, score = _fuzzy(label)
+    return (key, score) if key is not None and _says(key, fold(label)) else (None, score)
+
+
+def whole_variant(label: str, field: str, min_similarity: float = 0.95) -> bool:
+    """The label says one of the field's variants whole (not merely opens with one)."""
+    f = fold(label)
+    return any(f == fold(v) or similarity(f, fold(v)) >= min_similarity for v in VARIANTS.get(field, ()))
 
 
 def _says(field: str | None, folded: str) -> bool:

@@ -10,11 +10,12 @@ lists inside the card become indicatori. Card-like tables that are not a known c
 nobody knows, go to anomalie with their page."""
 from __future__ import annotations
 
+import re
 
 from ..cards import Scheda, context_above, heading_above, indicator_blocks, list_items, schede
 from ..layout import Layout
 from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
-from ..text import clean, is_bullet_line
+from ..text import clean, fold, is_bullet_line
 from . import tavola_sinottica
 
 NAME = 'scheda_regionale'
@@ -40,15 +41,29 @@ def azioni_of(card: Scheda) -> list[RawAzione]:
     return out
 
 
+# a row label that itself says its content is indicators: '... (INDICATORI DI OUTPUT)', 'Indicatori di processo'
+_LABEL_SAYS_INDICATORI = re.compile(r'\bindicator[ei]\b(?:\s+(?:di|del|d)\b)?\s*(process\w*|output|outcome|risultat\w*|'
+                                    r'impatt\w*|esit\w*|realizzazion\w*)?')
+
+
+def _tipo_of_label(label: str) -> tuple[bool, str | None]:
+    """(the label says 'indicatori', the tipo it names if any)."""
+    m = _LABEL_SAYS_INDICATORI.search(fold(label))
+    return (True, m.group(1)) if m else (False, None)
+
+
 def indicatori_of(card: Scheda, fields: dict[str, str]) -> list[RawIndicatore]:
     """Indicators listed inside the card, under 'Indicatori di processo/output/outcome' headings
-    (or in an 'Indicatori' row). The free text before the first heading stays the field's value."""
+    (or in an 'Indicatori' row, or a row whose own label says 'Indicatori di output'). The free
+    text before the first heading stays the field's value."""
     out = []
     for name, default_tipo in _TIPO_OF_ROW.items():
         for r in card.rows_of(name):
             before, items = indicator_blocks(r.content)
-            if name == 'indicatori' and not items:
-                items = [(None, i) for i in list_items(r.content)]
+            said, tipo_label = _tipo_of_label(r.label)
+            if (name == 'indicatori' or said) and not items:
+                items = [(tipo_label, i) for i in list_items(r.content)]
+                before = ''
             for tipo, testo in items:
                 out.append(RawIndicatore(testo, tipo or default_tipo, r.page))
             if items and name in fields:
@@ -118,6 +133,7 @@ def extract(layout: Layout) -> Extraction:
             out.obiettivi.append(obiettivo(layout, card, out.anomalie))
         elif card.kind is None:
             labels = '; '.join(r.label.replace('\n', ' ')[:40] for r in card.righe[:6])
+            why = f'; {card.nota}' if card.nota else ''
             out.anomalie.append(RawAnomalia(card.page_start, f'{NAME}: tabella simile a una scheda ma non '
-                                                             f'riconosciuta (etichette: {labels})', famiglia=NAME))
+                                                             f'riconosciuta (etichette: {labels}){why}', famiglia=NAME))
     return out

@@ -18,7 +18,7 @@ from ..labels import DISTRETTO_ONLY, ESITO_ONLY, SCHEDA_ONLY, THRESHOLD, field_o
 from ..layout import Layout, Line
 from ..records import Extraction, RawAnomalia
 from ..text import clean, fold, is_bullet_line, join_wrapped
-from . import scheda_regionale
+from . import scheda_distretto, scheda_regionale
 
 NAME = 'scheda_testo'
 
@@ -60,12 +60,13 @@ def _split(text: str) -> tuple[str, str | None]:
     return (m.group('label'), m.group('answer').strip()) if m else (one(text), None)
 
 
-def _label_field(label: str) -> tuple[str, float] | None:
-    """The scheda field a label names (esito and distretto labels are not a scheda's)."""
+def _label_field(label: str, distretto: bool = False) -> tuple[str, float] | None:
+    """The scheda field a label names (esito labels are never a scheda's; distretto labels are
+    read only when looking for distretto cards)."""
     if not fold(label) or len(label) > 250:
         return None
     field, score = field_of(one(label))
-    if field is None or score < THRESHOLD or field in DISTRETTO_ONLY or field in ESITO_ONLY:
+    if field is None or score < THRESHOLD or field in ESITO_ONLY or (field in DISTRETTO_ONLY and not distretto):
         return None
     return field, score
 
@@ -75,7 +76,7 @@ def _same_style(a: Line, b: Line) -> bool:
         b.top - a.bottom < max(a.bottom - a.top, 6) * 1.2
 
 
-def label_at(lines: list[Line], i: int) -> tuple[Riga, int] | None:
+def label_at(lines: list[Line], i: int, distretto: bool = False) -> tuple[Riga, int] | None:
     """The label paragraph starting at line i, as (row, index of its last line): bold or
     upper-case lines, joined until ':' or '?' closes the label, naming a scheda field. Upper-case
     text without ':'/'?' is content (a title in capitals), not a label."""
@@ -84,25 +85,27 @@ def label_at(lines: list[Line], i: int) -> tuple[Riga, int] | None:
         return None
     text, j = first.text, i
     while _split(text)[1] is None and j + 1 < len(lines) and j - i < 4 and _same_style(lines[j], lines[j + 1]) \
-            and (lines[j + 1].bold or _upper(lines[j + 1].text)) and _continues_label(text, lines[j + 1].text):
+            and (lines[j + 1].bold or _upper(lines[j + 1].text)) and _continues_label(text, lines[j + 1].text, distretto):
         text, j = join_wrapped(text, lines[j + 1].text), j + 1
     label, answer = _split(text)
     if answer is None and not first.bold:
         return None
-    got = _label_field(label)
+    got = _label_field(label, distretto)
     if got is None or (answer is None and got[1] < 0.9):
         return None     # a bold line that merely mentions a keyword ('Progetti ... trasversali') is no label
+    if distretto and answer is None and got[1] < 0.95 and len(label.split()) > 4:
+        return None     # a heading that opens with a label word ('Obiettivi di integrazione sociosanitaria del...')
     return Riga(label, answer or '', first.page, got[0], got[1], top=first.top, last_page=lines[j].page), j
 
 
-def _continues_label(text: str, nxt: str) -> bool:
+def _continues_label(text: str, nxt: str, distretto: bool = False) -> bool:
     """The next line carries on the label ('...E NELLA' / 'PROGRAMMAZIONE?: NO') rather than being
     a label of its own."""
-    here, there = _label_field(text), _label_field(_split(nxt)[0])
+    here, there = _label_field(text, distretto), _label_field(_split(nxt)[0], distretto)
     return here is None or there is None or here[0] == there[0] or nxt.strip()[:1].islower()
 
 
-def read_rows(lines: list[Line]) -> list[Riga]:
+def read_rows(lines: list[Line], distretto: bool = False) -> list[Riga]:
     """Label rows with their content: every line up to the next label, a card heading ('Scheda
     obiettivo 2', 'OBIETTIVO 3 – ...') or a heading in a larger font."""
     body = _body_size(lines)
@@ -110,7 +113,7 @@ def read_rows(lines: list[Line]) -> list[Riga]:
     open_ = False
     i = 0
     while i < len(lines):
-        got = label_at(lines, i)
+        got = label_at(lines, i, distretto)
         if got is not None:
             out.append(got[0])
             open_, i = True, got[1] + 1
@@ -139,8 +142,55 @@ def _is_scheda(fields: set[str]) -> bool:
     return len(fields) >= MIN_LABELS and len(fields & FORM_QUESTIONS) >= 2 and kind_of(fields) == 'scheda'
 
 
+# ---------------------------------------------------------------- distretto cards written as text
+def distretto_cards(layout: Layout) -> list[Scheda]:
+    """Distretto cards written as headed paragraphs ('1. Riduzione dei rischi...' then 'Finalità',
+    'Destinatari', 'Azioni', 'Tempistica', 'Governance', each a bold line with its text below): a run
+    of labels, one after the other, that only a distretto card has (extract/cards.kind_of).
+    Computed once per layout: obiettivi_narrativi leaves these lines alone (see `covers`)."""
+    cached = getattr(layout, '_pdz_distretto_testo', None)
+    if cached is not None:
+        return cached
+    out = []
+    for righe in (heading_fields(c) for c in cut_cards(read_rows(text_lines(layout), distretto=True))):
+        fields = {r.field for r in righe if r.field} - {'numero'}
+        if kind_of(fields) != 'distretto' or not _in_sequence(righe):
+            continue
+        for r in righe:
+            r.content = clean(r.content)
+        end = max(max(r.page, r.last_page) for r in righe)
+        out.append(Scheda(righe, righe[0].page, end, righe[0].top, 'distretto'))
+    layout._pdz_distretto_testo = out   # type: ignore[attr-defined]
+    return out
+
+
+def covers(layout: Layout, page: int, top: float) -> bool:
+    """Whether the text line at (page, top) belongs to a distretto card read here: from the card's
+    first label to the end of its last label's text (the numbered title above it is not in it)."""
+    for card in distretto_cards(layout):
+        last = card.righe[-1]
+        start, end = (card.page_start, card.top - 1), (max(last.page, last.last_page), _last_bottom(layout, card))
+        if start <= (page, top) <= end:
+            return True
+    return False
+
+
+def _last_bottom(layout: Layout, card: Scheda) -> float:
+    """Bottom of the last text line of the card's last label."""
+    last = card.righe[-1]
+    page = max(last.page, last.last_page)
+    tail = [ln.text for ln in clean(last.content).splitlines() if ln.strip()][-1:] or [last.label]
+    lines = [ln for ln in layout.page(page).lines if not ln.in_table and ln.text.strip() and
+             (page != last.page or ln.top >= last.top) and one(ln.text) in one(tail[0])]
+    return max((ln.bottom for ln in lines), default=layout.page(page).height)
+
+
 def extract(layout: Layout) -> Extraction:
     out = Extraction()
+    for card in distretto_cards(layout):
+        rec = scheda_distretto.obiettivo(layout, card, out.anomalie)
+        rec.famiglia = NAME
+        out.obiettivi.append(rec)
     lines = text_lines(layout)
     for righe in (heading_fields(c) for c in cut_cards(read_rows(lines))):
         fields = {r.field for r in righe if r.field} - {'numero'}

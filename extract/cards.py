@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .labels import (DISTRETTO_ONLY, ESITO_ONLY, IN_CARD, SCHEDA_ONLY, THRESHOLD, context_field, field_of, variant_field,
-                     whole_variant)
+from .labels import (DISTRETTO_ONLY, ESITO_ONLY, IN_CARD, SCHEDA_ONLY, THRESHOLD, column_titles_row, context_field,
+                     field_of, variant_field, whole_variant)
 from .layout import Cell, Layout, Line, Table
 from .tables import TableRun, table_runs
 from .text import clean, fold, is_bullet_line, join_wrapped, strip_bullet
@@ -189,9 +189,13 @@ def read_rows(run: TableRun) -> list[Riga]:
     label_col = 1 if _number_column(all_rows) else 0
     out: list[Riga] = []
     for part_i, t in enumerate(run.parts):
-        for row_i, cells in enumerate(t.rows):
+        first_on_page = True            # no row read yet from this part (its repeated column titles aside)
+        for cells in t.rows:
             if not any(c is not None and c.text.strip() for c in cells):
                 continue
+            if _column_titles(cells, label_col):
+                continue                # 'Voce | Contenuto', at the top of the table or repeated on each page
+            first, first_on_page = first_on_page, False
             head = _heading_row(cells, label_col, first=not out)
             if head is not None:
                 out.append(Riga(head, '', t.page, 'intestazione', 1.0, part_i))
@@ -208,7 +212,7 @@ def read_rows(run: TableRun) -> list[Riga]:
                 prev.content = f'{prev.content}\n{content}' if prev.content and content else prev.content or content
                 continue
             r = _classify(Riga(label, content, t.page, part=part_i))
-            if out and row_i == 0 and part_i > 0 and _joins_previous(out[-1], r):
+            if out and first and part_i > 0 and _joins_previous(out[-1], r):
                 prev = out[-1]
                 prev.label = join_wrapped(prev.label, label)
                 prev.content = f'{prev.content}\n{content}' if prev.content and content else prev.content or content
@@ -216,6 +220,12 @@ def read_rows(run: TableRun) -> list[Riga]:
                 continue
             out.append(r)
     return out
+
+
+def _column_titles(cells: list[Cell | None], label_col: int) -> bool:
+    label = cells[label_col].text if label_col < len(cells) and cells[label_col] is not None else ''
+    rest = [c.text for j, c in enumerate(cells) if j > label_col and c is not None]
+    return column_titles_row(one(label), [one(t) for t in rest])
 
 
 def _spanned_row(out: list[Riga], span: Cell, page: int, part: int) -> bool:

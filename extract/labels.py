@@ -20,7 +20,9 @@ VARIANTS: dict[str, list[str]] = {
     'titolo': ['titolo obiettivo', "titolo dell'obiettivo", 'titolo', 'obiettivo titolo', 'denominazione obiettivo',
                'nome obiettivo', 'titolo del progetto', 'titolo intervento'],
     'descrizione': ['quali obiettivi vuole raggiungere', 'descrizione', "descrizione dell'obiettivo",
-                    'obiettivo principale', 'obiettivi da raggiungere', 'descrizione obiettivo', 'finalita'],
+                    'obiettivo principale', 'obiettivi da raggiungere', 'descrizione obiettivo', 'finalita',
+                    'breve descrizione', "breve descrizione dell'obiettivo", 'descrizione sintetica',
+                    "sintesi dell'obiettivo"],
     'azioni': ['azioni programmate', 'azioni principali da realizzare', 'azioni principali', 'azioni',
                'azioni previste', 'attivita previste', 'azioni da realizzare', 'attivita', 'interventi previsti',
                'azioni e attivita', 'linee di azione'],
@@ -177,6 +179,21 @@ CONTEXT_VARIANTS: dict[str, list[str]] = {
 }
 
 THRESHOLD = 0.82
+
+# the titles a label | content table may carry over its two columns ('Voce | Contenuto', 'Campo |
+# Descrizione'), repeated on every page it runs onto: column titles, never a card's row
+LABEL_COLUMN_TITLES = {'voce', 'voci', 'campo', 'campi', 'elemento', 'elementi', 'etichetta', 'sezione', 'domanda',
+                       'domande', 'item', 'parametro', 'aspetto'}
+CONTENT_COLUMN_TITLES = {'contenuto', 'contenuti', 'descrizione', 'valore', 'valori', 'risposta', 'risposte',
+                         'dettaglio', 'dettagli', 'testo', 'compilazione', 'informazioni', 'note', 'specifiche',
+                         'contenuto descrizione', 'descrizione contenuto'}
+
+
+def column_titles_row(label: str, contents: list[str]) -> bool:
+    """'Voce | Contenuto': the label cell names the label column and every other cell names the
+    content column (nothing else: 'Voce | SI | NO' is a checkbox heading, read elsewhere)."""
+    texts = [fold(c) for c in contents if fold(c)]
+    return fold(label) in LABEL_COLUMN_TITLES and bool(texts) and all(t in CONTENT_COLUMN_TITLES for t in texts)
 
 # words that carry no meaning at the head of a label ("L'obiettivo...", "È in continuità...")
 _FILLERS = frozenset('l il lo la i gli le un una uno e ed o di d del dell della dello dei degli delle in nel nell '

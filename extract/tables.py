@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .labels import column_titles_row
 from .layout import Cell, Layout, Table
 from .text import join_wrapped
 
@@ -83,6 +84,8 @@ def label_rows(run: TableRun, label_col: int = 0) -> list[LabelRow]:
         label = label_cell.text if label_cell else ''
         rest = [c for j, c in enumerate(cells) if j > label_col and c is not None]
         content = '\n'.join(c.text for c in rest if c.text)
+        if column_titles_row(' '.join(label.split()), [' '.join(c.text.split()) for c in rest]):
+            continue        # 'Voce | Contenuto' column titles, wherever they are repeated
         if out and not label.strip():
             prev = out[-1]
             prev.content = f'{prev.content}\n{content}' if prev.content and content else prev.content or content

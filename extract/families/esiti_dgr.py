@@ -173,10 +173,20 @@ def _continues(cells: list[Cell | None], cols: dict[int, str], first_on_page: bo
     return not titolo or (first_on_page and titolo[:1].islower())
 
 
+def group_row(cells: list[Cell | None]) -> str | None:
+    """The text of a row drawn as one cell across the whole table ('Domiciliarità – Anziani – ...'):
+    a group heading inside a table of one record per row, not a record."""
+    present = [c for c in cells if c is not None]
+    if len(cells) < 3 or len(present) != 1 or not present[0].text.strip():
+        return None
+    return one(present[0].text)
+
+
 def rows_of(layout: Layout, run: TableRun, head: tuple[int, dict[int, str]]) -> list[RawEsito]:
     start, cols = head
     header = [fold(_text(run.parts[0].rows[start], j)) for j in cols]
     out: list[tuple[dict[str, str], int, float]] = []
+    area = None                          # the group row above: the macroarea of the esiti under it
     for part_i, t in enumerate(run.parts):
         first = True
         for row_i, cells in enumerate(t.rows):
@@ -187,6 +197,9 @@ def rows_of(layout: Layout, run: TableRun, head: tuple[int, dict[int, str]]) -> 
                 continue
             if [fold(_text(cells, j)) for j in cols] == header:
                 continue                 # the header repeated on a new page
+            if group_row(cells) is not None:
+                area, first = group_row(cells), False
+                continue
             if out and _continues(cells, cols, first):
                 prev = out[-1][0]
                 for k, v in texts.items():
@@ -194,7 +207,10 @@ def rows_of(layout: Layout, run: TableRun, head: tuple[int, dict[int, str]]) -> 
                         prev[k] = join_wrapped(prev[k], v) if prev.get(k) else v
             else:
                 top = min((c.top for c in cells if c is not None), default=t.bbox[1])
-                out.append(({k: v for k, v in texts.items() if v}, t.page, top))
+                fields = {k: v for k, v in texts.items() if v}
+                if area and not fields.get('macroarea'):
+                    fields['macroarea'] = area
+                out.append((fields, t.page, top))
             first = False
     esiti = []
     for fields, page, top in out:

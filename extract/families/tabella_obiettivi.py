@@ -80,6 +80,23 @@ def _finish(o: RawObiettivo, texts: dict[str, list[str]]) -> None:
         o.fields['risorse_economiche'] = '\n'.join(texts['risorse'])
 
 
+def _row_tail(row: dict[str, str]) -> bool:
+    """The row the page break cut, carried on at the top of the next page: its other cells go on
+    mid-sentence ('in essere', 'attivati'), at least two of them and half of those filled, so its
+    title is the rest of the title above, whatever its case ('REI e di integrarlo...')."""
+    others = [v.strip() for k, v in row.items() if k != 'titolo' and v.strip()]
+    tails = sum(v[:1].isalpha() and v[:1].islower() for v in others)
+    return tails >= 2 and tails >= 0.5 * len(others)
+
+
+def _group_row(cells) -> str | None:
+    """The text of a row drawn as one cell across the whole table ('AREA DISABILITÀ')."""
+    present = [c for c in cells if c is not None]
+    if len(cells) < 3 or len(present) != 1 or not present[0].text.strip():
+        return None
+    return one_line(present[0].text)
+
+
 def _is_title_tail(text: str) -> bool:
     """The objective's title broken by the page end: the continuation starts lower-case."""
     s = text.strip()
@@ -90,6 +107,7 @@ def extract(layout: Layout) -> Extraction:
     out = Extraction()
     current: RawObiettivo | None = None
     texts: dict[str, list[str]] = {}
+    macroarea = None
     for page in layout.pages:
         for t in page.tables:
             head = header(t)
@@ -103,14 +121,20 @@ def extract(layout: Layout) -> Extraction:
                     continue
                 if header_map(cells, COLONNE, 0.84) == cols:      # header repeated inside the table
                     continue
+                area = _group_row(cells)
+                if area is not None:
+                    macroarea, first_row = area, False
+                    continue                # an area heading drawn across the table: the objectives below are in it
                 titolo = one_line(row.get('titolo', ''))
-                continues_title = (first_row and current is not None and _is_title_tail(titolo)
-                                   and page.tables[0] is t)
+                continues_title = (first_row and current is not None and page.tables[0] is t
+                                   and (_is_title_tail(titolo) or _row_tail(row)))
                 first_row = False
                 if titolo and not continues_title:
                     if current is not None:
                         _finish(current, texts)
                     current, texts = _new(titolo, t.page), {}
+                    if macroarea:
+                        current.fields['macroarea'] = macroarea
                     out.obiettivi.append(current)
                 elif titolo:
                     current.fields['titolo'] = join_wrapped(current.fields['titolo'], titolo)

@@ -105,13 +105,13 @@ def status_text(rgb: RGB | None, legend_: dict[str, str] | None = None) -> str |
 
 
 # ---------------------------------------------------------------- legends drawn as swatches
-SWATCH_MAX = 40.0      # a legend swatch is a small filled square, not a cell
+SWATCH_MAX = 80.0      # a legend swatch is a small square or a slide's shape (up to about an inch), not a cell
 
 
 def swatch_legend(page, exclude: list[tuple[float, float, float, float]] = ()) -> list[tuple[RGB, str]]:
     """(colour, meaning) for legends drawn as small coloured squares each followed by its words
-    ('■ Obiettivo raggiunto  ■ Parzialmente raggiunto  ■ Non raggiunto'), whatever the hues
-    (even grey). Squares inside `exclude` (the table being read) are cells, not a legend."""
+    ('■ Obiettivo raggiunto  ■ Parzialmente raggiunto  ■ Non raggiunto'), or a legend slide's
+    coloured shapes each beside its text box, whatever the hues (even grey). Squares inside `exclude` (the table being read) are cells, not a legend."""
     def inside(f, box):
         return box[0] - 1 <= f.x0 and f.x1 <= box[2] + 1 and box[1] - 1 <= f.top and f.bottom <= box[3] + 1
     swatches = [f for f in page.fills if f.x1 - f.x0 <= SWATCH_MAX and f.bottom - f.top <= SWATCH_MAX

@@ -55,3 +55,24 @@ def test_amber_read_through_a_legend_naming_yellow_or_orange():
     # a legend naming both keeps each its own meaning
     both = {'giallo': 'in corso', 'arancione': 'sospeso', 'verde': 'concluso'}
     assert stato(status_text(amber, both)) == 'non_raggiunto' and stato(status_text((1.0, 0.85, 0.1), both)) == 'parziale'
+
+
+def _legend_page(box_w, box_h):
+    """A slide with one coloured shape of box_w x box_h beside its (centred, far) words."""
+    from extract.layout import Fill, Line, Page
+    page = Page(2, 960, 540)
+    page.fills = [Fill(108, 144, 108 + box_w, 144 + box_h, (0.96, 0.69, 0.52))]
+    page.lines = [Line(2, 'Obiettivo non raggiunto / non avviato', 287, 663, 158, 178, 20.0, False)]
+    return page
+
+
+def test_legend_slide_shapes_are_swatches():
+    from extract.colors import nearest_swatch, swatch_legend
+    swatches = swatch_legend(_legend_page(58, 43))          # an Impress shape, about 0.8 x 0.6 inch
+    assert nearest_swatch((0.95, 0.69, 0.52), swatches) == 'Obiettivo non raggiunto / non avviato'
+    assert stato(status_text((0.96, 0.69, 0.52))) == 'parziale'     # what the hue alone would say
+
+
+def test_a_banner_is_not_a_swatch():
+    from extract.colors import swatch_legend
+    assert swatch_legend(_legend_page(160, 43)) == []

@@ -162,3 +162,128 @@ def test_generated_deck_unknown_word_read_by_its_ink():
     ex = esiti_slide.extract(_word_deck([('IN VALUTAZIONE', '#2e7d32'), ('IN VALUTAZIONE', '#f9a825'),
                                          ('IN VALUTAZIONE', '#c62828')]))
     assert [stato(e.fields['stato']) for e in ex.esiti] == ['raggiunto', 'parziale', 'non_raggiunto']
+
+
+# ---------------------------------------------------------------- other decks' wording and layouts
+def test_paraphrased_columns_valutazione_and_note_critiche():
+    ex = esiti_slide.extract(_deck([(0.3, 0.75, 0.2), (0.78, 0.08, 0.18)],
+                                   header=('Intervento', 'Valutazione', 'Note critiche')))
+    assert [stato(e.fields['stato']) for e in ex.esiti] == ['raggiunto', 'non_raggiunto']
+    assert ex.esiti[1].fields['criticita'] == 'Nota 2' and 'commento' not in ex.esiti[1].fields
+
+
+@pytest.mark.parametrize('header', [('Progetto', 'Giudizio', 'Note'), ('Progetto', 'Esito finale', 'Note'),
+                                    ('Attività', 'Semaforo', 'Criticità riscontrate')])
+def test_other_outcome_headers(header):
+    assert len(esiti_slide.extract(_deck([(0.3, 0.75, 0.2)], header=header)).esiti) == 1
+
+
+def test_expected_results_column_is_not_an_outcome():
+    ex = esiti_slide.extract(_deck([(0.3, 0.75, 0.2)], header=('Obiettivo', 'Risultati attesi', 'Note')))
+    assert not ex.esiti
+
+
+def _canvas_deck(draw) -> bytes:
+    import io
+    from reportlab.lib.pagesizes import landscape, A4
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=landscape(A4))
+    draw(c, *landscape(A4))
+    c.save()
+    return buf.getvalue()
+
+
+def _grid(c, x, y, widths, rows, size=9):
+    """A ruled table at (x, y) top-left; a cell is text or (text, fill)."""
+    for row in rows:
+        cx = x
+        for cell, w in zip(row, widths):
+            text, fill = (cell, None) if isinstance(cell, str) else cell
+            if fill is not None:
+                c.setFillColorRGB(*fill)
+            c.rect(cx, y - 24, w, 24, stroke=1, fill=1 if fill is not None else 0)
+            c.setFillColorRGB(0, 0, 0)
+            c.setFont('Helvetica-Bold' if row is rows[0] else 'Helvetica', size)
+            c.drawString(cx + 4, y - 15, text)
+            cx += w
+        y -= 24
+
+
+PASTEL = {'verde': (0.66, 0.82, 0.56), 'sabbia': (1.0, 0.9, 0.6), 'salmone': (0.96, 0.69, 0.52)}
+
+
+def test_legend_slide_of_shapes_applies_to_the_whole_deck():
+    """Salmon is an orange hue ('parziale' by default): the deck's legend slide, big coloured shapes
+    each beside its centred words, says it means 'non raggiunto'."""
+    def draw(c, w, h):
+        c.setFont('Helvetica-Bold', 26)
+        c.drawString(110, h - 70, 'Legenda della colonna Esito')
+        for k, (rgb, words) in enumerate([(PASTEL['verde'], 'Obiettivo raggiunto'),
+                                          (PASTEL['sabbia'], 'Obiettivo parzialmente raggiunto'),
+                                          (PASTEL['salmone'], 'Obiettivo non raggiunto / non avviato')]):
+            y = h - 190 - 72 * k
+            c.setFillColorRGB(*rgb)
+            c.rect(108, y, 58, 43, stroke=0, fill=1)
+            c.setFillColorRGB(0, 0, 0)
+            c.setFont('Helvetica', 20)
+            c.drawCentredString(480, y + 15, words)
+        c.showPage()
+        c.setFont('Helvetica-Bold', 24)
+        c.drawString(50, h - 70, 'Progetti area anziani')
+        _grid(c, 30, h - 110, [420, 120, 250], [['Intervento', 'Valutazione', 'Note critiche']] +
+              [[f'Progetto {k}', ('', PASTEL[t]), ''] for k, t in enumerate(('verde', 'sabbia', 'salmone'))])
+        c.showPage()
+    ex = esiti_slide.extract(read_layout(_canvas_deck(draw)))
+    assert [stato(e.fields['stato']) for e in ex.esiti] == ['raggiunto', 'parziale', 'non_raggiunto']
+    assert all(e.pagina == 2 for e in ex.esiti)
+
+
+def _side_by_side(captions, title='Stato di attuazione dei progetti 2018-2020'):
+    green, red = (0.44, 0.68, 0.28), (0.75, 0.0, 0.0)
+
+    def draw(c, w, h):
+        c.setFont('Helvetica-Bold', 24)
+        c.drawString(70, h - 70, title)
+        c.setFont('Helvetica-Bold', 16)
+        for x, caption in zip((43, 498), captions):
+            if caption:
+                c.drawString(x, h - 115, caption)
+        head = ['Progetto', 'Esito', 'Criticità', '', 'Progetto', 'Esito', 'Criticità']
+        body = [['Sportello lavoro', ('', green), 'Nessuna', '', 'Centro diurno', ('', red), 'Costi'],
+                ['Voucher famiglie', ('', red), '', '', 'Trasporto sociale', ('', green), '']]
+        _grid(c, 29, h - 140, [228, 60, 152, 22, 228, 60, 152], [head] + body)
+        c.showPage()
+    return read_layout(_canvas_deck(draw))
+
+
+def test_tables_side_by_side_are_split_where_the_header_repeats():
+    layout = _side_by_side(['Area lavoro e inclusione', 'Area anziani e disabili'])
+    ex = esiti_slide.extract(layout)
+    got = {e.fields['titolo']: (stato(e.fields['stato']), e.fields['macroarea']) for e in ex.esiti}
+    assert got == {'Sportello lavoro': ('raggiunto', 'Area lavoro e inclusione'),
+                   'Voucher famiglie': ('non_raggiunto', 'Area lavoro e inclusione'),
+                   'Centro diurno': ('non_raggiunto', 'Area anziani e disabili'),
+                   'Trasporto sociale': ('raggiunto', 'Area anziani e disabili')}
+    assert next(e for e in ex.esiti if e.fields['titolo'] == 'Centro diurno').fields['criticita'] == 'Costi'
+
+
+def test_side_by_side_without_captions_take_the_slide_title():
+    ex = esiti_slide.extract(_side_by_side([None, None], title='Area minori e famiglia'))
+    assert len(ex.esiti) == 4 and {e.fields['macroarea'] for e in ex.esiti} == {'Area minori e famiglia'}
+
+
+def test_wrapped_cover_subtitle_gives_the_triennio():
+    def draw(c, w, h):
+        c.setFont('Helvetica', 44)
+        c.drawCentredString(w / 2, h - 200, 'Ambito di Bergamo')
+        c.setFont('Helvetica', 32)
+        for k, text in enumerate(('Piano di Zona 2021-2023', 'Verifica dei progetti della', 'triennalità 2018-2020')):
+            c.drawCentredString(w / 2, h - 330 - 40 * k, text)
+        c.showPage()
+        c.setFont('Helvetica-Bold', 24)
+        c.drawString(50, h - 70, 'Progetti area anziani')
+        _grid(c, 30, h - 110, [420, 120, 250], [['Progetto', 'Esito', 'Criticità'], ['Centro diurno', ('', (0.4, 0.7, 0.3)), '']])
+        c.showPage()
+    ex = esiti_slide.extract(read_layout(_canvas_deck(draw)))
+    assert [e.fields['triennio_valutato'] for e in ex.esiti] == ['2018-2020']

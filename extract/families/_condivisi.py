@@ -49,15 +49,47 @@ def triennio_valutato(layout: Layout, upto_page: int, local_text: str = '') -> s
     if local:
         return local[0]
     for n in range(upto_page, 0, -1):
-        for ln in reversed(layout.page(n).content_lines(include_tables=True)):
-            if (ln.bold or ln.size >= 12) and _EVALUATED.search(fold(ln.text)) and ranges(ln.text):
-                return ranges(ln.text)[0]
+        for block in reversed(_heading_blocks(layout.page(n).content_lines(include_tables=True))):
+            for ln in reversed(block):
+                if _EVALUATED.search(fold(ln.text)) and ranges(ln.text):
+                    return ranges(ln.text)[0]
+            said = _evaluated_span(' '.join(ln.text for ln in block))
+            if said:
+                return said
     counts = Counter()
     for p in layout.pages:
         for ln in p.content_lines():
             if _EVALUATED.search(fold(ln.text)):
                 counts.update(ranges(ln.text))
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _heading_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Heading lines (bold or large) grouped into blocks: a title wrapped over several lines
+    ('Verifica dei progetti della / triennalità 2018-2020') is read whole."""
+    blocks: list[list[Line]] = []
+    for ln in lines:
+        if not (ln.bold or ln.size >= 12):
+            continue
+        last = blocks[-1][-1] if blocks else None
+        if last is not None and abs(ln.size - last.size) <= 0.6 and ln.bold == last.bold \
+                and 0 <= ln.top - last.bottom <= 0.8 * ln.size and ln.column == last.column:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    return blocks
+
+
+def _evaluated_span(text: str) -> str | None:
+    """The span a heading says is evaluated: one preceded, since the span before it, by a word of
+    evaluation ('Piano di Zona 2021-2023 Verifica dei progetti della triennalità 2018-2020' -> 2018-2020)."""
+    start = 0
+    for m in _RANGE.finditer(text):
+        span = ranges(m.group(0))
+        if span and _EVALUATED.search(fold(text[start:m.start()])):
+            return span[0]
+        start = m.end()
+    return None
 
 
 _COUNTER = re.compile(r'\s*[\(\[]?\s*\d+\s*(?:/|di|of)\s*\d+\s*[\)\]]?\s*$')
@@ -76,6 +108,77 @@ def page_title(page: Page, above: float, column: int | None = None) -> str | Non
     top = [ln for ln in lines if ln.size >= size - 0.5]
     text = one_line(' '.join(ln.text for ln in sorted(top, key=lambda l: (l.column, l.top, l.x0))))
     return _COUNTER.sub('', text).strip() or None
+
+
+def caption_above(page: Page, t: Table, beside: list[tuple[float, float, float, float]] = ()) -> str | None:
+    """The caption printed right above table `t` over its width: the nearest line above it (with
+    the lines of its block above), close to it and bold or larger than the table's text; without
+    a trailing '(1/2)'. `beside`: the boxes of the tables set side by side with it -- one caption
+    line running over several of them (text boxes at the same height read as one line) is cut to
+    the part over `t`."""
+    x0, top, x1, bottom = t.bbox
+    body = sorted(ln.size for ln in page.lines if ln.in_table and x0 - 1 <= ln.x0 <= x1 and top - 1 <= ln.top <= bottom)
+    above = sorted((ln for ln in page.lines if not ln.in_table and ln.bottom <= top + 1 and ln.x0 < x1 and ln.x1 > x0
+                    and ln.text.strip()), key=lambda ln: -ln.bottom)
+    if not above:
+        return None
+    near = above[0]
+    if top - near.bottom > 3 * near.size:
+        return None
+    if near.size >= max(ln.size for ln in page.lines if not ln.in_table) - 0.5:
+        return None                     # the slide's own title: page_title reads it (wrapped, counter off)
+    if body and not near.bold and near.size <= body[len(body) // 2] + 0.5:
+        return None
+    block = [near]
+    for ln in above[1:]:
+        if ln.bottom > block[-1].top + 1:          # beside a line of the block, not above it
+            continue
+        if block[-1].top - ln.bottom > 0.8 * ln.size or abs(ln.size - near.size) > 0.6 or ln.bold != near.bold:
+            break
+        block.append(ln)
+    text = one_line(' '.join(_part_over(ln, t.bbox, beside) for ln in reversed(block)))
+    return _COUNTER.sub('', text).strip() or None
+
+
+def _part_over(ln: Line, box, beside) -> str:
+    """The words of `ln` printed over `box`, when the line runs over several side-by-side boxes."""
+    row = sorted({tuple(b) for b in [*beside, box] if b[0] < ln.x1 and b[2] > ln.x0 and b[1] < box[3] and b[3] > box[1]})
+    if len(row) < 2:
+        return ln.text
+    parts = _flow(ln, row)
+    return parts[row.index(tuple(box))]
+
+
+def _text_width(text: str, size: float) -> float:
+    try:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        return stringWidth(text, 'Helvetica', size)
+    except ImportError:                       # a proportional font averages half an em a char
+        return 0.5 * size * len(text)
+
+
+def _flow(ln: Line, row: list) -> list[str]:
+    """The line's words dealt to the boxes of `row` (left to right): the first part starts where the
+    line starts, the last ends where it ends, each part starts with a capital when the line has
+    enough of them, and every part must fit its box's side of the gaps between boxes at one
+    common scale of the font's metrics -- the split allowing the widest scale is taken. (Line
+    keeps no character positions, so this estimates them.)"""
+    from itertools import combinations
+    words = ln.text.split()
+    edges = [ln.x0] + [(row[k][2] + row[k + 1][0]) / 2 for k in range(len(row) - 1)] + [ln.x1]
+    if len(words) < len(row):
+        return [ln.text] * len(row)
+
+    def room(cuts) -> float:
+        bounds = (0, *cuts, len(words))
+        return min((edges[k + 1] - edges[k]) / max(_text_width(' '.join(words[bounds[k]:bounds[k + 1]]), ln.size), 1e-6)
+                   for k in range(len(row)))
+    # a caption starts with a capital: cut before one when there are enough of them
+    capital = [k for k in range(1, len(words)) if words[k][:1].isupper()]
+    places = capital if len(capital) >= len(row) - 1 else range(1, len(words))
+    cuts = max(combinations(places, len(row) - 1), key=room)
+    bounds = (0, *cuts, len(words))
+    return [' '.join(words[bounds[k]:bounds[k + 1]]) for k in range(len(row))]
 
 
 # ---------------------------------------------------------------- reading order on column pages

@@ -3,15 +3,19 @@
 colour of the Esito cell (green / yellow / red), sometimes a word.
 
 Columns are found by what the header says; the outcome colour by hue (extract/colors.py), read
-through the deck's own legend when it states one; the macroarea is the slide's title."""
+through the deck's own legend when it states one (written, or drawn as coloured shapes beside their
+words, on any slide); the macroarea is the caption printed right above the table, else the slide's
+title. Two tables set side by side may come out fused into one: split where the header repeats."""
 from __future__ import annotations
+
+import re
 
 from ..colors import colour_word, legend, nearest_swatch, status_text, swatch_legend
 from ..labels import ESITO_ONLY, field_of
 from ..layout import Layout, Table
 from ..records import Extraction, RawAnomalia, RawEsito
-from ..text import clean, one_line
-from ._condivisi import header_map, page_title, triennio_valutato
+from ..text import best_label, clean, fold, one_line
+from ._condivisi import caption_above, header_map, page_title, triennio_valutato
 
 NAME = 'esiti_slide'
 
@@ -22,12 +26,24 @@ COLONNE = {
                'progetto/attività', 'obiettivo', 'obiettivi'],
     'esito': ['esito', 'esiti', 'stato', 'stato di attuazione', 'stato di avanzamento', 'avanzamento',
               'grado di attuazione', 'attuazione', 'livello di attuazione', 'realizzazione', 'semaforo',
-              'raggiungimento', 'grado di raggiungimento', 'valutazione esito', 'esito finale'],
+              'raggiungimento', 'grado di raggiungimento', 'valutazione esito', 'esito finale',
+              'valutazione', 'valutazione finale', 'valutazione complessiva', 'giudizio', 'giudizio finale',
+              'giudizio sintetico', 'risultato raggiunto', 'risultati raggiunti', 'esito raggiunto',
+              'stato finale', 'grado di realizzazione', 'livello di raggiungimento', 'esito della verifica',
+              'esito verifica', 'stato attuazione', 'stato del progetto'],
     'criticita': ['categoria criticità e ridefinizione', 'categoria criticità', 'criticità',
                   'criticità e ridefinizione', 'criticità rilevate', 'ridefinizione', 'categoria',
-                  'punti critici'],
-    'commento': ['note', 'osservazioni', 'commento', 'commenti', 'considerazioni'],
+                  'punti critici', 'note critiche', 'criticità riscontrate', 'criticità emerse',
+                  'elementi di criticità', 'elementi critici', 'nodi critici', 'problematiche',
+                  'problemi riscontrati', 'difficoltà', 'difficoltà riscontrate', 'punti di debolezza',
+                  'note e criticità', 'criticità/ridefinizione'],
+    'commento': ['note', 'osservazioni', 'commento', 'commenti', 'considerazioni', 'annotazioni',
+                 'note e osservazioni'],
 }
+
+
+# an 'esito' header that speaks of what was planned or of how to assess is not an outcome column
+_NOT_OUTCOME = re.compile(r'\b(attes\w*|previst\w*|bisogn\w*|modalita|strument\w*|criteri\w*)\b')
 
 
 def _header(t: Table) -> tuple[int, dict[int, str]] | None:
@@ -36,9 +52,54 @@ def _header(t: Table) -> tuple[int, dict[int, str]] | None:
     for i, row in enumerate(t.rows[:2]):
         cols = header_map(row, COLONNE, 0.85)
         keys = set(cols.values())
-        if {'titolo', 'esito'} <= keys and not _dgr_header(row):
+        esito = next((j for j, k in cols.items() if k == 'esito'), None)
+        if {'titolo', 'esito'} <= keys and not _dgr_header(row) and not _NOT_OUTCOME.search(fold(row[esito].text)):
             return i, cols
     return None
+
+
+def _column_groups(row) -> list[tuple[int, int]]:
+    """[start, end) column ranges of tables set side by side and read as one: a new group starts
+    where a header title repeats ('Progetto | Esito | Criticità | Progetto | Esito | Criticità')."""
+    groups, seen, start = [], set(), 0
+    for j, c in enumerate(row):
+        key = best_label(one_line(c.text), COLONNE, 0.85)[0] if c is not None and c.text.strip() else None
+        if key and key in seen:
+            groups.append((start, j))
+            seen, start = set(), j
+        if key:
+            seen.add(key)
+    return groups + [(start, len(row))]
+
+
+def _split(t: Table) -> list[Table]:
+    """The table, or the side-by-side tables fused in it, each with its own header and box."""
+    for row in t.rows[:2]:
+        groups = _column_groups(row)
+        if len(groups) > 1:
+            break
+    else:
+        return [t]
+    out = []
+    for a, b in groups:
+        rows = [r[a:b] for r in t.rows]
+        cells = [c for r in rows for c in r if c is not None]
+        if not cells:
+            continue
+        box = (min(c.x0 for c in cells), t.bbox[1], max(c.x1 for c in cells), t.bbox[3])
+        out.append(Table(t.page, box, rows))
+    return out
+
+
+def esiti_tables(page) -> list[tuple[Table, int, dict[int, str]]]:
+    """The page's project|outcome tables (side-by-side ones apart), each with its header row and columns."""
+    out = []
+    for t in page.tables:
+        for part in _split(t):
+            head = _header(part)
+            if head:
+                out.append((part, *head))
+    return out
 
 
 def _dgr_header(row) -> bool:
@@ -96,18 +157,14 @@ def extract(layout: Layout) -> Extraction:
     for p in layout.pages:                       # a legend anywhere in the deck applies to all of it
         for k, v in legend(p.text).items():
             legenda.setdefault(k, v)
-    tables = {id(t): _header(t) for p in layout.pages for t in p.tables}
-    swatches = [s for p in layout.pages
-                for s in swatch_legend(p, [t.bbox for t in p.tables if tables[id(t)]])]
+    found = {p.number: esiti_tables(p) for p in layout.pages}
+    swatches = [s for p in layout.pages for s in swatch_legend(p, [t.bbox for t, _, _ in found[p.number]])]
     triennio = None
     for page in layout.pages:
-        for t in page.tables:
-            head = tables[id(t)]
-            if head is None:
-                continue
-            i, cols = head
+        groups = [t.bbox for t, _, _ in found[page.number]]
+        for t, i, cols in found[page.number]:
             triennio = triennio or triennio_valutato(layout, page.number)
-            macroarea = page_title(page, t.bbox[1])
+            macroarea = caption_above(page, t, groups) or page_title(page, t.bbox[1])
             for cells in t.rows[i + 1:]:
                 rec = _esito(cells, cols, page.number, macroarea, triennio, legenda, swatches)
                 if isinstance(rec, RawEsito):

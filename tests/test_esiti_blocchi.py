@@ -149,3 +149,74 @@ def test_blocks_in_two_text_columns_are_read_column_by_column():
     assert [e.fields['commento'].replace('\n', ' ') for e in ex.esiti] == [b[2] for b in BLOCCHI]
     assert [stato(e.fields['stato']) for e in ex.esiti] == ['raggiunto', 'parziale', 'raggiunto']
     assert all(e.fields['triennio_valutato'] == '2018-2020' for e in ex.esiti)
+
+
+# ---------------------------------------------------------------- narrow columns: labels and status boxes wrap (harness 3a, item 2)
+def _blocco_a_capo(titolo, azioni, commento, stato_, etichetta):
+    """A block as a narrow column sets it: the title, the actions' label and the status box each
+    broken over lines ('\\n' is where the column wrapped them)."""
+    from fixtures.colonne import p
+    return [p(f'OBIETTIVO: {titolo}'), p(etichetta, True), *[p('- ' + a) for a in azioni],
+            p('RISORSE IMPIEGATE:', True), p('Risorse professionali (Ambito, Comuni)'),
+            p(stato_, True), p(f'COMMENTO: {commento}')]
+
+
+LUNGO = ('Il lavoro con i comuni e con gli enti del terzo settore ha permesso di consolidare le pratiche '
+         'comuni, anche se resta da estendere la raccolta sistematica dei dati a tutti i servizi associati. ') * 6
+WRAPPED = [('PIANO TRIENNALE\nDELLA RACCOLTA DATI', ['Reportistica ai Comuni', 'Strumenti di rilevazione on line'],
+            'Il sistema deve investire ancora sulla raccolta dei dati. Fra gli\ninterventi realizzati nel triennio: '
+            'la cartella sociale unica. ' + LUNGO, 'OBIETTIVO PARZIALMENTE\nRAGGIUNTO', 'AZIONI REALIZZATE NEL\nTRIENNIO 2015-2017:'),
+           ('PRESA IN CARICO\nPROFESSIONALE', ['Coordinamento professionale (27 incontri)'],
+            'Il coordinamento ha ridotto gli effetti del turn over. ' + LUNGO, 'OBIETTIVO\nRAGGIUNTO',
+            'AZIONI\nREALIZZATE NEL\nTRIENNIO 2015-2017:'),
+           ('EMERGENZA ABITATIVA', ['Fideiussioni sociali'], 'Costituita l\'Agenzia per l\'abitare.',
+            'OBIETTIVO\nPARZIALMENTE\nRAGGIUNTO', 'AZIONI REALIZZATE NEL TRIENNIO\n2015-2017:')]
+
+
+@pytest.fixture(scope='module')
+def a_capo():
+    from reportlab.platypus import Spacer
+    from fixtures.colonne import NEXT, due_colonne, p
+    story = [p('Esiti della programmazione 2015-2017', True), Spacer(1, 11.5)]
+    for n, b in enumerate(WRAPPED):     # whole lines of space: the two columns' lines stay on one grid
+        story += [*_blocco_a_capo(*b), Spacer(1, 11.5)] + ([NEXT()] if n == 0 else [])
+    layout = read_layout(due_colonne(story))
+    return layout, esiti_blocchi.extract(layout)
+
+
+def test_wrapped_labels_are_the_layout_under_test(a_capo):
+    layout, _ = a_capo
+    texts = [ln.text for ln in layout.page(1).lines]
+    assert 'TRIENNIO 2015-2017:' in texts and 'AZIONI' in texts and 'RAGGIUNTO' in texts
+    assert {ln.column for ln in layout.page(1).lines if not ln.furniture} == {0, 1}
+
+
+def test_label_wrapped_over_lines_is_recognised(a_capo):
+    _, ex = a_capo
+    assert [e.fields['titolo'] for e in ex.esiti] == [' '.join(b[0].split()) for b in WRAPPED]
+    assert [e.azioni_realizzate for e in ex.esiti] == [b[1] for b in WRAPPED]
+    assert all(e.fields['triennio_valutato'] == '2015-2017' for e in ex.esiti)
+    assert all(e.fields['risorse_impiegate'] == 'Risorse professionali (Ambito, Comuni)' for e in ex.esiti)
+
+
+def test_status_box_wrapped_over_lines_is_one_status(a_capo):
+    _, ex = a_capo
+    assert [' '.join(e.fields['stato'].split()) for e in ex.esiti] == [' '.join(b[3].split()) for b in WRAPPED]
+    assert [stato(e.fields['stato']) for e in ex.esiti] == ['parziale', 'raggiunto', 'parziale']
+    assert not any(a.startswith('OBIETTIVO') for e in ex.esiti for a in e.azioni_realizzate)
+
+
+def test_a_sentence_with_a_colon_in_a_comment_is_no_label(a_capo):
+    # '... Fra gli / interventi realizzati nel triennio: la ...' carries on the comment
+    _, ex = a_capo
+    commento = ' '.join(ex.esiti[0].fields['commento'].split())
+    assert commento == ' '.join(WRAPPED[0][2].split())
+    assert not any('cartella sociale' in a for a in ex.esiti[0].azioni_realizzate)
+
+
+def test_wrapped_lines_join_only_when_set_alike():
+    # a bold heading followed by a plain line ending in a colon is not one label
+    from fixtures.colonne import due_colonne, p
+    layout = read_layout(due_colonne([p('AZIONI REALIZZATE NEL TRIENNIO', True), p('2015-2017:'), p('testo')]))
+    items = esiti_blocchi._wrapped_joined(layout.page(1).content_lines())
+    assert [ln.text for ln in items][:2] == ['AZIONI REALIZZATE NEL TRIENNIO', '2015-2017:']

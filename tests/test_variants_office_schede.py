@@ -140,8 +140,6 @@ def test_esiti_light_list_short_answers_beside_their_labels(run):
 
 
 # ---------------------------------------------------------------- older plans
-@gap("extract/families/esiti_blocchi.py: in a two-column section the label 'AZIONI REALIZZATE NEL TRIENNIO "
-     "2015-2017:' wraps onto two lines, is not recognised, and the title runs on into the actions")
 def test_esiti_blocchi_in_two_columns(run):
     v, rows = run('esiti_blocchi_due_colonne')
     got = by_title(rows['esiti'])

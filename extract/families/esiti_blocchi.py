@@ -8,10 +8,10 @@ next page carries on the part its column was in. The status is the box's words, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..colors import colour_word, legend, status_text
-from ..layout import RGB, Layout, Table, cell_fill
+from ..layout import RGB, Layout, Line, Table, cell_fill
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..text import best_label, clean, fold, is_bullet_line, one_line, split_items
 from ._condivisi import (first_table, in_reading_order, last_table, lines_after, lines_before, table_column, table_position,
@@ -68,6 +68,8 @@ def _label(line: str) -> tuple[str | None, str, str]:
     if not m or is_bullet_line(line):
         return None, line, ''
     raw = m.group(1)
+    if raw[:1].islower():       # '… Fra gli / interventi realizzati nel triennio: la …' runs on a sentence
+        return None, line, ''
     key, _ = best_label(raw, ETICHETTE, 0.84)
     if key is None or _extra_words(raw, key) > (1 if raw.isupper() else 0):
         return None, line, raw
@@ -193,7 +195,7 @@ def extract(layout: Layout) -> Extraction:
                 lettura.cell(page.number, col, '\n'.join(ln.text for ln in lines), None, 'table')
                 done.update(id(ln) for ln in lines)
         lines = [ln for ln in page.content_lines() if id(ln) not in done]
-        for item in in_reading_order(page, lines, page.tables):    # a page in text columns: column by column
+        for item in _wrapped_joined(in_reading_order(page, lines, page.tables)):    # a page in text columns: column by column
             if isinstance(item, Table):
                 _read_table(lettura, item, prev, layout)
                 prev = item
@@ -211,6 +213,59 @@ def extract(layout: Layout) -> Extraction:
         for page, line in lettura.orphans[:5]:
             out.anomalie.append(RawAnomalia(page, f'testo fuori da ogni parte di un blocco di esiti: {line[:80]!r}'))
     return out
+
+
+_WRAP = 3      # lines a label or a status box may wrap over in a narrow column
+
+
+def _wrapped_joined(items: list) -> list:
+    """The page's items with a label or status box that wrapped in a narrow column made one line
+    again: 'AZIONI REALIZZATE NEL TRIENNIO' + '2015-2017:' -> one label, 'OBIETTIVO PARZIALMENTE'
+    + 'RAGGIUNTO' -> one status. Only consecutive lines set alike (same column, size and weight,
+    bold or upper-case) whose join reads as a label up to its colon, or as a status, are joined."""
+    out, i = [], 0
+    while i < len(items):
+        joined, n = _join_at(items, i)
+        out.append(joined)
+        i += n
+    return out
+
+
+def _join_at(items: list, i: int) -> tuple:
+    first = items[i]
+    if not isinstance(first, Line) or ':' in first.text or not _styled(first) or is_status(first.text):
+        return first, 1
+    run = [first]
+    for nxt in items[i + 1:i + _WRAP]:
+        if not (isinstance(nxt, Line) and _same_setting(run[-1], nxt)):
+            break
+        run.append(nxt)
+    for n in range(len(run), 1, -1):        # the longest reading wins: 'OBIETTIVO' + 'PARZIALMENTE' + 'RAGGIUNTO'
+        text = ' '.join(ln.text.strip() for ln in run[:n])
+        if _wrapped_label(run[:n], text) or (':' not in text and is_status(text)):
+            last = run[n - 1]
+            return replace(first, text=text, x1=max(ln.x1 for ln in run[:n]), bottom=last.bottom), n
+    return first, 1
+
+
+def _styled(ln: Line) -> bool:
+    t = ln.text.strip()
+    return bool(t) and not is_bullet_line(t) and (ln.bold or t.isupper() or t.rstrip(':').isupper())
+
+
+def _same_setting(a: Line, b: Line) -> bool:
+    """b carries on a's wrapped line: same column and type, right below it."""
+    return (a.page == b.page and a.column == b.column and abs(a.size - b.size) < 0.6 and a.bold == b.bold
+            and 0 < b.top - a.top <= 1.8 * max(a.size, 1) and _styled(b))
+
+
+def _wrapped_label(run: list, text: str) -> bool:
+    """The joined lines are a known label whose colon is on the last of them (a colon on an
+    earlier line means the label was whole there)."""
+    if ':' in ' '.join(ln.text for ln in run[:-1]) or ':' not in run[-1].text:
+        return False
+    key, _, _ = _label(text)
+    return key is not None
 
 
 def _read_table(lettura: '_Lettura', t: Table, prev: Table | None, layout: Layout) -> None:

@@ -87,7 +87,15 @@ def evaluated_triennio(text: str) -> str | None:
     return next((s for s, _, evaluated in _spans(text) if evaluated), None)
 
 
+# the programming periods of Lombardy's Piani di Zona: 2024 was an extension year, so the plan
+# after 2021-2023 is 2025-2027, not 2024-2026
+TRIENNI_REGIONALI = ('2009-2011', '2012-2014', '2015-2017', '2018-2020', '2021-2023', '2025-2027')
+
+
 def _following(triennio: str) -> str:
+    """The plan that comes after an evaluated triennio."""
+    if triennio in TRIENNI_REGIONALI[:-1]:
+        return TRIENNI_REGIONALI[TRIENNI_REGIONALI.index(triennio) + 1]
     a = int(triennio[-4:]) + 1
     return f'{a}-{a + 2}'
 

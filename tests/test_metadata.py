@@ -213,3 +213,9 @@ def test_corpus_metadata(name, expected):
     m = read_metadata(layout_of(name), 'documento.pdf')
     assert (m.ambito_id, m.triennio, m.tipo) == expected
     assert m.fonte == 'contenuto'
+
+
+def test_the_plan_after_2021_2023_is_2025_2027():
+    from extract.metadata import _following
+    assert _following('2015-2017') == '2018-2020'
+    assert _following('2021-2023') == '2025-2027'     # 2024 was an extension year in Lombardy

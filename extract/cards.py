@@ -32,6 +32,7 @@ class Riga:
     part: int = 0                 # index of the physical table in its run (page breaks)
     top: float = 0.0              # where the row starts on its page, when read from text lines
     last_page: int = 0            # page of its last content line, when read from text lines
+    bottom: float = 0.0           # bottom of its last line on last_page, when read from text lines
 
 
 @dataclass

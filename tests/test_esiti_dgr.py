@@ -207,3 +207,22 @@ def test_esiti_side_by_side_under_numbered_column_heads():
     ex = esiti_dgr.extract(read_layout(_pdf([_grid(data, [170, 180, 180])])))
     assert [e.fields['titolo'] for e in ex.esiti] == ['UNO', 'DUE']
     assert not ex.anomalie
+
+
+def test_group_row_across_the_table_is_the_macroarea():
+    """A row drawn as one cell across a one-esito-per-row table ('Domiciliarità – Anziani') heads the
+    esiti below it: their macroarea, never an esito of its own."""
+    from reportlab.lib import colors
+    from reportlab.platypus import TableStyle
+    head = ('Obiettivo', 'Dimensione', 'Grado di raggiungimento', 'Criticità rilevate', 'Riproposto')
+    data = [head, ('Domiciliarità – Anziani', '', '', '', ''), ("VIVERE LA DISABILITA'", 'OUTPUT', '80%', 'Turn over', 'Sì'),
+            ('WELFARE DI ACCESSO', 'OUTCOME', '22%', 'Sportelli', 'No'),
+            ('Politiche abitative', '', '', '', ''), ('ABITARE', 'OUTPUT', '90%', '//', 'No')]
+    t = _grid(data, [200, 80, 90, 200, 80])
+    t.setStyle(TableStyle([('SPAN', (0, r), (-1, r)) for r in (1, 4)] +
+                          [('BACKGROUND', (0, r), (-1, r), colors.HexColor('#fce4d6')) for r in (1, 4)]))
+    rows = normalize(esiti_dgr.extract(read_layout(_pdf([_p('Esiti della programmazione 2021-2023', 14, bold=True), t]))),
+                     {'documento_id': 'x'})['esiti']
+    assert [(r['titolo'], r['macroarea']) for r in rows] == \
+        [("VIVERE LA DISABILITA'", 'Domiciliarità – Anziani'), ('WELFARE DI ACCESSO', 'Domiciliarità – Anziani'),
+         ('ABITARE', 'Politiche abitative')]

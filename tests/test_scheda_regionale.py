@@ -288,3 +288,85 @@ def test_rows_across_the_table_inside_a_card_are_never_dropped():
     assert o['macroarea'] == 'Politiche abitative'
     assert o['risorse_personale'] == ['Assistenti sociali e educatori']
     assert any('Sezione B' in a.messaggio and a.pagina == 1 for a in ex.anomalie)
+
+
+# ---------------------------------------------------------------- Writer-made cards (harness round 3a)
+def _cells(*texts):
+    from extract.layout import Cell
+    return [Cell(t, 50 + 200 * j, 0, 250 + 200 * j, 10) if t is not None else None for j, t in enumerate(texts)]
+
+
+def _run(*pages):
+    from extract.layout import Table
+    from extract.tables import TableRun
+    return TableRun([Table(i + 1, (50, 40, 450, 800), [_cells(*r) for r in rows]) for i, rows in enumerate(pages)])
+
+
+def test_label_cell_split_by_the_page_joins_the_label_above():
+    """LibreOffice splits the label cell too: 'RISORSE ECONOMICHE' | 'PREVENTIVATE' on the next page is
+    one row (the tail alone only keyword-matches another field); a whole label on the next page is not."""
+    from extract.cards import read_rows
+    righe = read_rows(_run([("Titolo dell'obiettivo", 'Casa comune'), ('Destinatari', 'Famiglie'),
+                            ('RISORSE ECONOMICHE', '• FNPS')],
+                           [('PREVENTIVATE', '• Fondi di Ambito'), ('RISORSE DI PERSONALE DEDICATE', '• Educatori')]))
+    assert [r.field for r in righe] == ['titolo', 'target', 'risorse_economiche', 'risorse_personale']
+    assert righe[2].content == '• FNPS\n• Fondi di Ambito'
+    righe = read_rows(_run([("Titolo dell'obiettivo", 'Casa comune'), ('Risorse economiche', '• FNPS')],
+                           [('Destinatari', 'Famiglie')]))
+    assert [r.field for r in righe] == ['titolo', 'risorse_economiche', 'target']
+
+
+def test_column_titles_row_skipped_wherever_repeated():
+    """'Voce | Contenuto' over the card and again on the next page: never a row; the content the page
+    break cut still joins the row above the repeated titles."""
+    from extract.cards import read_rows
+    righe = read_rows(_run([('Voce', 'Contenuto'), ("Titolo dell'obiettivo", 'Casa comune'),
+                            ("A quale bisogno risponde l'intervento?", 'Il bisogno di una regia')],
+                           [('Voce', 'Contenuto'), ('', 'comune tra i servizi.'), ('Destinatari', 'Famiglie')]))
+    assert [r.field for r in righe] == ['titolo', 'bisogno', 'target']
+    assert righe[1].content == 'Il bisogno di una regia\ncomune tra i servizi.'
+    from extract.labels import column_titles_row
+    assert column_titles_row('Voce', ['Descrizione']) and column_titles_row('Campo', ['Valore'])
+    assert not column_titles_row('Descrizione', ['Contenuto del progetto'])
+    assert not column_titles_row('Voce', ['SI', 'NO'])
+
+
+def test_indicators_typed_by_their_row_label():
+    """Rows whose own label says 'INDICATORI DI OUTPUT' hold plain bullets: each an indicator of that type."""
+    data = [("Titolo dell'obiettivo", 'Casa comune'), ('Destinatari', 'Famiglie'), ('Fonti di finanziamento', '• FNPS'),
+            ("Prevede il coinvolgimento di ASST nell'analisi del bisogno?", 'SI'),
+            ('QUALI MODALITÀ ORGANIZZATIVE, OPERATIVE DI EROGAZIONE SONO ADOTTATE? (INDICATORI DI PROCESSO)',
+             '• Numero di incontri\n• Enti rappresentati'),
+            ('QUALI RISULTATI VUOLE RAGGIUNGERE? (INDICATORI DI OUTPUT)', '• Stipula protocollo'),
+            ("QUALE IMPATTO DOVREBBE AVERE L'INTERVENTO? (INDICATORI DI OUTCOME)", '• % di bisogni intercettati')]
+    rows, ex = _rows(_platypus([_table(data)]))
+    assert sorted((i['tipo'], i['testo']) for i in rows['indicatori']) == \
+        [('outcome', '% di bisogni intercettati'), ('output', 'Stipula protocollo'),
+         ('processo', 'Enti rappresentati'), ('processo', 'Numero di incontri')], ex.anomalie
+
+
+def test_distretto_card_by_the_labels_it_has():
+    """Descrizione / Destinatari / Azioni / Tempi / Governance: one distretto label and no label of
+    another kind is a distretto card; 'Obiettivo' alone says nothing; a scheda label makes it no distretto."""
+    from extract.cards import kind_of
+    assert kind_of({'descrizione', 'target', 'azioni', 'tempi', 'governance'}) == 'distretto'
+    assert kind_of({'titolo', 'obiettivi_specifici', 'azioni', 'target', 'tempi'}) is None
+    assert kind_of({'descrizione', 'target', 'azioni', 'governance', 'risorse_economiche', 'bisogno'}) == 'scheda'
+    data = [('Scheda 2 – Salute territoriale',), ('Descrizione del progetto', 'Una cabina di regia.'),
+            ('Popolazione target', 'Adolescenti'), ('Azioni principali', '• Mappatura\n• Formazione'),
+            ('Tempi di realizzazione', '2025-2027'), ('Soggetti coinvolti nella governance', '• ASST\n• Ambiti')]
+    layout = read_layout(_platypus([_spanning_table(data, [0])]))
+    ex = scheda_distretto.extract(layout)
+    rows = normalize(ex, {'documento_id': 'x', 'ambito_id': 'a', 'triennio': '2025-2027'})
+    assert [(o['livello'], o['numero'], o['titolo'], o['tempi']) for o in rows['obiettivi']] == \
+        [('distretto', '2', 'Salute territoriale', '2025-2027')]
+    assert [a['testo'] for a in rows['azioni']] == ['Mappatura', 'Formazione']
+    assert not scheda_regionale.extract(layout).obiettivi
+
+
+def test_table_of_labels_only_is_an_anomaly():
+    """A one-column table of card labels (the contents beside it were no cells): reported with its page."""
+    from reportlab.platypus import PageBreak
+    labels = [('Descrizione del progetto',), ('Popolazione target',), ('Azioni principali',), ('Governance',)]
+    ex = scheda_regionale.extract(read_layout(_platypus([PageBreak(), _table(labels, widths=(170,))])))
+    assert [(a.pagina, 'contenuto' in a.messaggio) for a in ex.anomalie] == [(2, True)]

@@ -94,3 +94,52 @@ def test_other_layouts_left_alone(doc):
     """Narrative objectives ('OBIETTIVO PRINCIPALE:'), esiti blocks, table schede, slides: nothing."""
     ex = scheda_testo.extract(layout_of(doc))
     assert ex.obiettivi == [] and ex.anomalie == []
+
+
+# ---------------------------------------------------------------- distretto cards written as headed paragraphs
+def _distretto(n: int, titolo: str) -> list:
+    p = lambda t, s=_BODY: Paragraph(t, s)   # noqa: E731
+    out = [p(f'{n}. {titolo}', _HEAD), Spacer(1, 6)]
+    for label, content in [('Finalità', ['Attivare una cabina di regia sul tema', 'della riduzione dei rischi.']),
+                           ('Destinatari', ['Adolescenti e giovani under 34']),
+                           ('Azioni', ['• Mappatura dei servizi', '• Formazione congiunta']),
+                           ('Tempistica', ['2025/2027']), ('Governance', ['• ASST Bergamo Est', '• 7 Ambiti'])]:
+        out += [p(label, _BOLD)] + [p(c) for c in content] + [Spacer(1, 5)]
+    return out
+
+
+@pytest.fixture(scope='module')
+def distretto_testo():
+    intro = [Paragraph('Obiettivi di integrazione sociosanitaria del Distretto Bergamo Est', _HEAD),
+             Paragraph('Il Distretto condivide i seguenti obiettivi.', _BODY)]
+    layout = read_layout(_pdf(intro + _distretto(1, 'Riduzione dei rischi') + [PageBreak()] +
+                              _distretto(2, 'Salute territoriale')))
+    return layout, scheda_testo.extract(layout)
+
+
+def test_distretto_cards_as_paragraphs(distretto_testo):
+    _, ex = distretto_testo
+    rows = normalize(ex, {'documento_id': 'x', 'ambito_id': 'a', 'triennio': '2025-2027'})
+    assert [(o['livello'], o['numero'], o['titolo'], o['pagina_inizio'], o['tempi']) for o in rows['obiettivi']] == \
+        [('distretto', '1', 'Riduzione dei rischi', 1, '2025/2027'), ('distretto', '2', 'Salute territoriale', 2, '2025/2027')]
+    o = rows['obiettivi'][0]
+    assert ' '.join(o['descrizione'].split()) == 'Attivare una cabina di regia sul tema della riduzione dei rischi.'
+    assert o['target'] == 'Adolescenti e giovani under 34'
+    assert [a['testo'] for a in rows['azioni'] if a['obiettivo_id'] == o['obiettivo_id']] == \
+        ['Mappatura dei servizi', 'Formazione congiunta']
+
+
+def test_distretto_card_lines_are_claimed(distretto_testo):
+    """covers(): the card's label and text lines belong to scheda_testo (obiettivi_narrativi leaves them);
+    the document's heading and introduction above do not."""
+    layout, _ = distretto_testo
+    lines = {ln.text: ln for ln in layout.page(1).content_lines()}
+    assert scheda_testo.covers(layout, 1, lines['Finalità'].top)
+    assert scheda_testo.covers(layout, 1, lines['2025/2027'].top)
+    assert not scheda_testo.covers(layout, 1, lines['Il Distretto condivide i seguenti obiettivi.'].top)
+
+
+def test_narrative_objective_is_no_distretto_card(due_schede):
+    """Regional schede written as text (and narrative objectives) give no distretto card."""
+    rows, _ = due_schede
+    assert {o['livello'] for o in rows['obiettivi']} == {'ambito'}

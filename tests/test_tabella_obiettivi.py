@@ -62,3 +62,40 @@ def test_generated_table_columns_by_meaning_and_objective_across_pages():
 def test_table_without_actions_column_is_not_ours():
     rows = [['Obiettivo', 'Indicatore', 'Baseline'], ['Ridurre la solitudine', 'n. anziani', '10']]
     assert not tabella_obiettivi.extract(read_layout(table_pages([{'widths': [200, 200, 100], 'rows': rows}]))).obiettivi
+
+
+def test_area_rows_across_the_table_are_no_objectives():
+    """'AREA DISABILITÀ' drawn across all six columns heads the objectives below it."""
+    import io
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+    head = ['Obiettivo', 'Interventi', 'Attori', 'Esiti attesi', 'Tempi', 'Risorse']
+    row = lambda t: [t, '- Consolidamento', '- Comuni', '- 3 interventi', '2018-2020', '- FNPS']   # noqa: E731
+    data = [head, ['AREA MINORI E FAMIGLIA'] + [''] * 5, row('Garantire equità'), row('Favorire la partecipazione'),
+            ['AREA DISABILITÀ'] + [''] * 5, row('Programmare il Dopo di Noi')]
+    t = Table(data, colWidths=[170, 120, 90, 110, 70, 80])
+    t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.5, colors.black)] +
+                          [('SPAN', (0, r), (-1, r)) for r in (1, 4)]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=landscape(A4)).build([t])
+    ex = tabella_obiettivi.extract(read_layout(buf.getvalue()))
+    assert [(o.fields['titolo'], o.fields.get('macroarea')) for o in ex.obiettivi] == \
+        [('Garantire equità', 'AREA MINORI E FAMIGLIA'), ('Favorire la partecipazione', 'AREA MINORI E FAMIGLIA'),
+         ('Programmare il Dopo di Noi', 'AREA DISABILITÀ')]
+
+
+def test_row_cut_by_the_page_carries_on_whatever_the_case_of_its_title():
+    """The page break cut a row: on the next page its title goes on in capitals ('REI e ...') while its
+    other cells go on mid-sentence -- one objective, not two."""
+    header = ['Obiettivo', 'Interventi', 'Attori', 'Esiti attesi', 'Tempi']
+    widths = [170, 170, 120, 120, 90]
+    p1 = [header, ['Affinare il modello\ndi presa in carico', '- Consolidamento degli interventi', '- Comuni',
+                   '- Almeno 13 interventi', 'Triennio']]
+    p2 = [header, ['REI e di integrarlo\ncon il NIL', 'in essere\n- Nuove azioni di rete', '- Terzo Settore',
+                   'attivati', '2018-2020'],
+          ['Sostenere le famiglie', '- Gruppi', '- Consultorio', '- 3 gruppi', '2019']]
+    ex = tabella_obiettivi.extract(read_layout(table_pages([{'widths': widths, 'rows': p1}, {'widths': widths, 'rows': p2}])))
+    assert [o.fields['titolo'] for o in ex.obiettivi] == \
+        ['Affinare il modello di presa in carico REI e di integrarlo con il NIL', 'Sostenere le famiglie']
+    assert [a.testo for a in ex.obiettivi[0].azioni] == ['Consolidamento degli interventi in essere', 'Nuove azioni di rete']

@@ -76,9 +76,6 @@ def test_scheda_griglia_cards_found_by_their_titles(run):
         assert got[norm(o['titolo'])]['livello'] == 'ambito'
 
 
-@gap("extract/cards.py read_rows/_joins_previous: a row LibreOffice splits across a page break splits its "
-     "LABEL cell too ('RISORSE ECONOMICHE' | 'PREVENTIVATE'); the continuation has a non-empty label, is read as "
-     "a new row, fuzzy-matched to tipo_obiettivo (0.85) and the card is cut in two")
 def test_scheda_griglia_row_split_across_pages_keeps_its_items(run):
     v, rows = run('schede_griglia')
     got = by_title(rows['obiettivi'])
@@ -87,9 +84,6 @@ def test_scheda_griglia_row_split_across_pages_keeps_its_items(run):
     assert len(rows['obiettivi']) == len(v.truth['obiettivi'])
 
 
-@gap("extract/families/scheda_regionale.py indicatori_of: indicators are read only under an in-cell "
-     "'Indicatori di processo/output/outcome' heading; rows whose LABEL names the type "
-     "('QUALI RISULTATI VUOLE RAGGIUNGERE? (INDICATORI DI OUTPUT)') with bullets yield none, silently")
 def test_scheda_griglia_indicators_typed_by_their_row_label(run):
     v, rows = run('schede_griglia')
     got = by_title(rows['obiettivi'])
@@ -154,8 +148,6 @@ def test_sei_colonne_objectives_found(run):
     assert len(trovati) >= len(v.truth['obiettivi']) - 1
 
 
-@gap("extract/families/tabella_obiettivi.py: a merged area row across all six columns ('AREA DISABILITÀ') "
-     "becomes an objective; and metadata: a landscape section makes the plan a 'presentazione'")
 def test_sei_colonne_area_rows_are_no_objectives(run):
     v, rows = run('sei_colonne_orizzontale')
     titoli = {norm(o['titolo']) for o in v.truth['obiettivi']}

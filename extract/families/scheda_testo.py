@@ -95,7 +95,8 @@ def label_at(lines: list[Line], i: int, distretto: bool = False) -> tuple[Riga, 
         return None     # a bold line that merely mentions a keyword ('Progetti ... trasversali') is no label
     if distretto and answer is None and got[1] < 0.95 and len(label.split()) > 4:
         return None     # a heading that opens with a label word ('Obiettivi di integrazione sociosanitaria del...')
-    return Riga(label, answer or '', first.page, got[0], got[1], top=first.top, last_page=lines[j].page), j
+    return Riga(label, answer or '', first.page, got[0], got[1], top=first.top, last_page=lines[j].page,
+                bottom=lines[j].bottom), j
 
 
 def _continues_label(text: str, nxt: str, distretto: bool = False) -> bool:
@@ -128,7 +129,7 @@ def read_rows(lines: list[Line], distretto: bool = False) -> list[Riga]:
         elif open_:
             r = out[-1]
             r.content = f'{r.content}\n{ln.text}' if r.content else ln.text
-            r.last_page = ln.page
+            r.last_page, r.bottom = ln.page, ln.bottom
         i += 1
     return out
 
@@ -169,20 +170,9 @@ def covers(layout: Layout, page: int, top: float) -> bool:
     first label to the end of its last label's text (the numbered title above it is not in it)."""
     for card in distretto_cards(layout):
         last = card.righe[-1]
-        start, end = (card.page_start, card.top - 1), (max(last.page, last.last_page), _last_bottom(layout, card))
-        if start <= (page, top) <= end:
+        if (card.page_start, card.top - 1) <= (page, top) <= (max(last.page, last.last_page), last.bottom):
             return True
     return False
-
-
-def _last_bottom(layout: Layout, card: Scheda) -> float:
-    """Bottom of the last text line of the card's last label."""
-    last = card.righe[-1]
-    page = max(last.page, last.last_page)
-    tail = [ln.text for ln in clean(last.content).splitlines() if ln.strip()][-1:] or [last.label]
-    lines = [ln for ln in layout.page(page).lines if not ln.in_table and ln.text.strip() and
-             (page != last.page or ln.top >= last.top) and one(ln.text) in one(tail[0])]
-    return max((ln.bottom for ln in lines), default=layout.page(page).height)
 
 
 def extract(layout: Layout) -> Extraction:

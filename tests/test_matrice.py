@@ -330,3 +330,108 @@ def test_narrow_columns_wrapping_header_words():
     squeeze = lambda s: ''.join((s or '').split())    # noqa: E731 -- the values wrap too
     assert [squeeze(got[r['numero']]['frequenza']) for r in ROWS[:4]] == [r['frequenza'] for r in ROWS[:4]]
     assert [squeeze(got[r['numero']]['tipo']) for r in ROWS[:4]] == [r['tipo'] for r in ROWS[:4]]
+
+
+# ---------------------------------------------------------------- words broken by narrow cells (round 3b)
+@pytest.mark.parametrize('text,want', [
+    ('process\no', 'processo'), ('outcom\ne', 'outcome'), ('Annotazion\ni', 'Annotazioni'),
+    ('protocollo/procedur\na in sede', 'protocollo/procedura in sede'),
+    ("dell'allontana\nmento", "dell'allontanamento"), ('Tipo\nindicat\nore', 'Tipo\nindicatore'),
+    ('aggiorname\nnto e\ncondivisione', 'aggiornamento e\ncondivisione'),
+    # whole words stay apart: 'e' + 'state' is no 'estate', 'o' is a word
+    ('e\nstate', 'e\nstate'), ('Definizione o\naggiornamento', 'Definizione o\naggiornamento'),
+    ('ente\ncapofila', 'ente\ncapofila'), ('non\nprevista', 'non\nprevista'), ('Area\nFragilità', 'Area\nFragilità'),
+])
+def test_words_broken_mid_word_are_joined(text, want):
+    from extract.parole import mend_broken_words
+    assert mend_broken_words(text) == want
+
+
+@pytest.mark.parametrize('header,field', [('Annotazion\ni', 'note'), ('Tipo\nindicat\nore', 'tipo'),
+                                          ('Periodi\ncità di\nrilevazi\none', 'frequenza')])
+def test_header_broken_mid_word_by_libreoffice(header, field):
+    from extract.parole import mend_broken_words
+    assert mm.column_field(mend_broken_words(header)) == field
+
+
+# ---------------------------------------------------------------- hand-built layouts
+def _table(page, rows, edges, top=40.0, height=30.0, spans=()):
+    """A ruled Table: rows of texts over the column edges; `spans` = row indices written as one
+    cell across the whole width (the layout could not split them)."""
+    from extract.layout import Cell, Table as LTable
+    out = []
+    for i, texts in enumerate(rows):
+        y = top + i * height
+        if i in spans:
+            out.append([Cell(texts[0], edges[0], y, edges[-1], y + height)] + [None] * (len(edges) - 2))
+        else:
+            out.append([Cell(t, edges[k], y, edges[k + 1], y + height) for k, t in enumerate(texts)])
+    return LTable(page, (edges[0], top, edges[-1], top + height * len(rows)), out)
+
+
+def _layout(tables, lines=()):
+    from extract.layout import Layout, Page
+    pages = [Page(n, 842, 595, [ln for ln in lines if ln.page == n], [t for t in tables if t.page == n])
+             for n in range(1, max(t.page for t in tables) + 1)]
+    return Layout(pages, {})
+
+
+CLIP_EDGES = [30, 55, 100, 250, 320, 400, 470, 540]
+FULL_HEADER = ['N°', 'Tipo\nindicat\nore', 'Descrizione indicatore', 'Baseline\n(al\n31/12/2024)',
+               'Valore\nrilevato al\n30/11/2025', 'Periodi\ncità di\nrilevazione', 'Note']
+# LibreOffice clips the vertically merged header cells of a repeated header at the page break:
+# what it cuts off falls into the first body row, on top of the row carried over the break
+CLIPPED_HEADER = ['N°', 'Tipo\nindicat', 'Descrizione indicatore', 'Baseline\n(al', 'Valore\nrilevato al',
+                  'Periodi\ncità di', 'Note']
+
+
+def _clipped_matrix():
+    page1 = _table(1, [FULL_HEADER, ['1', 'process\no', 'Numero di equipe attivate', 'non\nprevista', '3',
+                                     'annuale', ''],
+                       ['2', 'output', 'Definizione del protocollo', 'non\nprevista', 'No', 'una', '']], CLIP_EDGES)
+    page2 = _table(2, [CLIPPED_HEADER,
+                       ['', 'ore', 'distrettuale', '31/12/2024)', '30/11/2025', 'rilevazione\ntantum', ''],
+                       ['3', 'outcom\ne', 'Riduzione dei tempi di attesa', '10 giorni', '8 giorni', 'annuale',
+                        'dato ASST']], CLIP_EDGES)
+    return mm.extract(_layout([page1, page2]))
+
+
+def test_clipped_continuation_header_takes_the_first_pages_columns():
+    ex = _clipped_matrix()
+    got = {i.fields['numero']: i for i in ex.indicatori}
+    assert sorted(got) == ['1', '2', '3']
+    assert not ex.anomalie
+    # every measurement is dated by the first page's header, also on the clipped page
+    assert all('30/11/2025' in h for i in ex.indicatori for h, _ in i.rilevazioni)
+    assert [c for _, c in got['3'].rilevazioni] == ['8 giorni']
+    # the clipped pieces are header, not data; the rest of that row carries indicator 2 on
+    two = got['2']
+    assert one_line(two.testo) == 'Definizione del protocollo distrettuale'
+    assert two.fields['baseline'] == 'non\nprevista' and [c for _, c in two.rilevazioni] == ['No']
+    assert two.fields['frequenza'] == 'una\ntantum'
+    assert [i.tipo for i in ex.indicatori] == ['processo', 'output', 'outcome']      # mended mid-word breaks
+
+
+# ---------------------------------------------------------------- a data row the layout gave as one cell
+def _line(page, text, x0, top, size=8.0, spread=1.0):
+    from extract.layout import Line
+    return Line(page, text, x0, x0 + len(text) * size * 0.5 * spread, top, top + size, size, False, in_table=True)
+
+
+def test_row_read_as_one_cell_is_an_anomaly_not_a_section_or_lost():
+    edges = [30, 60, 200, 260, 330, 400]
+    rows = [['N.', 'Indicatore', 'Tipologia', 'Baseline', 'Valore rilevato al 30/11/2025'],
+            ['Politiche abitative'],
+            ['1', 'Numero di alloggi', 'output', '0', '5'],
+            ['2 Numero di sfratti evitati outcome 3 7'],
+            ['3', 'Numero di famiglie', 'processo', '4', '6']]
+    t = _table(1, rows, edges, spans=(1, 3))
+    lines = [_line(1, texts[k], edges[k] + 2, 40 + i * 30 + 2)
+             for i, texts in enumerate(rows) if len(texts) > 1 for k in range(len(texts))]
+    lines.append(_line(1, rows[1][0], 32, 72))                          # a heading: one run of text
+    lines.append(_line(1, rows[3][0], 32, 132, spread=2.2))             # words spread over the columns
+    ex = mm.extract(_layout([t], lines))
+    assert [(i.fields['numero'], i.fields.get('policy')) for i in ex.indicatori] == [
+        ('1', 'Politiche abitative'), ('3', 'Politiche abitative')]
+    lost = [a for a in ex.anomalie if 'una sola cella' in a.messaggio]
+    assert len(lost) == 1 and lost[0].pagina == 1 and 'Numero di sfratti evitati' in lost[0].messaggio

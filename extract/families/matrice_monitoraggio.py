@@ -8,9 +8,10 @@ baseline and expected results are fields. Matrix indicators are not tied to a ca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from extract.layout import Cell, Layout, Table
+from extract.layout import Cell, Layout, Page, Table
+from extract.parole import mend_broken_words
 from extract.records import Extraction, RawAnomalia, RawIndicatore
 from extract.tables import table_runs
 from extract.text import fold
@@ -20,7 +21,7 @@ NAME = 'matrice_monitoraggio'
 # (field, pattern on the folded header), first match wins: the order settles headers that say
 # two things ("responsabile rilevazione" is who measures, not a measurement).
 COLUMN_RULES: list[tuple[str | None, str]] = [
-    ('note', r'\bnot[ae]\b|osservazion|comment'),
+    ('note', r'\bnot[ae]\b|annotazion|osservazion|comment'),
     ('ridefinizione', r'ridefini|rimodul|revision|riformul|rivist'),
     ('responsabile', r'responsab|referent|chi rileva'),
     ('frequenza', r'frequen|periodicit|cadenz|tempi di rilevazion|tempistica'),
@@ -268,17 +269,80 @@ def _repeated_header_rows(t: Table, header_keys: set[str]) -> int:
     return n
 
 
+def _mended(t: Table) -> Table:
+    """The table with the words its narrow cells broke mid-word joined again ('process\\no')."""
+    rows = [[None if c is None else replace(c, text=mend_broken_words(c.text)) for c in row] for row in t.rows]
+    return replace(t, rows=rows)
+
+
+def _squeeze(s: str) -> str:
+    """Comparison form of a header: folded, no spaces (a clipped header loses its line breaks)."""
+    return fold(s).replace(' ', '')
+
+
+def _clipped_header(t: Table, first: Table, m: Mapping) -> tuple[int, Table] | None:
+    """(header rows, table) when t's top rows repeat the first page's header, perhaps clipped --
+    LibreOffice cuts vertically merged header cells at a page break, so a continuation page
+    shows 'Valore rilevato al' and leaves '30/11/2025' in the first body row. Every written cell
+    of those top rows must be part of its column's header on the first page. The pieces the
+    clip pushed down are blanked in the returned table (they are header, never data); the rest
+    of that row is the indicator above carried over the break."""
+    if t.ncols != first.ncols or not _same_grid(t, first):
+        return None
+    full = {c: _squeeze(h) for c, h in m.headers.items()}
+    n = 0
+    while n < min(m.n_header_rows, len(t.rows)) and _part_of_header(t.rows[n], full, at_least=1 if n else 2):
+        n += 1
+    if n == 0:
+        return None
+    shown = {c: _squeeze(h) for c, h in _header_texts(t, n).items()}
+    if n >= len(t.rows) or all(shown[c] == full.get(c, '') for c in shown):
+        return n, t
+    row = [None if cell is None else replace(cell, text=_unclipped(cell.text, shown.get(c, ''), full.get(c, '')))
+           for c, cell in enumerate(t.rows[n])]
+    return n, replace(t, rows=[*t.rows[:n], row, *t.rows[n + 1:]])
+
+
+def _unclipped(text: str, shown: str, head: str) -> str:
+    """The cell's text without its first lines when they are the rest of the column's clipped
+    header ('31/12/20' under 'Baseline (al'); what follows them is data carried over the break."""
+    if shown == head:
+        return text
+    lines = text.split('\n')
+    k, got = 0, shown
+    while k < len(lines) and _squeeze(lines[k]) and head.startswith(got + _squeeze(lines[k])):
+        got += _squeeze(lines[k])
+        k += 1
+    return '\n'.join(lines[k:])
+
+
+def _part_of_header(row: list[Cell | None], full: dict[int, str], at_least: int) -> bool:
+    written = [(c, _squeeze(cell.text)) for c, cell in enumerate(row) if cell is not None and _squeeze(cell.text)]
+    return len(written) >= at_least and all(s in full.get(c, '') for c, s in written)
+
+
 def _matrix_tables(layout: Layout):
     """(table, mapping, repeated) for every table that is, or continues, a matrix; the
-    mapping's n_header_rows counts the header rows this page repeats."""
+    mapping's n_header_rows counts the header rows this page repeats. A continuation page whose
+    header is the first page's, clipped, takes the first page's mapping (its columns' dates)."""
     last: tuple[Table, Mapping] | None = None
+    first: tuple[Table, Mapping] | None = None
     header_keys: set[str] = set()
     for run in table_runs(layout):
-        for t in run.parts:
+        for t in map(_mended, run.parts):
+            clipped = None
+            if first is not None and last is not None and t.page == last[0].page + 1:
+                clipped = _clipped_header(t, *first)
+            if clipped is not None:
+                n, t = clipped
+                last = (t, Mapping(first[1].fields, first[1].headers, n, frozenset(header_keys)))
+                yield t, last[1], True
+                continue
             m = header_mapping(t)
             if m is not None:
                 if last is None:
                     header_keys = {_row_key(r) for r in t.rows[:m.n_header_rows]} - {''}
+                    first = (t, m)
                 m.n_header_rows = max(m.n_header_rows, _repeated_header_rows(t, header_keys))
                 m.header_keys = frozenset(header_keys)
                 last = (t, m)
@@ -289,7 +353,8 @@ def _matrix_tables(layout: Layout):
                                    frozenset(header_keys)))
                 yield t, last[1], True
             else:
-                last = None if last is None or t.page > last[0].page + 1 else last
+                if last is None or t.page > last[0].page + 1:
+                    last = first = None
 
 
 def extract(layout: Layout) -> Extraction:
@@ -304,6 +369,10 @@ def extract(layout: Layout) -> Extraction:
             if not any(c is not None and c.text.strip() for c in row) or _row_key(row) in m.header_keys:
                 continue    # empty, or the header repeated inside the page's table
             heading = section_heading(row, t, m.fields)
+            if heading is not None and _squashed(row, t, layout.page(t.page)):
+                records.append(_unsplit_row(row, t.page))
+                closed = False
+                continue
             if heading is not None:
                 sezione, closed = heading, True
                 continue
@@ -314,6 +383,10 @@ def extract(layout: Layout) -> Extraction:
                 records[-1]['sezione'] = sezione
             closed = False
     for rec in records:
+        if rec.get('unsplit'):
+            out.anomalie.append(RawAnomalia(rec['page'], 'riga della matrice letta come una sola cella (colonne non '
+                                                         f'separabili), indicatore perso: {rec["unsplit"][:120]!r}'))
+            continue
         ind = _indicatore(rec)
         if ind is None:
             out.anomalie.append(RawAnomalia(rec['page'], f'riga della matrice senza indicatore: '
@@ -321,6 +394,46 @@ def extract(layout: Layout) -> Extraction:
         else:
             out.indicatori.append(ind)
     return out
+
+
+# ---------------------------------------------------------------- rows the layout could not split
+def _unsplit_row(row: list[Cell | None], page: int) -> dict:
+    """A record standing for a data row read as one cell: it is reported, not stored, and the
+    rows that carry it on over a page break join it (they are not indicators of their own)."""
+    text = ' '.join(' '.join(c.text.split()) for c in row if c is not None and c.text.strip())
+    return {'vals': {}, 'ril': [], 'page': page, 'unsplit': text}
+
+
+def _cell_lines(cell: Cell, page: Page) -> list:
+    return [ln for ln in page.lines if ln.in_table and ln.top >= cell.top - 1 and ln.bottom <= cell.bottom + 1
+            and ln.x0 >= cell.x0 - 1 and ln.x1 <= cell.x1 + 1]
+
+
+def _spacing(ln) -> float:
+    """Width per character relative to the font size: a line whose words stand in different
+    columns (with the gaps between the columns) is much wider than its text."""
+    return (ln.x1 - ln.x0) / max(len(ln.text), 1) / max(ln.size, 1.0)
+
+
+def _squashed(row: list[Cell | None], t: Table, page: Page) -> bool:
+    """A full-width single-cell row that is really a row of data: the table style draws no
+    column rules on it (banded rows), so it came out as one cell whose lines run across
+    several columns with the columns' gaps between their words -- unlike a section heading,
+    written as one run of text. Compared with the table's lines that stand in one column."""
+    cell = next(c for c in row if c is not None and c.text.strip())
+    widest = max((c.x1 - c.x0 for r in t.rows for c in r if c is not None and c is not cell
+                  and not _spans(c, t)), default=0.0)
+    x0, top, x1, bottom = t.bbox
+    plain = sorted(_spacing(ln) for ln in page.lines if ln.in_table and top - 1 <= ln.top and ln.bottom <= bottom + 1
+                   and x0 - 1 <= ln.x0 and ln.x1 <= x1 + 1 and ln.x1 - ln.x0 <= widest + 1 and len(ln.text) >= 4)
+    if not plain:
+        return False
+    usual = plain[len(plain) // 2]
+    return any(_spacing(ln) > 1.35 * usual and _columns_crossed(ln, t) > 1 for ln in _cell_lines(cell, page))
+
+
+def _columns_crossed(ln, t: Table) -> int:
+    return sum(1 for c in range(t.ncols) if (x := _center(t, c)) is not None and ln.x0 <= x <= ln.x1)
 
 
 def _report_unmapped(t: Table, m: Mapping, out: Extraction, seen: set) -> None:

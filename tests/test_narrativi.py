@@ -484,3 +484,87 @@ def test_reading_order_helpers_place_the_table_in_its_column(colonne):
     above = page_title(layout.page(1), head.top - 1, column=1)
     assert above.startswith('- Costruzione di una rete') and above.endswith('INTERVENTI PER LA FAMIGLIA')
     assert 'Prosecuzione del progetto' not in above
+
+
+# ---------------------------------------------------------------- Word headings and list numbering (round 3b)
+# Heading 1 'Area: ...', Heading 2 'Obiettivo n. Title' with no colon, then 'Finalità:' repeating
+# it; Word's 'List Number' goes on counting across objectives and LibreOffice sets no space
+# after a two-digit number ('10.Messa').
+WORD_STYLES = [
+    L('Area: Contrasto alla povertà e all’emarginazione', True, 14),
+    L('sociale e promozione dell’inclusione attiva', True, 14),
+    L('Obiettivo 1. Garantire un adeguato sistema di protezione', True, 13),
+    L('sociale per le persone in condizioni di grave emarginazione.', True, 13),
+    L('Finalità: Garantire un adeguato sistema di protezione sociale per le persone in'),
+    L('condizioni di grave emarginazione.'),
+    L('Azioni programmate', True),
+    L('1. Attivazione dell’Equipe di Valutazione Multidimensionale'),
+    L('per i nuclei con bisogni complessi.', indent=18),
+    L('2. Pronto intervento sociale nei giorni di chiusura.'),
+    L('Destinatari: Persone in condizioni di grave emarginazione.'),
+    L('Indicatori di monitoraggio', True),
+    L('• Processo: l’equipe si riunisce ogni trimestre.'),
+    L('Area: Politiche abitative', True, 14),
+    L('Obiettivo 2. Creare un sistema di Ambito di politiche abitative.', True, 13),
+    L('Azioni programmate', True),
+    L('8. Supporto ai proprietari per l’uso del patrimonio esistente'),
+    L('(SAP), anche in accordo con il Piano Triennale:', indent=18),
+    L('valutazione delle possibilità di ripristino dello sfitto;', indent=18),
+    L('9. Continuità degli interventi dell’Agenzia dell’Abitare.'),
+    L('10.Messa a disposizione di alloggi temporanei.'),
+    L('Destinatari: Cittadini in locazione.'),
+    L('Indicatori di monitoraggio', True),
+    L('• Output: almeno 10 alloggi messi a disposizione.'),
+]
+
+
+@pytest.fixture(scope='module')
+def word_styles():
+    return on.extract(read_layout(_pdf([WORD_STYLES]))).obiettivi
+
+
+def test_area_heading_then_numbered_objective_heading_are_two_headings(word_styles):
+    assert [o.fields['macroarea'] for o in word_styles] == [
+        'Contrasto alla povertà e all’emarginazione sociale e promozione dell’inclusione attiva',
+        'Politiche abitative']
+    assert [o.fields['titolo'] for o in word_styles] == [
+        'Garantire un adeguato sistema di protezione sociale per le persone in condizioni di grave emarginazione.',
+        'Creare un sistema di Ambito di politiche abitative.']
+    assert [o.fields['target'] for o in word_styles] == ['Persone in condizioni di grave emarginazione.',
+                                                         'Cittadini in locazione.']
+
+
+def test_numbered_list_that_does_not_restart_at_one(word_styles):
+    first, second = word_styles
+    assert [a.testo for a in first.azioni] == [
+        'Attivazione dell’Equipe di Valutazione Multidimensionale per i nuclei con bisogni complessi.',
+        'Pronto intervento sociale nei giorni di chiusura.']
+    azioni = [a.testo for a in second.azioni]
+    assert len(azioni) == 3
+    assert azioni[0].startswith('Supporto ai proprietari') and azioni[0].endswith('ripristino dello sfitto;')
+    assert azioni[1:] == ['Continuità degli interventi dell’Agenzia dell’Abitare.',
+                          'Messa a disposizione di alloggi temporanei.']
+
+
+@pytest.mark.parametrize('texts,want', [
+    (['5. Uno.', '6. Due.', '7.Tre.'], [True, True, True]),            # a list opening the section at 5
+    (['Testo che finisce.', '14.Prosieguo del lavoro', 'che continua.', '15. Altro'], [False, True, False, True]),
+    (['Testo che finisce.', '4. Anno di riferimento'], [False, False]),   # a lone number after prose
+    (['Vedi il punto', '4.a) del regolamento.', '5. Altro'], [False, False, False]),
+])
+def test_item_starts_whatever_the_first_number(texts, want):
+    from extract.layout import Line
+    lines = [Line(1, t, 60, 400, 10 * i, 10 * i + 9, 11, False) for i, t in enumerate(texts)]
+    assert on.item_starts(lines) == want
+
+
+@pytest.mark.parametrize('text,kind,rest', [
+    ('Obiettivo 1. Garantire un adeguato sistema', 'obiettivo', 'Garantire un adeguato sistema'),
+    ('Obiettivo n. 2) Creare un sistema di Ambito', 'obiettivo', 'Creare un sistema di Ambito'),
+    ('Area 3. Politiche abitative', 'area', 'Politiche abitative'),
+    ('Obiettivo 2025. Garantire', None, None), ('Progetto 1. Casa', None, None),
+])
+def test_numbered_title_heading(text, kind, rest):
+    from extract.layout import Line
+    h = on.heading(Line(1, text, 60, 400, 0, 10, 11, True))
+    assert (h.kind, h.rest) == (kind, rest) if kind else h is None or h.kind != 'obiettivo'

@@ -111,6 +111,22 @@ def _head_word_kind(core: str) -> str | None:
     return next((kind for kind, pat in _HEAD_WORDS if re.match(pat, core)), None)
 
 
+# 'Obiettivo 1. Garantire ...', 'Area n. 2) Politiche abitative': a label, its number, the title
+_NUMBERED_TITLE = re.compile(r'^\s*([^\W\d_][^\d:–—]{0,40}?)\s+(?:(?:n|nr|num|numero)\.?\s*)?'
+                             r'(?:\d{1,2}|[IVX]{1,4})\s*[.)]\s*([^\W\d_].*)$')
+
+
+def _numbered_title(text: str) -> Heading | None:
+    """An objective or area heading written as its label and number before the title, with no
+    colon: 'Obiettivo 1. Garantire un adeguato sistema ...'."""
+    m = _NUMBERED_TITLE.match(text)
+    if not m:
+        return None
+    f = fold(m.group(1))
+    kind = next((k for k in ('obiettivo', 'area') if any(f == fold(v) for v in LABELS[k])), None)
+    return Heading(kind, m.group(2).strip()) if kind else None
+
+
 def heading(line: Line, after_indicatori: bool = False) -> Heading | None:
     """What section a line opens, if it opens one: a known label standing alone, or followed
     by a colon and its content. A bare indicator type ('Processo: ...') counts only inside
@@ -119,6 +135,9 @@ def heading(line: Line, after_indicatori: bool = False) -> Heading | None:
     if not line.text.strip() or (is_bullet_line(line.text) and not _NUM_BEFORE.match(line.text)):
         return None
     numbered = is_bullet_line(line.text)     # '1. Obiettivo generale' -- or an item of a list
+    titled = _numbered_title(line.text)
+    if titled is not None:
+        return titled
     label, rest, colon = _split_label(line.text)
     f = _core(label)
     if not f or len(f.split()) > _MAX_LABEL_WORDS:
@@ -193,10 +212,13 @@ def _enumerator(text: str) -> tuple[str, int, str] | None:
 
 def item_starts(lines: list[Line]) -> list[bool]:
     """Which lines open a list item. A glyph bullet always does. A number or letter ('3.',
-    'b)') does only when it looks like a list: words follow it, and it carries on the sequence
-    of its siblings (the next number at the same indent) or starts one (1 / a) where a sentence
-    has ended or the text steps in. Otherwise it is a wrapped line that happens to begin with
-    'a).' or '4.a)' and continues the item above. Indents are within the line's text column."""
+    'b)', '10.Messa' with no space) does only when it looks like a list: words follow it, and it
+    carries on the sequence of its siblings (the next number at the same indent) or starts one
+    where a sentence has ended or the text steps in -- from 1 / a, or from any number when the
+    list goes on with the next one (Word's 'List Number' carries its count across objectives:
+    5., 6., 7.) or the number opens the section. Otherwise it is a wrapped line that happens to
+    begin with 'a).' or '4.a)' and continues the item above. Indents are within the line's text
+    column."""
     out: list[bool] = []
     last: dict[str, tuple[int, float]] = {}       # kind -> (ordinal, x0) of the last accepted
     for i, ln in enumerate(lines):
@@ -206,16 +228,27 @@ def item_starts(lines: list[Line]) -> list[bool]:
             continue
         kind, k, rest = e
         prev = lines[i - 1] if i else None
+        follows = kind in last and last[kind][0] == k - 1 and abs(last[kind][1] - ln.indent) <= 4
+        opens = prev is None or bool(_SENTENCE_END.search(prev.text)) or ln.indent > prev.indent + 4
         if not re.search(r'\w', rest):
             ok = False
-        elif k == 1:
-            ok = prev is None or bool(_SENTENCE_END.search(prev.text)) or ln.indent > prev.indent + 4
+        elif follows:
+            ok = True
         else:
-            ok = kind in last and last[kind][0] == k - 1 and abs(last[kind][1] - ln.indent) <= 4
+            ok = opens and (k == 1 or prev is None or _next_follows(lines, i, kind, k))
         if ok:
             last[kind] = (k, ln.indent)
         out.append(ok)
     return out
+
+
+def _next_follows(lines: list[Line], i: int, kind: str, k: int) -> bool:
+    """A later line at the same indent carries the count on from lines[i] (k -> k + 1)."""
+    for ln in lines[i + 1:]:
+        e = _enumerator(ln.text)
+        if e is not None and e[0] == kind and abs(ln.indent - lines[i].indent) <= 4:
+            return e[1] == k + 1
+    return False
 
 
 def _strip_marker(text: str) -> str:
@@ -298,13 +331,17 @@ class Objective:
 
 def group(secs: list[Section]) -> list[Objective]:
     """Objectives: each 'obiettivo' section and what follows up to the next one or the next
-    area heading. The last area heading names the area of every objective below it."""
+    area heading. The last area heading names the area of every objective below it. An
+    objective heading with its title ('Obiettivo 1. Garantire ...') right before another
+    objective label ('Finalità: ...') is one objective: the second is its description."""
     macroarea, out = '', []
     current: Objective | None = None
     for s in secs:
         if s.kind == 'area':
             macroarea = _paragraph(_text_lines(s))
             current = None
+        elif s.kind == 'obiettivo' and current is not None and not current.parts and _text_lines(current.obiettivo):
+            current.obiettivo.lines += [s.head, *s.lines] if s.head is not None else s.lines
         elif s.kind == 'obiettivo':
             current = Objective(macroarea, s)
             out.append(current)

@@ -568,3 +568,12 @@ def test_numbered_title_heading(text, kind, rest):
     from extract.layout import Line
     h = on.heading(Line(1, text, 60, 400, 0, 10, 11, True))
     assert (h.kind, h.rest) == (kind, rest) if kind else h is None or h.kind != 'obiettivo'
+
+
+def test_indicator_table_cell_broken_mid_word_keeps_its_type():
+    from extract.layout import Cell
+    row = [Cell('process\no', 0, 0, 40, 10), Cell('Numero di incontri', 40, 0, 200, 10)]
+    m = on.IndicatorTable({0: 'tipo', 1: 'testo'}, {0: 'Tipologia', 1: 'Indicatore'}, frozenset())
+    out = []
+    on._table_row(row, m, 3, out, continues=False)
+    assert [(i.tipo, i.testo, i.pagina) for i in out] == [('processo', 'Numero di incontri', 3)]

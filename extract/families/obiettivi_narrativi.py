@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.layout import Cell, Layout, Line, Table
+from extract.parole import mend_broken_words
 from extract.records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
 from extract.text import clean, fold, is_bullet_line, join_wrapped, label_score, one_line, strip_bullet
 
@@ -483,10 +484,11 @@ def _looks_like_indicator_header(row: list[Cell | None]) -> bool:
 
 
 def _cell_text(row: list[Cell | None], c: int) -> str | None:
-    """The cell's text; None when the cell is merged from the row above."""
+    """The cell's text, words a narrow cell broke mid-word joined ('process\\no'); None when the
+    cell is merged from the row above."""
     if c >= len(row) or row[c] is None:
         return None
-    return clean(row[c].text)
+    return clean(mend_broken_words(row[c].text))
 
 
 def _table_row(row, m: IndicatorTable, page: int, out: list[RawIndicatore], continues: bool) -> None:

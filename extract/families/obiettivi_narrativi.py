@@ -16,6 +16,7 @@ from extract.parole import mend_broken_words
 from extract.records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
 from extract.text import clean, fold, is_bullet_line, join_wrapped, label_score, one_line, strip_bullet
 
+from . import scheda_testo
 from ._condivisi import first_table, header_map, line_position, tables_in_reading_order
 
 NAME = 'obiettivi_narrativi'
@@ -553,6 +554,9 @@ def extract(layout: Layout) -> Extraction:
     secs = sections(lines)
     bounds = _boundaries(layout, secs)
     for o in group(secs):
+        head = o.obiettivo.head
+        if head is not None and scheda_testo.covers(layout, head.page, head.top):
+            continue          # a distretto card written as paragraphs: scheda_testo reads it
         start = _where(layout, o.obiettivo)
         end = next((b for b in bounds if b > start), None)
         unread: list[RawAnomalia] = []

@@ -290,9 +290,193 @@ def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) 
         if rows:
             out.append(Table(number, tuple(t.bbox), rows))
     chars = [c for c in page.chars if c['text'].strip()] if out else []
+    words = None
+    for table in out:
+        if _unruled_candidate(table):
+            words = page.extract_words(x_tolerance=2) if words is None else words
+            _unruled_columns(table, chars, words, fills)
     for table in out:
         _cell_inks(table, chars)
     return out
+
+
+# ---------------------------------------------------------------- columns no rule draws
+# Word table styles ('Light List', 'Medium Shading 1', borders between rows only) draw no inner
+# vertical rule: pdfplumber finds the columns only where a shaded cell happens to draw one, and
+# elsewhere reads label and answer as one cell ("Dimensione OUTPUT"). The text shows the columns:
+# the answer starts after a wide gap, at the same x as the column's text in the other rows.
+COLUMN_GAP = 6.0        # pt: label and answer are further apart than any word space
+ALIGN = 3.0             # pt: a column's text starts at the same x in every row, give or take this
+
+
+def _unruled_candidate(table: Table) -> bool:
+    """A table that may hide columns: one column, a cell spanning a column boundary, or rows
+    stopping short of the table's right edge (a shaded label column, the answers unruled)."""
+    if table.ncols == 1:
+        return True
+    return any(c and c.x1 < table.bbox[2] - 10 and not any(r[i + 1:]) for r in table.rows
+               for i, c in enumerate(r)) or any(c and i + 1 < len(r) and r[i + 1] is None
+                                                for r in table.rows for i, c in enumerate(r))
+
+
+def _lines_of(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into text lines (tops within 3pt), each left to right."""
+    out: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w['top'], w['x0'])):
+        if out and abs(w['top'] - out[-1][0]['top']) <= 3:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return [sorted(ln, key=lambda w: w['x0']) for ln in out]
+
+
+def _in_box(w: dict, x0, top, x1, bottom) -> bool:
+    cx, cy = (w['x0'] + w['x1']) / 2, (w['top'] + w['bottom']) / 2
+    return x0 <= cx < x1 and top <= cy < bottom
+
+
+def _starts(cell: Cell, words: list[dict]) -> set[int]:
+    """x (3pt bins) where a column starts inside the cell: a word after a wide gap on its line,
+    or a line starting well right of the cell's left edge."""
+    out = set()
+    for ln in _lines_of([w for w in words if _in_box(w, cell.x0, cell.top, cell.x1, cell.bottom)]):
+        if ln[0]['x0'] > cell.x0 + 40:
+            out.add(round(ln[0]['x0'] / 3))
+        out |= {round(b['x0'] / 3) for a, b in zip(ln, ln[1:]) if b['x0'] - a['x1'] >= 2 * COLUMN_GAP}
+    return out
+
+
+def _inferred_starts(table: Table, words: list[dict]) -> list[float]:
+    """Column starts of a one-column table drawn with row rules only: x where most rows with
+    text show a wide gap (a framed paragraph of prose shows none at a steady x)."""
+    cells = [r[0] for r in table.rows if r and r[0] and r[0].text]
+    votes: Counter = Counter()
+    for c in cells:
+        votes.update(_starts(c, words))
+    x0, x1 = table.bbox[0], table.bbox[2]
+    out = []
+    for k, n in sorted(votes.items()):
+        n += votes.get(k - 1, 0) if k - 1 not in [round(x / 3) for x in out] else 0
+        if n >= max(2, 0.5 * len(cells)) and x0 + 20 < 3 * k < x1 - 20 and \
+                not any(abs(3 * k - x) <= ALIGN for x in out):
+            out.append(3.0 * k)
+    return out
+
+
+def _split_at(cell: Cell, words: list[dict], b: float, start: float) -> bool:
+    """Whether the cell's text falls apart at boundary b: no word across it, text right of it
+    starting at the column's usual x (`start`), and a wide gap where a line has both sides."""
+    inside = [w for w in words if _in_box(w, cell.x0, cell.top, cell.x1, cell.bottom)]
+    right = [w for w in inside if w['x0'] >= b]
+    if not right or any(w['x0'] < b <= w['x1'] for w in inside):
+        return False
+    if abs(min(w['x0'] for w in right) - start) > ALIGN:
+        return False
+    for ln in _lines_of(inside):
+        left_end = max((w['x1'] for w in ln if w['x1'] <= b), default=None)
+        right_start = min((w['x0'] for w in ln if w['x0'] >= b), default=None)
+        if left_end is not None and right_start is not None and right_start - left_end < COLUMN_GAP:
+            return False
+    return True
+
+
+def _cell_at(chars: list[dict], fills: list[Fill], x0, top, x1, bottom) -> Cell:
+    from pdfplumber.utils import extract_text
+    inner = [c for c in chars if _in_box(c, x0, top, x1, bottom)]
+    return Cell(clean(extract_text(inner, x_tolerance=2)) if inner else '', x0, top, x1, bottom,
+                cell_fill(fills, x0, top, x1, bottom))
+
+
+def _column_starts(table: Table, words: list[dict], bounds: list[float]) -> dict[float, float]:
+    """boundary -> x where that column's text starts in the cells that begin at it (their first
+    word, median), the cue a glued answer must line up with."""
+    out = {}
+    for b in bounds:
+        firsts = sorted(min(w['x0'] for w in ws) - b for r in table.rows for c in r
+                        if c and abs(c.x0 - b) <= 1 and (ws := [w for w in words if _in_box(w, c.x0, c.top, c.x1, c.bottom)]))
+        if firsts:
+            out[b] = b + firsts[len(firsts) // 2]
+    return out
+
+
+def _beside(cell: Cell, words: list[dict], x1: float) -> list[dict]:
+    """Words right of the cell, up to x1, within its height."""
+    return [w for w in words if cell.x1 <= w['x0'] and w['x1'] <= x1 + 1
+            and cell.top <= (w['top'] + w['bottom']) / 2 < cell.bottom]
+
+
+def _level(cell: Cell, beside: list[dict], words: list[dict]) -> bool:
+    """The text beside a label cell begins on the label's first line, as an answer does (prose of
+    another text column beside it would not, row after row)."""
+    label = [w['top'] for w in words if _in_box(w, cell.x0, cell.top, cell.x1, cell.bottom)]
+    return bool(beside and label and abs(min(w['top'] for w in beside) - min(label)) <= 2)
+
+
+def _widen_to_answers(table: Table, words: list[dict]) -> None:
+    """A borderless table whose shaded label cells are all pdfplumber sees: when most rows have
+    text just right of the table, starting at one x, the table reaches over it (the answers)."""
+    if table.ncols != 1 or not all(r[0] and r[0].fill for r in table.rows):
+        return
+    x1 = table.bbox[2]
+    beside = [_beside(r[0], words, float('inf')) for r in table.rows]
+    if sum(_level(r[0], ws, words) for r, ws in zip(table.rows, beside)) < 0.5 * len(table.rows):
+        return
+    starts = Counter(round(min(w['x0'] for w in ws) / 3) for ws in beside if ws)
+    if not starts:
+        return
+    k, n = starts.most_common(1)[0]
+    if n < max(2, 0.5 * len(table.rows)) or 3 * k > x1 + 40:
+        return
+    right = max(w['x1'] for ws in beside for w in ws)
+    table.bbox = (table.bbox[0], table.bbox[1], right + 2, table.bbox[3])
+
+
+def _unruled_columns(table: Table, chars: list[dict], words: list[dict], fills: list[Fill]) -> None:
+    """Re-cut the table's rows at the columns its rules do not draw: a cell spanning a column
+    boundary is split there when its text falls apart at it; a row stopping short of the right
+    edge gets the text beside it as a cell; a one-column table gets the columns most of its rows
+    show (inferred from the gaps). Rows whose text crosses a boundary (a merged title or area
+    row) stay whole."""
+    _widen_to_answers(table, words)
+    x0, x1 = table.bbox[0], table.bbox[2]
+    bounds = sorted({round(c.x0, 1) for r in table.rows for c in r if c} - {round(x0, 1)})
+    ends = Counter(round(c.x1, 1) for r in table.rows for c in r[-1:] if c and c.x1 < x1 - 10)
+    short = {e for e, n in ends.items() if n >= 2}     # a shaded label column, answers unruled
+    short |= {round(c.x1, 1) for r in table.rows for c in r[-1:]       # one such row, shaded
+              if c and c.fill and c.x1 < x1 - 10 and _level(c, _beside(c, words, x1), words)}
+    bounds = sorted(set(bounds) | short)
+    starts = _column_starts(table, words, bounds)
+    if table.ncols == 1 and not short:
+        starts = {s - 2: s for s in _inferred_starts(table, words)}
+        bounds = sorted(starts)
+    if not starts and not short:
+        return
+    grid = [x0] + bounds
+    changed = False
+    rows = []
+    for r in table.rows:
+        cells = [c for c in r if c]
+        if cells and round(cells[-1].x1, 1) in short:
+            last = cells[-1]
+            beside = _cell_at(chars, fills, last.x1, last.top, x1, last.bottom)
+            if beside.text:
+                cells.append(beside)
+        out: list[Cell] = []
+        for c in cells:
+            cuts = [b for b in bounds if c.x0 + 3 < b < c.x1 - 3 and b in starts
+                    and _split_at(c, words, b, starts[b])]
+            if not cuts:
+                out.append(c)
+                continue
+            edges = [c.x0] + cuts + [c.x1]
+            out += [_cell_at(chars, fills, a, c.top, e, c.bottom) for a, e in zip(edges, edges[1:])]
+        changed |= len(out) != sum(c is not None for c in r)
+        row: list[Cell | None] = [None] * len(grid)
+        for c in out:
+            row[min(range(len(grid)), key=lambda i: abs(grid[i] - c.x0))] = c
+        rows.append(row)
+    if changed:
+        table.rows = rows
 
 
 def _rules(page) -> list[dict]:

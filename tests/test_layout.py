@@ -294,3 +294,127 @@ def test_ligatures_and_soft_hyphens_are_plain_text():
     assert clean('Fonti di \ufb01nanziamento e \ufb02ussi') == 'Fonti di finanziamento e flussi'
     assert clean('inte\u00adgrazione socio-\nsanitaria') == 'integrazione sociosanitaria'
     assert fold('CRITICITÀ  RILEVATE') == fold('criticita rilevate')
+
+
+# ---------------------------------------------------------------- columns no rule draws
+LABELS = [('Obiettivo', 'Sostegno ai caregiver familiari'), ('Dimensione', 'OUTPUT'),
+          ('Grado di raggiungimento', '72% - sufficiente'), ('Riproposto', 'Sì, parzialmente'),
+          ('Criticità rilevate', 'Scarsa adesione delle famiglie')]
+
+
+def _unruled_table_pdf(shaded: set[int] = frozenset(), frame: bool = True, title: str | None = None,
+                       label_fill_only: bool = False) -> bytes:
+    """A label | answer table as Word styles print it: rules between the rows, an outer frame,
+    no inner vertical rule -- except where a shaded cell draws its own box (`shaded` rows get
+    a filled label cell and a filled answer cell; `label_fill_only`: every label cell filled, the
+    answers unruled). `title`: a merged first row across both columns."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    x0, split, x1, h = 60, 230, 540, 24
+    rows = ([(title, None)] if title else []) + LABELS
+    top = 780
+    ys = [top - h * k for k in range(len(rows) + 1)]
+    for k, (label, answer) in enumerate(rows):
+        y_top, y_bot = ys[k], ys[k + 1]
+        c.setFillColorRGB(0.85, 0.9, 0.95)
+        if answer is not None and (k in shaded or label_fill_only):
+            c.rect(x0, y_bot, split - x0, h, stroke=0, fill=1)
+            if not label_fill_only:
+                c.rect(split, y_bot, x1 - split, h, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont('Helvetica-Bold' if answer is None else 'Helvetica', 10)
+        c.drawString(x0 + 5, y_top - 15, label)
+        if answer is not None:
+            c.drawString(split + 5, y_top - 15, answer)
+    if not label_fill_only:
+        for y in ys:
+            c.line(x0, y, x1, y)
+    if frame and not label_fill_only:
+        c.line(x0, ys[0], x0, ys[-1])
+        c.line(x1, ys[0], x1, ys[-1])
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _only_table(data: bytes):
+    tables = [t for p in read_layout(data).pages for t in p.tables]
+    assert len(tables) == 1
+    return tables[0]
+
+
+def test_answer_glued_to_its_label_is_cut_where_the_other_rows_draw_the_column():
+    """'Light List' / 'Medium Shading': only the shaded rows draw the inner rule; the plain rows
+    come out as one cell 'Dimensione OUTPUT' unless the gap at the column is seen."""
+    table = _only_table(_unruled_table_pdf(shaded={0, 2, 4}))
+    assert table.texts() == [[label, answer] for label, answer in LABELS]
+
+
+def test_a_merged_title_row_stays_whole():
+    title = 'TITOLO OBIETTIVO: un titolo lungo che attraversa la colonna delle risposte'
+    table = _only_table(_unruled_table_pdf(shaded={1, 3, 5}, title=title))
+    assert table.texts()[0] == [title, '']
+    assert table.texts()[1:] == [[label, answer] for label, answer in LABELS]
+
+
+def test_rules_between_rows_only_give_the_columns_the_text_shows():
+    """No inner rule anywhere: pdfplumber finds one column; the answers all start at the same x
+    after a wide gap, so that is where the second column starts."""
+    table = _only_table(_unruled_table_pdf())
+    assert table.texts() == [[label, answer] for label, answer in LABELS]
+
+
+def test_shaded_label_column_with_unruled_answers_gets_its_second_column():
+    """A borderless table whose label cells are shaded: the fills make a one-column table of
+    labels; the answers beside them are the second column."""
+    table = _only_table(_unruled_table_pdf(label_fill_only=True))
+    assert table.texts() == [[label, answer] for label, answer in LABELS]
+
+
+def test_a_framed_paragraph_is_no_two_column_table():
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    prose = ['Il Piano di Zona individua nella domiciliarità una priorità trasversale alle aree,',
+             'con interventi che sostengono le famiglie e i caregiver nella cura quotidiana dei',
+             'propri congiunti fragili, in raccordo con i servizi sanitari e sociosanitari.',
+             'Le azioni sono condivise con il Terzo Settore e con le associazioni del territorio.']
+    c.setFont('Helvetica', 10)
+    for k, riga in enumerate(prose):
+        c.drawString(65, 760 - 14 * k, riga)
+    c.rect(60, 700, 480, 80, stroke=1, fill=0)
+    c.line(60, 740, 540, 740)
+    c.showPage()
+    c.save()
+    table = _only_table(buf.getvalue())
+    assert table.ncols == 1
+
+
+def test_six_columns_drawn_with_row_rules_only():
+    """An objectives table in a row-rules-only style: every column inferred from the steady
+    starts after wide gaps, the header included."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=landscape_a4())
+    xs = [40, 190, 330, 430, 560, 650, 800]
+    righe = [['Obiettivo', 'Interventi', 'Attori', 'Esiti attesi', 'Tempi', 'Risorse'],
+             ['Sostegno ai caregiver', 'Sportello di ascolto', 'Comuni', '50 famiglie', '2025', 'FNPS'],
+             ['Inclusione lavorativa', 'Tirocini', 'Terzo Settore', '20 tirocini', '2026', 'FSE'],
+             ['Housing sociale', 'Alloggi temporanei', 'ALER', '10 nuclei', '2027', 'Fondo casa']]
+    y = 520
+    for riga in righe:
+        c.line(xs[0], y, xs[-1], y)
+        c.setFont('Helvetica', 10)
+        for x, testo in zip(xs, riga):
+            c.drawString(x + 5, y - 15, testo)
+        y -= 24
+    c.line(xs[0], y, xs[-1], y)
+    c.line(xs[0], 520, xs[0], y)
+    c.line(xs[-1], 520, xs[-1], y)
+    c.showPage()
+    c.save()
+    table = _only_table(buf.getvalue())
+    assert table.texts() == righe
+
+
+def landscape_a4():
+    from reportlab.lib.pagesizes import landscape
+    return landscape(A4)

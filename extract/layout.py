@@ -693,7 +693,8 @@ def _split(ln: Line, chars: list[dict], bands: list[Band]) -> list[Line]:
     """A line pdfplumber read across the gutter(s) -> one line per column, text re-read per column."""
     from pdfplumber.utils.text import chars_to_textmap
     parts: dict[int, list[dict]] = {}
-    for c in chars:
+    # pdfplumber lists a ligature glyph ('fi' as one char) once per letter: read each char once
+    for c in {id(c): c for c in chars}.values():
         parts.setdefault(sum((c['x0'] + c['x1']) / 2 > (a + b) / 2 for a, b in bands), []).append(c)
     out = []
     for column, part in sorted(parts.items()):

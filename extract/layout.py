@@ -56,6 +56,7 @@ class Line:
     column: int = 0              # text column on a multi-column page (0 = left or full width)
     ink: RGB | None = None       # dominant coloured (not black/grey) text colour, see ink()
     column_offset: float = 0.0   # how far right of the first column this line's column starts
+    words: tuple[tuple[float, float, str], ...] = ()   # (x0, x1, text) of each word, left to right
 
     @property
     def indent(self) -> float:
@@ -173,12 +174,25 @@ def ink(chars: list[dict]) -> RGB | None:
     return max(coloured)[1]
 
 
+def _words(chars: list[dict], size: float) -> tuple[tuple[float, float, str], ...]:
+    """Words of a line with their x extent: a gap wider than a quarter em starts a new word."""
+    out: list[list] = []
+    for c in sorted({id(c): c for c in chars}.values(), key=lambda c: c['x0']):
+        if out and c['x0'] - out[-1][1] <= 0.25 * size:
+            out[-1][1] = max(out[-1][1], c['x1'])
+            out[-1][2] += c['text']
+        else:
+            out.append([c['x0'], c['x1'], c['text']])
+    return tuple((a, b, t) for a, b, t in out)
+
+
 def _line(number: int, tl: dict, chars: list[dict]) -> Line:
     """A Line from a pdfplumber text line (its text and box) and its non-blank chars."""
     sizes = Counter(round(c['size'], 1) for c in chars)
+    size = sizes.most_common(1)[0][0]
     bold = sum(_is_bold(c['fontname']) for c in chars) > len(chars) / 2
     return Line(number, clean(tl['text']), tl['x0'], tl['x1'], tl['top'], tl['bottom'],
-                sizes.most_common(1)[0][0], bold, ink=ink(chars))
+                size, bold, ink=ink(chars), words=_words(chars, size))
 
 
 def _text_lines(page, number: int) -> list[tuple[Line, list[dict]]]:

@@ -141,44 +141,15 @@ def caption_above(page: Page, t: Table, beside: list[tuple[float, float, float, 
 
 
 def _part_over(ln: Line, box, beside) -> str:
-    """The words of `ln` printed over `box`, when the line runs over several side-by-side boxes."""
+    """The words of `ln` printed over `box`, when the line runs over several side-by-side boxes
+    (text boxes at one height read as one line): each word goes to the box its centre is over,
+    or the nearest one."""
     row = sorted({tuple(b) for b in [*beside, box] if b[0] < ln.x1 and b[2] > ln.x0 and b[1] < box[3] and b[3] > box[1]})
-    if len(row) < 2:
+    if len(row) < 2 or not ln.words:
         return ln.text
-    parts = _flow(ln, row)
-    return parts[row.index(tuple(box))]
-
-
-def _text_width(text: str, size: float) -> float:
-    try:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-        return stringWidth(text, 'Helvetica', size)
-    except ImportError:                       # a proportional font averages half an em a char
-        return 0.5 * size * len(text)
-
-
-def _flow(ln: Line, row: list) -> list[str]:
-    """The line's words dealt to the boxes of `row` (left to right): the first part starts where the
-    line starts, the last ends where it ends, each part starts with a capital when the line has
-    enough of them, and every part must fit its box's side of the gaps between boxes at one
-    common scale of the font's metrics -- the split allowing the widest scale is taken. (Line
-    keeps no character positions, so this estimates them.)"""
-    from itertools import combinations
-    words = ln.text.split()
-    edges = [ln.x0] + [(row[k][2] + row[k + 1][0]) / 2 for k in range(len(row) - 1)] + [ln.x1]
-    if len(words) < len(row):
-        return [ln.text] * len(row)
-
-    def room(cuts) -> float:
-        bounds = (0, *cuts, len(words))
-        return min((edges[k + 1] - edges[k]) / max(_text_width(' '.join(words[bounds[k]:bounds[k + 1]]), ln.size), 1e-6)
-                   for k in range(len(row)))
-    # a caption starts with a capital: cut before one when there are enough of them
-    capital = [k for k in range(1, len(words)) if words[k][:1].isupper()]
-    places = capital if len(capital) >= len(row) - 1 else range(1, len(words))
-    cuts = max(combinations(places, len(row) - 1), key=room)
-    bounds = (0, *cuts, len(words))
-    return [' '.join(words[bounds[k]:bounds[k + 1]]) for k in range(len(row))]
+    def nearest(cx: float) -> tuple:
+        return min(row, key=lambda b: 0 if b[0] <= cx <= b[2] else min(abs(cx - b[0]), abs(cx - b[2])))
+    return ' '.join(t for a, b, t in ln.words if nearest((a + b) / 2) == tuple(box))
 
 
 # ---------------------------------------------------------------- reading order on column pages

@@ -7,7 +7,7 @@ DB      ?= warehouse/pdz.duckdb
 SHARED  ?= ../shared
 JOBS    ?= auto
 
-.PHONY: setup ingest test eval bench status clean
+.PHONY: setup ingest test eval variants bench status clean
 
 $(BIN)/pdz: pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (set PY=...)"; exit 1; }
@@ -33,6 +33,16 @@ eval: setup
 	  rm -f /tmp/pdz-eval.duckdb; \
 	  $(BIN)/pdz ingest $(SHARED)/corpus/dev --db /tmp/pdz-eval.duckdb; \
 	  $(BIN)/python $(SHARED)/eval/score.py --db /tmp/pdz-eval.duckdb --truth $(SHARED)/corpus/dev; \
+	else echo "no $(SHARED)/eval/score.py here: nothing to score against (set SHARED=...)"; fi
+
+# the same records drawn in layouts the development PDFs do not use (with LibreOffice, also
+# documents made the way Ambiti make theirs: python-docx/pptx -> soffice), scored like `eval`
+variants: setup
+	@if [ -f $(SHARED)/eval/score.py ]; then \
+	  rm -rf /tmp/pdz-variants /tmp/pdz-variants.duckdb; \
+	  $(BIN)/python -m tests.variants.build /tmp/pdz-variants $$(command -v soffice >/dev/null && echo --office); \
+	  $(BIN)/pdz ingest /tmp/pdz-variants --db /tmp/pdz-variants.duckdb > /dev/null; \
+	  $(BIN)/python $(SHARED)/eval/score.py --db /tmp/pdz-variants.duckdb --truth /tmp/pdz-variants | tail -9; \
 	else echo "no $(SHARED)/eval/score.py here: nothing to score against (set SHARED=...)"; fi
 
 bench: setup

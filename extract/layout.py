@@ -664,7 +664,9 @@ def _segments(rows: list[tuple[Line, list[Band]]], bands: list[Band], tables: li
     out: list[list[int]] = [[]]
     for i in sorted(range(len(rows)), key=lambda i: rows[i][0].top):
         ln, spans = rows[i]
-        if any(_sides(spans, band)[2] for band in bands) or (ln.in_table and spanning(ln)):
+        # a table set in one column may run its text into the gutter: only a table across it cuts
+        across = spanning(ln) if ln.in_table else any(_sides(spans, band)[2] for band in bands)
+        if across:
             out.append([])
         else:
             out[-1].append(i)
@@ -707,9 +709,8 @@ def _split(ln: Line, chars: list[dict], bands: list[Band]) -> list[Line]:
     """A line pdfplumber read across the gutter(s) -> one line per column, text re-read per column."""
     from pdfplumber.utils.text import chars_to_textmap
     parts: dict[int, list[dict]] = {}
-    # pdfplumber lists a ligature glyph ('fi' as one char) once per letter: read each char once
-    for c in {id(c): c for c in chars}.values():
-        parts.setdefault(sum((c['x0'] + c['x1']) / 2 > (a + b) / 2 for a, b in bands), []).append(c)
+    for word in _word_chars(chars, ln.size):
+        parts.setdefault(_column_of(word, bands), []).extend(word)
     out = []
     for column, part in sorted(parts.items()):
         for tl in chars_to_textmap(part, x_tolerance=2).extract_text_lines(return_chars=True):
@@ -719,6 +720,28 @@ def _split(ln: Line, chars: list[dict], bands: list[Band]) -> list[Line]:
                 new.column, new.in_table = column, ln.in_table
                 out.append(new)
     return out
+
+
+def _word_chars(chars: list[dict], size: float) -> list[list[dict]]:
+    """The line's chars grouped in words (as `_words` cuts them). pdfplumber lists a ligature
+    glyph ('fi' as one char) once per letter: each char is read once."""
+    out: list[list[dict]] = []
+    for c in sorted({id(c): c for c in chars}.values(), key=lambda c: c['x0']):
+        if out and c['x0'] - max(d['x1'] for d in out[-1]) <= 0.25 * size:
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return out
+
+
+def _column_of(word: list[dict], bands: list[Band]) -> int:
+    """A word goes to the column it starts in: a table cell's word may run on into the gutter."""
+    return sum(word[0]['x0'] > (a + b) / 2 for a, b in bands)
+
+
+def _across_gutter(chars: list[dict], size: float, bands: list[Band]) -> bool:
+    """The line has words in more than one column."""
+    return len({_column_of(w, bands) for w in _word_chars(chars, size)}) > 1
 
 
 def _columns(rows: list[tuple[Line, list[dict]]], tables: list[Table], height: float) -> list[Line] | None:
@@ -741,9 +764,12 @@ def _columns(rows: list[tuple[Line, list[dict]]], tables: list[Table], height: f
         if i not in seg_of:       # across the gutter: a title, a full-width table row
             order.append(((ln.top, 0, 0, ln.top, ln.x0), ln))
             continue
-        if ln.in_table:           # table text is never cut; it goes with its column
+        # table text is not cut, it goes with its column -- unless the line ran on past the table
+        # into the next column's prose (a table set in one column, a paragraph beside its row)
+        whole = ln.in_table and not _across_gutter(chars, ln.size, bands)
+        if whole:
             ln.column = sum(ln.x0 > (a + b) / 2 for a, b in bands)
-        for part in [ln] if ln.in_table else _split(ln, chars, bands):
+        for part in [ln] if whole else _split(ln, chars, bands):
             placed.add(id(part))
             order.append(((seg_top[seg_of[i]], 1, part.column, part.top, part.x0), part))
     lines = [ln for _, ln in sorted(order, key=lambda x: x[0])]

@@ -254,6 +254,60 @@ def test_a_narrow_gutter_still_separates_columns():
     assert texts[1:1 + len(left) + len(right)] == [*left, *right]
 
 
+def _table_in_left_column_pdf() -> tuple[bytes, list[str], list[str], list[str]]:
+    """Two prose columns; half-way down the left one a table drawn with row rules only (a Word
+    'Light List' set in one column) whose cell text runs a little past its rules into the gutter,
+    while the right column's prose goes on beside its rows at the same heights."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    w, _ = A4
+    m, gap = 50, 14
+    cw = (w - 2 * m - gap) / 2
+    c.setFont('Helvetica', 10)
+    words = ('servizi sociali famiglie minori anziani disabilità comuni ambito rete territorio progetto '
+             'sostegno inclusione lavoro casa povertà fragilità domiciliarità').split()
+
+    def filled(tag: str, j: int, width: float) -> str:
+        text = tag
+        while c.stringWidth(text + ' ' + words[j % len(words)], 'Helvetica', 10) < width:
+            text += ' ' + words[j % len(words)]
+            j += 1
+        return text
+    left, right, cells = [], [], []
+    for k in range(30):
+        y = 780 - 14 * k
+        r = filled(f'R{k:02d}', k * 3 + 1, cw - 4)
+        right.append(r)
+        c.drawString(m + cw + gap, y, r)
+        if 10 <= k < 16:      # the table's rows: text ending past the middle of the gutter
+            end = m + cw + gap / 2 + 3
+            cell = filled(f'T{k:02d}', k * 3, end - m - 64)
+            cells.append(cell)
+            c.drawRightString(end, y, cell)
+            continue
+        t = filled(f'L{k:02d}', k * 3, cw - 4)
+        left.append(t)
+        c.drawString(m, y, t)
+    top, bottom = 780 - 14 * 10 + 11, 780 - 14 * 16 + 11
+    for k in (10, 13, 16):
+        c.line(m, 780 - 14 * k + 11, m + cw - 10, 780 - 14 * k + 11)
+    for x in (m, m + 55, m + cw - 10):
+        c.line(x, top, x, bottom)
+    c.showPage()
+    c.save()
+    return buf.getvalue(), left, right, cells
+
+
+def test_table_text_running_into_the_gutter_does_not_take_the_prose_beside_it():
+    data, left, right, cells = _table_in_left_column_pdf()
+    page = read_layout(data).pages[0]
+    texts = [ln.text for ln in page.content_lines(include_tables=True)]
+    assert [t for t in texts if t[0] in 'LT'] == [*left[:10], *cells, *left[10:]]
+    assert [t for t in texts if t[0] == 'R'] == right
+    assert texts.index(right[0]) > texts.index(left[-1])      # the right column after the left one
+    assert {ln.column for ln in page.lines if ln.text in cells} == {0}
+
+
 def test_label_value_list_and_ruled_table_are_no_columns():
     """A page of 'label    value' lines (labels of many lengths, a tab stop) and a ruled two-column
     table: one column, lines whole and in top-to-bottom order."""

@@ -577,3 +577,22 @@ def test_indicator_table_cell_broken_mid_word_keeps_its_type():
     out = []
     on._table_row(row, m, 3, out, continues=False)
     assert [(i.tipo, i.testo, i.pagina) for i in out] == [('processo', 'Numero di incontri', 3)]
+
+
+def test_label_words_carrying_on_an_item_open_no_section():
+    """'... e alle seguenti' / 'azioni prioritarie: portale unico ...': the wrapped line reads like
+    an 'Azioni:' label, but it goes on with the item's sentence in lower case."""
+    page = [
+        L('Obiettivo: Sostenere le famiglie con figli piccoli.', True),
+        L('Azioni', True),
+        L('- Sviluppo del Centro per la Famiglia con attenzione alle seguenti'),
+        L('azioni prioritarie: portale unico; formazione dei genitori.', indent=12),
+        L('- Sportello di ascolto'),
+        L('Destinatari: Famiglie con figli 0-6 anni.'),
+        L('Indicatore di output: almeno 100 famiglie raggiunte.'),
+    ]
+    ob = on.extract(read_layout(_pdf([page]))).obiettivi[0]
+    assert [a.testo for a in ob.azioni] == [
+        'Sviluppo del Centro per la Famiglia con attenzione alle seguenti azioni prioritarie: portale unico; '
+        'formazione dei genitori.', 'Sportello di ascolto']
+    assert ob.fields['target'] == 'Famiglie con figli 0-6 anni.'

@@ -171,6 +171,13 @@ def _carries_on(prev: Line | None, ln: Line) -> bool:
     return end.endswith(('/', '-', '–', ',', '&', '+')) or bool(_TRAILING_LINK.search(fold(end)))
 
 
+def _mid_sentence(prev: Line | None, ln: Line) -> bool:
+    """`ln` goes on with the sentence above in lower case ('... e alle seguenti' / 'azioni
+    prioritarie: ...'): a label's words inside an item, not a heading."""
+    t = ln.text.strip()
+    return prev is not None and bool(t) and t[0].islower() and not _SENTENCE_END.search(prev.text)
+
+
 def sections(lines: list[Line]) -> list[Section]:
     """The content lines cut at every heading; text before the first heading is dropped. A styled
     line that only carries on the line above is no heading of its own."""
@@ -179,6 +186,8 @@ def sections(lines: list[Line]) -> list[Section]:
     for ln in lines:
         h = heading(ln, bool(out) and out[-1].kind in ('indicatori', 'indicatore'))
         if h and h.rest == '' and _carries_on(prev, ln) and not _split_label(ln.text)[2]:
+            h = None
+        if h and _mid_sentence(prev, ln):
             h = None
         prev = ln
         if h:

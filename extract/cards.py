@@ -488,28 +488,48 @@ _NUMBERED = re.compile(r'^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$')
 
 
 def heading_above(layout: Layout, card: Scheda, max_gap: float = 60) -> tuple[str | None, str]:
-    """The bold line(s) right above a card's table ('1. Riduzione dei rischi...') as (numero,
-    titolo); numero None when unnumbered. ('', '') when nothing stands right above."""
+    """The bold line(s) right above a card's table ('1. Riduzione dei rischi...', 'Scheda 2 –
+    Dai PrInS ...') as (numero, titolo); numero None when unnumbered. ('', '') when nothing stands
+    right above."""
+    block = _heading_block(layout, card, max_gap)
+    if not block:
+        return None, ''
+    text = ''
+    for ln in block:
+        text = join_wrapped(text, ln.text)
+    m = _NUMBERED.match(text)
+    if m:
+        return m.group(1), m.group(2).strip()
+    numero, titolo = card_heading(text)
+    return (numero, titolo) if numero and titolo else (None, text.strip())
+
+
+def heading_page(layout: Layout, card: Scheda, max_gap: float = 60) -> int:
+    """Where the card begins when its title stands above its table: the title's page -- the page
+    before the table's when the title was left at that page's foot."""
+    block = _heading_block(layout, card, max_gap)
+    return block[0].page if block else card.page_start
+
+
+def _heading_block(layout: Layout, card: Scheda, max_gap: float) -> list[Line]:
+    """The lines of the bold heading right above a card's table (on its page, or at the foot of
+    the page before when the table opens its page); [] when nothing heading-like stands there."""
     page = layout.page(card.page_start)
     above = [ln for ln in page.content_lines() if ln.bottom <= card.top + 1]   # in reading order
     if not above:
         above = _foot_of_previous_page(layout, card.page_start)
     elif card.top - above[-1].bottom > max_gap:
-        return None, ''
+        return []
     if not above:
-        return None, ''
+        return []
     block = [above[-1]]
     for ln in reversed(above[:-1]):
         if block[0].top - ln.bottom > max(ln.bottom - ln.top, 6) * 1.2 or ln.bold != block[0].bold or abs(ln.size - block[0].size) > 0.6:
             break
         block.insert(0, ln)
     if not block[0].bold and block[0].size <= _body_size(layout):
-        return None, ''
-    text = ''
-    for ln in block:
-        text = join_wrapped(text, ln.text)
-    m = _NUMBERED.match(text)
-    return (m.group(1), m.group(2).strip()) if m else (None, text.strip())
+        return []
+    return block
 
 
 def _foot_of_previous_page(layout: Layout, page: int) -> list[Line]:

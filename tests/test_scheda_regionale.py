@@ -218,14 +218,28 @@ def test_table_of_column_titles_is_not_a_card():
 
 
 def test_heading_at_the_foot_of_the_previous_page():
-    """The numbered title is the last line of a page, the card's table opens the next one."""
+    """The numbered title is the last line of a page, the card's table opens the next one: the
+    card begins on the title's page."""
     from reportlab.platypus import PageBreak, Spacer
     data = [('Destinatari', 'Famiglie'), ('Fonti di finanziamento', '• FNPS'),
             ('Risorse di personale dedicate', '• Assistenti sociali'), ('Quali risultati vuole raggiungere?', 'Meno attese')]
     story = [Spacer(1, 640), _heading('3. Sportello unico per le famiglie'), PageBreak(), _table(data)]
     rows, ex = _rows(_platypus(story))
     assert [(o['numero'], o['titolo'], o['pagina_inizio']) for o in rows['obiettivi']] == \
-        [('3', 'Sportello unico per le famiglie', 2)], ex.anomalie
+        [('3', 'Sportello unico per le famiglie', 1)], ex.anomalie
+
+
+def test_distretto_card_titled_at_the_foot_of_the_previous_page():
+    """'Scheda 2 – <title>' (the card's own heading words, not a bare number) left at the foot of a
+    page, the Distretto card's table on the next: numero and titolo from it, the card begins there."""
+    from reportlab.platypus import PageBreak, Spacer
+    data = [('Descrizione del progetto', 'Una cabina di regia.'), ('Popolazione target', 'Adolescenti'),
+            ('Azioni principali', '• Mappatura\n• Formazione'), ('Tempi di realizzazione', '2025-2027'),
+            ('Soggetti coinvolti nella governance', '• ASST\n• Ambiti')]
+    story = [Spacer(1, 640), _heading('Scheda 2 – Dai PrInS alle équipes integrate'), PageBreak(), _table(data)]
+    ex = scheda_distretto.extract(read_layout(_platypus(story)))
+    assert [(o.fields.get('numero'), o.fields['titolo'], o.pagina_inizio, o.pagina_fine) for o in ex.obiettivi] == \
+        [('2', 'Dai PrInS alle équipes integrate', 1, 2)], ex.anomalie
 
 
 def test_unmapped_glyph_bullets():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..cards import Scheda, context_above, heading_above, indicator_blocks, list_items, schede
+from ..cards import Scheda, context_above, heading_above, heading_page, indicator_blocks, list_items, schede
 from ..layout import Layout
 from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
 from ..text import clean, fold, is_bullet_line
@@ -102,10 +102,12 @@ def obiettivo(layout: Layout, card: Scheda, anomalie: list[RawAnomalia]) -> RawO
         listed = aree_trasversali(fields['trasversale'])
         if listed.strip():
             fields['aree_trasversali'] = listed
+    start = card.page_start
     if not fields.get('titolo'):
         numero, titolo = heading_above(layout, card)
         if titolo:
             fields['titolo'] = titolo
+            start = heading_page(layout, card)     # the card begins at its title
         if numero:
             fields['numero'] = numero
     ctx = context_above(layout, card)
@@ -123,7 +125,7 @@ def obiettivo(layout: Layout, card: Scheda, anomalie: list[RawAnomalia]) -> RawO
         elif fields.get('macroarea'):
             fields['aree_regionali'] = fields['macroarea']
     indicatori = indicatori_of(card, fields)
-    return RawObiettivo('ambito', fields, card.page_start, card.page_end, azioni_of(card), indicatori, NAME)
+    return RawObiettivo('ambito', fields, start, card.page_end, azioni_of(card), indicatori, NAME)
 
 
 def extract(layout: Layout) -> Extraction:

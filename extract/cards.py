@@ -637,7 +637,10 @@ def list_items(text: str, headings: bool = True) -> list[str]:
                 and not re.search(r'[.;:]\s*$', items[-1]):
             bullet = False           # '- Osservatorio;' finishes the item above, it is not an item
         body = strip_bullet(ln) if bullet else ln.strip()
-        if headings and ((bullet and body.endswith(':')) or (not bullet and _is_subheading(body))):
+        # 'Sensibilizzazione ... da parte' / 'di: Cure Primarie, ...': a lower-case line carrying on
+        # an unfinished item is no grouping line, whatever colon it has
+        goes_on = not bullet and state == 'item' and body[:1].islower() and not re.search(r'[.;:]\s*$', items[-1])
+        if headings and not goes_on and ((bullet and body.endswith(':')) or (not bullet and _is_subheading(body))):
             state = 'head'
         elif bullet:
             items.append(body)

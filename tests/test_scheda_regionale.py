@@ -89,6 +89,15 @@ def test_list_items_drop_grouping_lines():
     assert list_items(text) == ['Raccordi con le scuole per i programmi regionali', 'Primo report']
 
 
+def test_list_item_wrapped_at_a_colon_is_no_grouping_line():
+    """'... da parte' / 'di: Cure Primarie, ...': a lower-case line carrying on an unfinished item
+    reads like 'Key: value' but continues it; after a finished item the same line groups."""
+    text = '• Sensibilizzazione della popolazione da parte\ndi: Cure Primarie, medici specialistici\n• Gruppi di cammino'
+    assert list_items(text) == ['Sensibilizzazione della popolazione da parte di: Cure Primarie, medici specialistici',
+                                'Gruppi di cammino']
+    assert list_items('• Primo report.\nEntro il 2026:\n• Secondo report') == ['Primo report.', 'Secondo report']
+
+
 def test_alto_sebino_schede(alto_sebino):
     ex = scheda_regionale.extract(alto_sebino)
     assert len(ex.obiettivi) == 12

@@ -61,13 +61,20 @@ def one_line(s: str | None) -> str:
     return ' '.join(clean(s).split())
 
 
-def similarity(a: str, b: str) -> float:
-    """Similarity of two already-folded strings in [0, 1]."""
+def similarity(a: str, b: str, floor: float = 0.5) -> float:
+    """Similarity of two already-folded strings in [0, 1]. Below `floor` the value is only an
+    upper bound (cheap length and letter-count bounds spare the full comparison of a long cell
+    with a short label, which can never be alike)."""
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    bound = sm.real_quick_ratio()
+    if bound < floor:
+        return bound
+    bound = sm.quick_ratio()
+    return bound if bound < floor else sm.ratio()
 
 
 @lru_cache(maxsize=262144)

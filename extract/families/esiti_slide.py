@@ -63,7 +63,7 @@ def _column_groups(row) -> list[tuple[int, int]]:
     where a header title repeats ('Progetto | Esito | Criticità | Progetto | Esito | Criticità')."""
     groups, seen, start = [], set(), 0
     for j, c in enumerate(row):
-        key = best_label(one_line(c.text), COLONNE, 0.85)[0] if c is not None and c.text.strip() else None
+        key = best_label(one_line(c.text), COLONNE, 0.85)[0] if c is not None and c.text.strip() and len(c.text) <= 80 else None
         if key and key in seen:
             groups.append((start, j))
             seen, start = set(), j

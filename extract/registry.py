@@ -14,7 +14,7 @@ from .layout import Layout
 from .records import Extraction, RawAnomalia
 
 FAMILIES: list[str] = [
-    # filled in as families land; order matters only for reporting
+    # every family runs on every document; the order only decides the order of records
     'obiettivi_narrativi',
     'matrice_monitoraggio',
     'esiti_slide',

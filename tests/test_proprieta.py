@@ -1,0 +1,48 @@
+"""Properties of the text and value normalisers that must hold for any input, not just the
+sentences of the corpus (hypothesis generates the inputs)."""
+from hypothesis import given, settings, strategies as st
+
+from extract.text import clean, fold, split_items
+from normalize import promesse, values
+
+italian = st.text(alphabet=st.sampled_from(list('abcdefghilmnopqrstuvzàèéìòùABCDEÈ ,.;:-–•\n0123456789%≥')),
+                  max_size=80)
+
+
+@given(italian)
+def test_fold_is_idempotent_and_ignores_case_and_accents(s):
+    assert fold(fold(s)) == fold(s)
+    assert fold(s.upper()) == fold(s.lower())
+    assert fold('Città ' + s) == fold('CITTA ' + s)
+
+
+@given(italian)
+def test_clean_keeps_every_word(s):
+    # hyphenation at a line end may join two pieces into one word; nothing else is lost
+    joined = clean(s).replace('\n', ' ')
+    for word in s.replace('-\n', '').split():
+        w = word.strip('-–•')
+        if w and '-' not in word:
+            assert w in joined or w in s.replace('\n', ''), (word, joined)
+
+
+@given(italian)
+@settings(max_examples=60, deadline=None)   # the first call builds the spaCy pipeline
+def test_promise_parser_never_fails_and_stays_in_its_vocabulary(s):
+    p = promesse.parse(s)
+    assert p.comparatore in (None, '>=', '>', '=', '<=', '<')
+    assert p.scadenza is None or 2000 <= p.scadenza <= 2100
+    assert (p.valore is None) or isinstance(p.valore, float)
+
+
+@given(italian)
+def test_si_no_answers_only_with_its_vocabulary(s):
+    assert values.si_no(s) in (None, 'si', 'no', 'parziale')
+    assert values.stato(s) in (None, 'raggiunto', 'parziale', 'non_raggiunto')
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list('abcdefghilmnoprstuvz ')), min_size=3, max_size=30)
+                .map(str.strip).filter(lambda t: len(t) >= 3 and t[0].isalpha()), min_size=1, max_size=6))
+def test_bullet_lists_give_back_their_items(items):
+    text = '\n'.join('• ' + i for i in items)
+    assert split_items(text) == [' '.join(i.split()) for i in items]

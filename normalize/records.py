@@ -74,7 +74,7 @@ def _indicatore(ind: RawIndicatore, doc: dict, iid: str, oid: str | None, anomal
     p = promesse.parse(ind.testo)
     row = {'indicatore_id': iid, 'documento_id': doc['documento_id'], 'obiettivo_id': oid,
            'numero': int(numero) if numero is not None else None, 'tipo': v.tipo_indicatore(ind.tipo),
-           'testo': v.text(ind.testo) or '', 'comparatore': p.comparatore, 'valore': p.valore,
+           'testo': v.title(ind.testo) or '', 'comparatore': p.comparatore, 'valore': p.valore,
            'unita': p.unita, 'scadenza': p.scadenza, 'pagina': ind.pagina, **fields}
     ril = []
     for header, cell in ind.rilevazioni:

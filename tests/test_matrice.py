@@ -435,3 +435,10 @@ def test_row_read_as_one_cell_is_an_anomaly_not_a_section_or_lost():
         ('1', 'Politiche abitative'), ('3', 'Politiche abitative')]
     lost = [a for a in ex.anomalie if 'una sola cella' in a.messaggio]
     assert len(lost) == 1 and lost[0].pagina == 1 and 'Numero di sfratti evitati' in lost[0].messaggio
+
+
+def test_indicator_text_wrapped_in_a_cell_is_stored_on_one_line():
+    from pdz.pipeline import process_bytes
+    from conftest import SAMPLES
+    res = process_bytes((SAMPLES / 'treviglio-matrice-monitoraggio-2025.pdf').read_bytes(), 'm.pdf')
+    assert res.rows['indicatori'] and all('\n' not in i.testo for i in res.rows['indicatori'])

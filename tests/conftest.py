@@ -3,6 +3,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# the same examples on every run: CI must not pass or fail by the draw
+settings.register_profile('pdz', derandomize=True, deadline=None, max_examples=150)
+settings.load_profile('pdz')
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / 'tests'))

@@ -1,5 +1,7 @@
 """Properties of the text and value normalisers that must hold for any input, not just the
 sentences of the corpus (hypothesis generates the inputs)."""
+import re
+
 from hypothesis import given, settings, strategies as st
 
 from extract.text import clean, fold, split_items
@@ -12,18 +14,17 @@ italian = st.text(alphabet=st.sampled_from(list('abcdefghilmnopqrstuvzàèéìò
 @given(italian)
 def test_fold_is_idempotent_and_ignores_case_and_accents(s):
     assert fold(fold(s)) == fold(s)
+    # a hyphen at a line end joins the word only before a lower-case letter ('inte-\ngrazione'),
+    # so for case-insensitivity compare texts without one
+    s = re.sub(r'([-–])\s*\n\s*', r'\1 ', s)
     assert fold(s.upper()) == fold(s.lower())
     assert fold('Città ' + s) == fold('CITTA ' + s)
 
 
 @given(italian)
-def test_clean_keeps_every_word(s):
-    # hyphenation at a line end may join two pieces into one word; nothing else is lost
-    joined = clean(s).replace('\n', ' ')
-    for word in s.replace('-\n', '').split():
-        w = word.strip('-–•')
-        if w and '-' not in word:
-            assert w in joined or w in s.replace('\n', ''), (word, joined)
+def test_clean_loses_no_letter_or_digit(s):
+    """Whitespace clean-up and hyphenation repair move spaces and hyphens, never letters."""
+    assert re.sub(r'[\W_]', '', clean(s)) == re.sub(r'[\W_]', '', s)
 
 
 @given(italian)

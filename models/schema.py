@@ -136,7 +136,7 @@ class Indicatore(Row):
     indicatore_id: str
     documento_id: str
     obiettivo_id: Optional[str] = None
-    numero: Optional[int] = None
+    numero: Optional[str] = None     # as printed ('25', '1.2', 'A3'): compare numerically with TRY_CAST
     tipo: Optional[TipoIndicatore] = None
     testo: str
     policy: Optional[str] = None

@@ -70,10 +70,10 @@ def _date(header: str) -> dt.date | None:
 
 def _indicatore(ind: RawIndicatore, doc: dict, iid: str, oid: str | None, anomalies: list) -> tuple[dict, list[dict]]:
     fields = _convert_all(dict(ind.fields), anomalies, ind.pagina, 'indicatore')
-    numero = v.number(fields.pop('numero', None))
+    numero = (v.title(fields.pop('numero', None)) or '').rstrip('.) ') or None   # '25.' -> '25', '1.2' kept
     p = promesse.parse(ind.testo)
     row = {'indicatore_id': iid, 'documento_id': doc['documento_id'], 'obiettivo_id': oid,
-           'numero': int(numero) if numero is not None else None, 'tipo': v.tipo_indicatore(ind.tipo),
+           'numero': numero, 'tipo': v.tipo_indicatore(ind.tipo),
            'testo': v.title(ind.testo) or '', 'comparatore': p.comparatore, 'valore': p.valore,
            'unita': p.unita, 'scadenza': p.scadenza, 'pagina': ind.pagina, **fields}
     ril = []

@@ -442,3 +442,11 @@ def test_indicator_text_wrapped_in_a_cell_is_stored_on_one_line():
     from conftest import SAMPLES
     res = process_bytes((SAMPLES / 'treviglio-matrice-monitoraggio-2025.pdf').read_bytes(), 'm.pdf')
     assert res.rows['indicatori'] and all('\n' not in i.testo for i in res.rows['indicatori'])
+
+
+def test_indicator_numbers_are_kept_as_printed():
+    from extract.records import Extraction, RawIndicatore
+    from normalize.records import normalize
+    ex = Extraction(indicatori=[RawIndicatore('Numero di incontri', 'processo', 1, {'numero': n}) for n in ('25', '1.2', 'A3.')])
+    rows = normalize(ex, {'documento_id': 'd' * 16})
+    assert [r['numero'] for r in rows['indicatori']] == ['25', '1.2', 'A3']

@@ -54,6 +54,18 @@ def test_existing_warehouse_gains_new_model_columns(tmp_path):
     assert {'stato', 'grado_raggiungimento', 'azioni_realizzate'} <= have
 
 
+def test_existing_warehouse_follows_a_column_type_the_models_changed(tmp_path):
+    db = tmp_path / 'old.duckdb'
+    con = duckdb.connect(str(db))
+    con.execute('CREATE TABLE indicatori (indicatore_id VARCHAR, documento_id VARCHAR, numero INTEGER)')
+    con.execute("INSERT INTO indicatori VALUES ('i', 'd', 25)")
+    con.close()
+    con = connect(db)
+    assert con.execute("SELECT data_type FROM information_schema.columns WHERE table_name='indicatori' "
+                       "AND column_name='numero'").fetchone() == ('VARCHAR',)
+    assert con.execute('SELECT numero FROM indicatori').fetchall() == [('25',)]
+
+
 def _doc_rows(did: str, titles: list[str], percorso='/x/a.pdf'):
     doc = Documento(documento_id=did, file='a.pdf', sha256=did * 4, pagine=3, estratto_il=dt.datetime.now(),
                     versione_estrattore='t', percorso=percorso)

@@ -1,5 +1,5 @@
 """CREATE TABLE statements generated from the pydantic models (models/), so the schema is
-defined once. Existing warehouses gain new columns with ALTER TABLE."""
+defined once. Existing warehouses gain new columns, and changed column types, with ALTER TABLE."""
 from __future__ import annotations
 
 import datetime as dt
@@ -35,9 +35,11 @@ def create_table(model: type[Row]) -> str:
 def ensure_schema(con) -> None:
     for model in TABLES:
         con.execute(create_table(model))
-        have = {r[0] for r in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main'",
-            [model.__table__]).fetchall()}
+        have = dict(con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main'",
+            [model.__table__]).fetchall())
         for name, typ in columns(model):
             if name not in have:
                 con.execute(f'ALTER TABLE {model.__table__} ADD COLUMN {name} {typ}')
+            elif have[name] != typ:          # a column whose type the models changed
+                con.execute(f'ALTER TABLE {model.__table__} ALTER COLUMN {name} TYPE {typ}')

@@ -136,11 +136,11 @@ def is_deck(layout: Layout) -> bool:
 def is_matrix(layout: Layout) -> bool:
     """A monitoring matrix: most pages are one table whose header names indicator columns
     (indicator, type, baseline, expected results...), whatever the document calls itself."""
-    from .families.matrice_monitoraggio import _matrix_tables   # a family's reader; no cycle
+    from .families.matrice_monitoraggio import matrix_tables   # a family's reader, cached; no cycle
     pages = layout.pages
     if not pages:
         return False
-    matrix_pages = {t.page for t, _, _ in _matrix_tables(layout)}
+    matrix_pages = {t.page for t, _, _ in matrix_tables(layout)}
     return len(matrix_pages) >= max(1, 0.6 * len(pages))
 
 

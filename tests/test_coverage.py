@@ -24,7 +24,7 @@ def test_a_table_no_family_reads_is_an_anomaly_with_its_page():
     assert 'Fascia di età' in found[0].messaggio
 
 
-def test_tables_read_into_records_are_not_reported(sample):
+def test_tables_read_into_records_are_not_reported():
     from fixtures.corpus_layouts import layout_of
     from extract.registry import extract_all
     ex, _ = extract_all(layout_of('treviglio-matrice-monitoraggio-2025.pdf'))

@@ -321,6 +321,15 @@ def _part_of_header(row: list[Cell | None], full: dict[int, str], at_least: int)
     return len(written) >= at_least and all(s in full.get(c, '') for c, s in written)
 
 
+def matrix_tables(layout: Layout) -> list:
+    """(table, mapping, repeated) for every table that is, or continues, a matrix. Computed once
+    per layout: extract/metadata asks it too, to tell a matrix by its content."""
+    cached = getattr(layout, '_pdz_matrici', None)
+    if cached is None:
+        cached = layout._pdz_matrici = list(_matrix_tables(layout))  # type: ignore[attr-defined]
+    return cached
+
+
 def _matrix_tables(layout: Layout):
     """(table, mapping, repeated) for every table that is, or continues, a matrix; the
     mapping's n_header_rows counts the header rows this page repeats. A continuation page whose
@@ -362,7 +371,7 @@ def extract(layout: Layout) -> Extraction:
     records: list[dict] = []
     unmapped_seen = set()
     sezione = ''        # the policy named by the last full-width section row
-    for t, m, _ in _matrix_tables(layout):
+    for t, m, _ in matrix_tables(layout):
         _report_unmapped(t, m, out, unmapped_seen)
         closed = False  # a section row ends the indicator above: nothing below continues it
         for i, row in enumerate(t.rows[m.n_header_rows:]):

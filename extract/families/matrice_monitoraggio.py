@@ -167,8 +167,9 @@ def _is_header_row(t: Table, i: int, fields: dict[int, str]) -> bool:
     if section_heading(row, t, fields) is not None:
         return False
     testo_col = next((c for c, f in fields.items() if f == 'testo'), None)
-    if testo_col is not None and testo_col < len(row) and row[testo_col] is not None and row[testo_col].text:
-        return False
+    if (testo_col is not None and testo_col < len(row) and row[testo_col] is not None and row[testo_col].text
+            and column_field(row[testo_col].text) != 'testo'):
+        return False    # an indicator's text, not the column's title under a group row
     if not all(len(fold(c.text).split()) <= 8 for c in row if c is not None):
         return False
     above = t.rows[i - 1]

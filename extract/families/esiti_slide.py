@@ -23,7 +23,10 @@ COLONNE = {
     'titolo': ['descrizione attività/progetto', 'descrizione attività', 'descrizione progetto',
                'descrizione intervento', 'attività/progetto', 'progetto', 'progetti', 'attività',
                'intervento', 'interventi', 'azione', 'azioni', 'servizio', 'denominazione', 'titolo',
-               'progetto/attività', 'obiettivo', 'obiettivi'],
+               'progetto/attività', 'obiettivo', 'obiettivi', 'descrizione'],
+    # the policy area the rows belong to: written once, merged down over its rows
+    'macroarea': ['area', 'macroarea', 'area di intervento', 'area tematica', 'area di policy',
+                  'ambito di intervento', 'policy'],
     'esito': ['esito', 'esiti', 'stato', 'stato di attuazione', 'stato di avanzamento', 'avanzamento',
               'grado di attuazione', 'attuazione', 'livello di attuazione', 'realizzazione', 'semaforo',
               'raggiungimento', 'grado di raggiungimento', 'valutazione esito', 'esito finale',
@@ -134,7 +137,10 @@ def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda,
         c = by_key.get(key)
         if c is not None and c.text.strip():
             fields[key] = clean(c.text)
-    if macroarea:
+    area = by_key.get('macroarea')
+    if area is not None and one_line(area.text):
+        fields['macroarea'] = one_line(area.text)
+    elif macroarea:
         fields['macroarea'] = macroarea
     if triennio:
         fields['triennio_valutato'] = triennio
@@ -167,6 +173,8 @@ def extract(layout: Layout) -> Extraction:
             macroarea = caption_above(page, t, groups) or page_title(page, t.bbox[1])
             for cells in t.rows[i + 1:]:
                 rec = _esito(cells, cols, page.number, macroarea, triennio, legenda, swatches)
+                if isinstance(rec, RawEsito) and 'macroarea' in rec.fields:
+                    macroarea = rec.fields['macroarea']     # an area column's cell holds for the rows below
                 if isinstance(rec, RawEsito):
                     out.esiti.append(rec)
                 elif rec is not None:

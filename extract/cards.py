@@ -33,6 +33,7 @@ class Riga:
     top: float = 0.0              # where the row starts on its page, when read from text lines
     last_page: int = 0            # page of its last content line, when read from text lines
     bottom: float = 0.0           # bottom of its last line on last_page, when read from text lines
+    box: tuple[float, float, float, float] | None = None   # the answer's cells, when read from a table
 
 
 @dataclass
@@ -212,7 +213,10 @@ def read_rows(run: TableRun) -> list[Riga]:
                 prev = out[-1]
                 prev.content = f'{prev.content}\n{content}' if prev.content and content else prev.content or content
                 continue
-            r = _classify(Riga(label, content, t.page, part=part_i))
+            answer = [c for j, c in enumerate(cells) if c is not None and j != label_col]
+            box = (min(c.x0 for c in answer), min(c.top for c in answer), max(c.x1 for c in answer),
+                   max(c.bottom for c in answer)) if answer else None
+            r = _classify(Riga(label, content, t.page, part=part_i, box=box))
             if out and first and part_i > 0 and _joins_previous(out[-1], r):
                 prev = out[-1]
                 prev.label = join_wrapped(prev.label, label)

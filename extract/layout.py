@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import pdfplumber
@@ -134,6 +134,34 @@ class Layout:
 
     def page(self, number: int) -> Page:
         return self.pages[number - 1]
+
+
+def lines_in(page: Page, box: tuple[float, float, float, float]) -> list[Line]:
+    """The page's text lines inside a box (a table cell), top to bottom: they keep the style the
+    cell's plain text has lost (a bold title over a plain description)."""
+    x0, top, x1, bottom = box
+    out = []
+    for ln in page.lines:
+        if ln.top < top - 1 or ln.bottom > bottom + 1:
+            continue
+        words = [w for w in ln.words if w[0] >= x0 - 1 and w[1] <= x1 + 1]
+        if len(words) == len(ln.words):
+            out.append(ln)
+        elif words:      # a line read across the row: only its words in this cell
+            out.append(replace(ln, text=' '.join(w[2] for w in words), x0=words[0][0], x1=words[-1][1],
+                               words=tuple(words)))
+    return sorted(out, key=lambda ln: ln.top)
+
+
+def bold_lead(lines: list[Line]) -> tuple[str, str] | None:
+    """(title, rest) when the lines open with bold ones followed by plain ones -- a title set in
+    bold over its description in one cell."""
+    n = 0
+    while n < len(lines) and lines[n].bold:
+        n += 1
+    if n == 0 or n == len(lines):
+        return None
+    return '\n'.join(ln.text for ln in lines[:n]), '\n'.join(ln.text for ln in lines[n:])
 
 
 # ---------------------------------------------------------------- reading

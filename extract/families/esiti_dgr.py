@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..cards import NUMBERED, Scheda, card_heading, is_heading, lines_before, one, paragraph, schede
 from ..labels import ESITO_ONLY, IN_CARD, context_field, field_of
-from ..layout import Cell, Layout
+from ..layout import Cell, Layout, bold_lead, lines_in
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..tables import TableRun, table_runs
 from ..text import clean, fold, join_wrapped
@@ -42,6 +42,19 @@ def titolo_e_descrizione(text: str) -> tuple[str, str]:
     for ln in lines[:n]:
         titolo = join_wrapped(titolo, ln)
     return titolo.strip(), '\n'.join(lines[n:])
+
+
+def _title_cell(layout: Layout, card: Scheda, text: str) -> tuple[str, str]:
+    """Title and description sharing the title's cell: the bold lines are the title when the
+    cell's style says so, else the capitals (titolo_e_descrizione)."""
+    row = next((r for r in card.righe if r.field == 'titolo' and r.box is not None), None)
+    if row is not None:
+        styled = bold_lead(lines_in(layout.page(row.page), row.box))
+        if styled is not None:      # the rest from the field's text: it may go on past a page break
+            n = len(styled[0].splitlines())
+            lines = clean(text).splitlines()
+            return one(' '.join(lines[:n])), '\n'.join(lines[n:])
+    return titolo_e_descrizione(text)
 
 
 # ---------------------------------------------------------------- what is written above
@@ -119,7 +132,7 @@ def esito(layout: Layout, card: Scheda, anomalie: list[RawAnomalia]) -> RawEsito
     for r in card.unknown:
         anomalie.append(RawAnomalia(r.page, f'{NAME}: etichetta non riconosciuta {r.label[:100]!r}', famiglia=NAME))
     if fields.get('titolo') and not fields.get('descrizione'):
-        fields['titolo'], descr = titolo_e_descrizione(fields['titolo'])
+        fields['titolo'], descr = _title_cell(layout, card, fields['titolo'])
         if descr:
             fields['descrizione'] = descr
     _context(layout, fields, card.page_start, card.top)

@@ -6,15 +6,21 @@ from dataclasses import dataclass, field
 
 from .layout import RGB
 
+# where a record was read: (page, box of the table or block) -- resolution keeps one reading per block
+Blocco = tuple[int, tuple[float, float, float, float]]
+
 
 @dataclass
 class RawIndicatore:
     testo: str
     tipo: str | None = None                 # as read: 'processo', 'Output', 'di outcome'...
     pagina: int | None = None
-    fields: dict[str, str] = field(default_factory=dict)   # numero, policy, baseline, atteso_anno1...
+    # numero, policy, baseline, atteso_anno1...; also 'promessa' (an expected-value cell) and
+    # 'scadenza' (a deadline cell), which normalize reads into comparatore/valore/unita/scadenza
+    fields: dict[str, str] = field(default_factory=dict)
     # dated measurements: (column header as printed, cell text)
     rilevazioni: list[tuple[str, str]] = field(default_factory=list)
+    blocco: 'Blocco | None' = None          # the table it was read from, so one table is read once
 
 
 @dataclass

@@ -47,5 +47,13 @@ def extract_all(layout: Layout) -> tuple[Extraction, list[str]]:
         if len(got):
             used.append(mod.NAME)
         out.extend(got)
+    _resolve(out)
     out.anomalie += unread_tables(layout, out)
     return out, used
+
+
+def _resolve(out: Extraction) -> None:
+    """One table, one reading: a table whose rows were read as an objective's indicators is not
+    also a stand-alone list of indicators (the reading with the objective as context wins)."""
+    claimed = {i.blocco for o in out.obiettivi for i in o.indicatori if i.blocco is not None}
+    out.indicatori = [i for i in out.indicatori if i.blocco is None or i.blocco not in claimed]

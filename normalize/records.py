@@ -69,9 +69,16 @@ def _date(header: str) -> dt.date | None:
 
 
 def _indicatore(ind: RawIndicatore, doc: dict, iid: str, oid: str | None, anomalies: list) -> tuple[dict, list[dict]]:
-    fields = _convert_all(dict(ind.fields), anomalies, ind.pagina, 'indicatore')
+    raw = dict(ind.fields)
+    promessa, entro = raw.pop('promessa', None), raw.pop('scadenza', None)
+    fields = _convert_all(raw, anomalies, ind.pagina, 'indicatore')
     numero = (v.title(fields.pop('numero', None)) or '').rstrip('.) ') or None   # '25.' -> '25', '1.2' kept
     p = promesse.parse(ind.testo)
+    if promessa and p.valore is None:        # the text says no number: the expected-value cell may
+        q = promesse.parse(promessa)
+        p.comparatore, p.valore, p.unita = q.comparatore, q.valore, q.unita
+    if entro and (anno := re.search(r'\b(20\d\d)\b', entro)):     # a deadline cell beats the text's
+        p.scadenza = int(anno.group(1))
     row = {'indicatore_id': iid, 'documento_id': doc['documento_id'], 'obiettivo_id': oid,
            'numero': numero, 'tipo': v.tipo_indicatore(ind.tipo),
            'testo': v.title(ind.testo) or '', 'comparatore': p.comparatore, 'valore': p.valore,

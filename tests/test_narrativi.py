@@ -571,11 +571,11 @@ def test_numbered_title_heading(text, kind, rest):
 
 
 def test_indicator_table_cell_broken_mid_word_keeps_its_type():
-    from extract.layout import Cell
+    from extract.layout import Cell, Table
     row = [Cell('process\no', 0, 0, 40, 10), Cell('Numero di incontri', 40, 0, 200, 10)]
     m = on.IndicatorTable({0: 'tipo', 1: 'testo'}, {0: 'Tipologia', 1: 'Indicatore'}, frozenset())
     out = []
-    on._table_row(row, m, 3, out, continues=False)
+    on._table_row(row, m, Table(3, (0, 0, 200, 10), [row]), out, continues=False)
     assert [(i.tipo, i.testo, i.pagina) for i in out] == [('processo', 'Numero di incontri', 3)]
 
 

@@ -254,7 +254,7 @@ def _indicatore(rec: dict) -> RawIndicatore | None:
     tipo = vals.pop('tipo', None) or None
     if not vals.get('policy', '').strip() and rec.get('sezione'):
         vals['policy'] = rec['sezione']
-    return RawIndicatore(testo, tipo, rec['page'], {k: v for k, v in vals.items()}, rec['ril'])
+    return RawIndicatore(testo, tipo, rec['page'], {k: v for k, v in vals.items()}, rec['ril'], rec.get('blocco'))
 
 
 def _row_key(row: list[Cell | None]) -> str:
@@ -389,7 +389,7 @@ def extract(layout: Layout) -> Extraction:
             if records and not closed and _continues(records[-1], row, m, i == 0):
                 _merge(records[-1], row, m)
             else:
-                records.append(_row_record(row, m, t.page))
+                records.append({**_row_record(row, m, t.page), 'blocco': (t.page, t.bbox)})
                 records[-1]['sezione'] = sezione
             closed = False
     for rec in records:

@@ -9,7 +9,7 @@ An objective without an area heading of its own belongs to the area heading abov
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.layout import Cell, Layout, Line, Table
 from extract.parole import mend_broken_words
@@ -23,6 +23,9 @@ NAME = 'obiettivi_narrativi'
 
 # section -> label variants (as another Ambito might phrase them)
 LABELS: dict[str, list[str]] = {
+    # the regional policy areas (A-K) an objective serves, often on the same line as its area
+    'aree_regionali': ['aree regionali', 'area regionale', 'aree regionali di riferimento', 'aree di policy regionali',
+                       'area di policy regionale', 'aree della programmazione regionale', 'codici area regionale'],
     'area': ['area di intervento', 'aree di intervento', 'macroarea', 'macro area', 'area tematica',
              'area di policy', 'area di programmazione', 'ambito di intervento', 'area'],
     'obiettivo': ['obiettivo principale', 'obiettivo generale', 'obiettivo strategico', 'obiettivo',
@@ -52,6 +55,7 @@ class Heading:
     kind: str            # key of LABELS, or 'indicatore'
     rest: str            # text after the label on the same line ('' when the label stands alone)
     tipo: str | None = None
+    numero: str | None = None    # 'Obiettivo n. 3 – ...' -> '3'
 
 
 @dataclass
@@ -62,6 +66,7 @@ class Section:
     tipo: str | None = None
     page: int = 0
     head: Line | None = None
+    numero: str | None = None
 
 
 def _split_label(text: str) -> tuple[str, str, bool]:
@@ -126,7 +131,12 @@ def _numbered_title(text: str) -> Heading | None:
         return None
     f = fold(m.group(1))
     kind = next((k for k in ('obiettivo', 'area') if any(f == fold(v) for v in LABELS[k])), None)
-    return Heading(kind, m.group(2).strip()) if kind else None
+    return Heading(kind, m.group(2).strip(), numero=_number_in(text[:m.start(2)])) if kind else None
+
+
+def _number_in(label: str) -> str | None:
+    m = re.search(r'(?<![\w.])(\d{1,2}(?:\.\d{1,2})?|[IVX]{1,4})\s*[.)]?\s*[:–—-]?\s*$', label.strip())
+    return m.group(1) if m else None
 
 
 def heading(line: Line, after_indicatori: bool = False) -> Heading | None:
@@ -156,7 +166,7 @@ def heading(line: Line, after_indicatori: bool = False) -> Heading | None:
                 best, best_score, best_variant = kind, s, v
     # "Obiettivo secondario e quello di..." is prose, not a label: a few words past the variant at most
     if best is not None and best_score >= (0.86 if colon else 1.0) and len(f.split()) <= len(best_variant.split()) + 1:
-        return Heading(best, rest)
+        return Heading(best, rest, numero=_number_in(label) if best in ('obiettivo', 'area') else None)
     kind = None if numbered or rest else _head_word_kind(f)
     return Heading(kind, '') if kind and (colon or _styled_alone(line)) else None
 
@@ -183,7 +193,7 @@ def sections(lines: list[Line]) -> list[Section]:
     line that only carries on the line above is no heading of its own."""
     out: list[Section] = []
     prev: Line | None = None
-    for ln in lines:
+    for ln in _label_runs(lines):
         h = heading(ln, bool(out) and out[-1].kind in ('indicatori', 'indicatore'))
         if h and h.rest == '' and _carries_on(prev, ln) and not _split_label(ln.text)[2]:
             h = None
@@ -191,9 +201,22 @@ def sections(lines: list[Line]) -> list[Section]:
             h = None
         prev = ln
         if h:
-            out.append(Section(h.kind, [], h.rest, h.tipo, ln.page, ln))
+            out.append(Section(h.kind, [], h.rest, h.tipo, ln.page, ln, h.numero))
         elif out:
             out[-1].lines.append(ln)
+    return out
+
+
+def _label_runs(lines: list[Line]) -> list[Line]:
+    """Lines with several 'Label: value' pairs run together ('Area di intervento: Macroarea 1 |
+    Aree regionali: D, E') as one line each, so that every pair opens its own section."""
+    out = []
+    for ln in lines:
+        parts = [p.strip() for p in re.split(r'\s+[|¦•·]\s+', ln.text)] if ' | ' in ln.text or ' • ' in ln.text else []
+        if len(parts) > 1 and all(_split_label(p)[2] and heading(replace(ln, text=p)) for p in parts):
+            out += [replace(ln, text=p) for p in parts]
+        else:
+            out.append(ln)
     return out
 
 
@@ -338,6 +361,13 @@ class Objective:
     macroarea: str
     obiettivo: Section
     parts: list[Section] = field(default_factory=list)
+    descrizione: Section | None = None       # 'Finalità: ...' under a heading that gave the title
+    contesto: list[Section] = field(default_factory=list)   # area / regional areas stated under its heading
+
+    @property
+    def started(self) -> bool:
+        """Its actions, target or indicators have begun: a heading now belongs to what follows."""
+        return bool(self.parts)
 
 
 def group(secs: list[Section]) -> list[Objective]:
@@ -348,11 +378,16 @@ def group(secs: list[Section]) -> list[Objective]:
     macroarea, out = '', []
     current: Objective | None = None
     for s in secs:
-        if s.kind == 'area':
+        if s.kind in ('area', 'aree_regionali') and current is not None and not current.started and s.first:
+            current.contesto.append(s)       # 'Area di intervento: ...' under the objective's own heading
+        elif s.kind == 'aree_regionali':
+            continue
+        elif s.kind == 'area':
             macroarea = _paragraph(_text_lines(s))
             current = None
-        elif s.kind == 'obiettivo' and current is not None and not current.parts and _text_lines(current.obiettivo):
-            current.obiettivo.lines += [s.head, *s.lines] if s.head is not None else s.lines
+        elif s.kind == 'obiettivo' and current is not None and not current.started and current.descrizione is None \
+                and _text_lines(current.obiettivo):
+            current.descrizione = s          # the heading said the title; this label says what it is for
         elif s.kind == 'obiettivo':
             current = Objective(macroarea, s)
             out.append(current)
@@ -377,19 +412,37 @@ def _indicatori(parts: list[Section]) -> list[RawIndicatore]:
 
 
 def _pages(o: Objective) -> tuple[int, int]:
-    lines = [ln for s in (o.obiettivo, *o.parts) for ln in s.lines]
+    lines = [ln for s in (o.obiettivo, *o.parts, *o.contesto) for ln in s.lines]
     start = o.obiettivo.page      # an area heading left at the foot of the page before is not the objective
     end = max([o.obiettivo.page, *(s.page for s in o.parts), *(ln.page for ln in lines)])
     return start, end
 
 
+def _first_paragraph(lines: list[Line]) -> str:
+    """The lines up to the first blank gap (more than about half a line's height of extra space):
+    a 'Finalità' is its first paragraph, the prose after it is context."""
+    taken: list[Line] = []
+    for ln in lines:
+        if taken and ln.page == taken[-1].page and ln.top - taken[-1].bottom > 0.6 * max(ln.bottom - ln.top, 1) \
+                and taken[-1].bottom > 0:
+            break
+        taken.append(ln)
+    return _paragraph(taken)
+
+
 def obiettivo(o: Objective) -> RawObiettivo:
     titolo = _titolo(o.obiettivo)
     start, end = _pages(o)
-    fields = {'titolo': titolo, 'descrizione': titolo}
-    if o.macroarea:
-        fields['macroarea'] = o.macroarea
-        fields['aree_regionali'] = o.macroarea
+    descrizione = _first_paragraph(_text_lines(o.descrizione)) if o.descrizione is not None else ''
+    fields = {'titolo': titolo, 'descrizione': descrizione or titolo}
+    if o.obiettivo.numero:
+        fields['numero'] = o.obiettivo.numero
+    said = {s.kind: _paragraph(_text_lines(s)) for s in o.contesto}
+    macroarea = said.get('area') or o.macroarea
+    if macroarea:
+        fields['macroarea'] = macroarea
+    if said.get('aree_regionali') or macroarea:
+        fields['aree_regionali'] = said.get('aree_regionali') or macroarea
     azioni: list[RawAzione] = []
     for s in o.parts:
         if s.kind == 'target':
@@ -409,6 +462,8 @@ COLONNE_INDICATORI: dict[str, list[str]] = {
     'target': ['target atteso', 'valore atteso', 'target', 'risultato atteso', 'risultati attesi', 'valore obiettivo',
                'valore target', 'obiettivo atteso', 'soglia attesa', 'standard atteso', 'esito atteso'],
     'baseline': ['baseline', 'valore di partenza', 'dato di partenza', 'valore iniziale', 'situazione di partenza'],
+    'scadenza': ['scadenza', 'entro', 'entro il', 'termine', 'tempistica', 'anno target', 'anno di riferimento',
+                 'data target', 'tempi di raggiungimento'],
 }
 _TIPI = re.compile(r'^(?:indicatore\s+)?(?:di\s+)?(processo|output|outcome|risultato|esito|impatto|realizzazione|prodotto)\b')
 
@@ -480,7 +535,7 @@ def table_indicatori(layout: Layout, o: Objective, end: Where | None,
         for row in t.rows[first:]:
             if not any(c is not None and c.text.strip() for c in row) or _row_key(row) in current.keys:
                 continue
-            _table_row(row, current, t.page, out, continues=carried)
+            _table_row(row, current, t, out, continues=carried)
             carried = False     # only the first row of a page can carry on the one the break cut
         last = t
     return out
@@ -501,7 +556,7 @@ def _cell_text(row: list[Cell | None], c: int) -> str | None:
     return clean(mend_broken_words(row[c].text))
 
 
-def _table_row(row, m: IndicatorTable, page: int, out: list[RawIndicatore], continues: bool) -> None:
+def _table_row(row, m: IndicatorTable, t: Table, out: list[RawIndicatore], continues: bool) -> None:
     by_key = {key: _cell_text(row, c) for c, key in m.cols.items()}
     testo, tipo = by_key.get('testo') or '', by_key.get('tipo')
     if out and continues and not tipo and _cut(out[-1].testo, testo):   # the tail the page break cut
@@ -515,9 +570,9 @@ def _table_row(row, m: IndicatorTable, page: int, out: list[RawIndicatore], cont
     if tipo is None and 'tipo' in m.cols.values() and out:
         tipo = out[-1].tipo                     # type cell merged over this row
     if not tipo:
-        t = _TIPI.match(fold(testo))
-        tipo = t.group(1) if t else None
-    out.append(RawIndicatore(one_line(testo), tipo or None, page, _extra(row, m)))
+        said = _TIPI.match(fold(testo))
+        tipo = said.group(1) if said else None
+    out.append(RawIndicatore(one_line(testo), tipo or None, t.page, _extra(row, m), blocco=(t.page, t.bbox)))
 
 
 def _cut(before: str, after: str) -> bool:
@@ -540,6 +595,8 @@ def _extra(row, m: IndicatorTable) -> dict[str, str]:
             fields['baseline'] = val
         else:
             notes.append(f'{header}: {one_line(val)}')
+            if key in ('target', 'scadenza'):      # the promise stated in its own cells (normalize reads them)
+                fields['promessa' if key == 'target' else 'scadenza'] = one_line(val)
     if notes:
         fields['note'] = '\n'.join(notes)
     return fields
@@ -552,17 +609,21 @@ def _is_narrative(o: Objective) -> bool:
     return 'indicatore' in kinds or 'indicatori' in kinds or {'azioni', 'target'} <= kinds
 
 
-def _boundaries(layout: Layout, secs: list[Section]) -> list[Where]:
-    """Where each objective or area heading stands: an objective's tables lie before the next."""
-    return sorted(_where(layout, s) for s in secs if s.kind in ('obiettivo', 'area') and s.head is not None)
+def _boundaries(layout: Layout, secs: list[Section], objectives: list[Objective]) -> list[Where]:
+    """Where each objective or area heading stands: an objective's tables lie before the next. An
+    area stated under an objective's heading, or its 'Finalità', is inside it."""
+    inside = {id(s) for o in objectives for s in (*o.contesto, o.descrizione) if s is not None}
+    return sorted(_where(layout, s) for s in secs
+                  if s.kind in ('obiettivo', 'area') and s.head is not None and id(s) not in inside)
 
 
 def extract(layout: Layout) -> Extraction:
     lines = [ln for p in layout.pages for ln in p.content_lines()]
     out = Extraction()
     secs = sections(lines)
-    bounds = _boundaries(layout, secs)
-    for o in group(secs):
+    objectives = group(secs)
+    bounds = _boundaries(layout, secs, objectives)
+    for o in objectives:
         head = o.obiettivo.head
         if head is not None and scheda_testo.covers(layout, head.page, head.top):
             continue          # a distretto card written as paragraphs: scheda_testo reads it

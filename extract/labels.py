@@ -121,6 +121,8 @@ KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ('continuita_precedente', (r'continuita', r'programmazione precedente|precedente programmazione')),
     # the short forms: 'Continuità', 'In continuità?', 'È in continuità con il precedente piano?'
     ('continuita_precedente', (r'^(e |era )?(in )?continuita( con (il|la|le|i) (precedent|programmazion|piano|triennio)\w*.*)?$',)),
+    # 'Continuità 2018-2020': continuity with the span it names
+    ('continuita_precedente', (r'^(e |era )?(in )?continuita( con)?( (il|la|le|i))? ((19|20)\d\d|triennio|pdz|piano)',)),
     ('bisogno_consolidato', (r'bisogno', r'gia|consolidat|nuovo bisogno')),
     ('grado_raggiungimento', (r'grado', r'raggiungiment')),
     ('grado_raggiungimento', (r'percentual|%', r'raggiungiment|realizzazion')),
@@ -259,7 +261,10 @@ def field_of(label: str) -> tuple[str | None, float]:
     if not _says(key, f):
         key = None
     if key is not None and score >= 0.9:
-        return key, score
+        # a near variant of a shorter label ('Valutazione') loses to a rule that finds both of a
+        # longer label's concepts ('valutazione' + 'utenti'): the extra words say which field it is
+        both = next((fld for fld, pats in KEYWORDS if len(pats) > 1 and all(re.search(p, f) for p in pats)), None)
+        return (both, max(score, 0.9)) if both and both != key and score < 1.0 else (key, score)
     for field, patterns in KEYWORDS:
         if all(re.search(p, f) for p in patterns):
             return field, max(score, 0.85)

@@ -47,6 +47,7 @@ class RawEsito:
     azioni_realizzate: list[str] = field(default_factory=list)
     colore: RGB | None = None               # fill of the status cell/box, when the status is a colour
     famiglia: str = ''
+    blocco: Blocco | None = None
 
 
 @dataclass

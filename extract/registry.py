@@ -57,3 +57,21 @@ def _resolve(out: Extraction) -> None:
     also a stand-alone list of indicators (the reading with the objective as context wins)."""
     claimed = {i.blocco for o in out.obiettivi for i in o.indicatori if i.blocco is not None}
     out.indicatori = [i for i in out.indicatori if i.blocco is None or i.blocco not in claimed]
+    # esiti: where two readers read the same table, the one that understood more of it wins
+    said: dict = {}
+    for e in out.esiti:
+        if e.blocco is not None:
+            key = (_page_box(e.blocco), e.famiglia)
+            said[key] = said.get(key, 0) + sum(1 for v in e.fields.values() if v)
+    best: dict = {}
+    for (block, fam), n in said.items():
+        if block not in best or n > said[(block, best[block])]:
+            best[block] = fam
+    out.esiti = [e for e in out.esiti if e.blocco is None or best[_page_box(e.blocco)] == e.famiglia]
+
+
+def _page_box(blocco) -> tuple:
+    """A block's identity, robust to a reader that split a fused table into its side-by-side parts:
+    its page and its vertical extent."""
+    page, (x0, top, x1, bottom) = blocco
+    return page, round(top), round(bottom)

@@ -103,7 +103,10 @@ def _area_heading(layout: Layout, lines: list, i: int) -> str | None:
         i -= 1
     text, _ = paragraph(lines, i)
     text = one(text)
-    if not text or len(text) > 150 or ranges(text) or field_of(text)[0] or card_heading(text)[0]:
+    said, score = field_of(text)
+    # a card label is no area; a heading that only shares a word with one is ('Sistema dei servizi
+    # e digitalizzazione' is an area, 'Aspetti di digitalizzazione' a label)
+    if not text or len(text) > 150 or ranges(text) or (said and score >= 0.9) or card_heading(text)[0]:
         return None
     return text.rstrip(' .;:')
 
@@ -223,16 +226,16 @@ def rows_of(layout: Layout, run: TableRun, head: tuple[int, dict[int, str]]) -> 
                 fields = {k: v for k, v in texts.items() if v}
                 if area and not fields.get('macroarea'):
                     fields['macroarea'] = area
-                out.append((fields, t.page, top))
+                out.append((fields, t.page, top, t.bbox))
             first = False
     esiti = []
-    for fields, page, top in out:
+    for fields, page, top, box in out:
         if fields.get('titolo') and not fields.get('descrizione'):
             fields['titolo'], descr = titolo_e_descrizione(fields['titolo'])
             if descr:
                 fields['descrizione'] = descr
-        _context(layout, fields, page, run.parts[0].bbox[1])
-        esiti.append(RawEsito(fields, page, famiglia=NAME))
+        _context(layout, fields, page, top)      # what stands above this row, on its own page
+        esiti.append(RawEsito(fields, page, famiglia=NAME, blocco=(page, box)))
     return esiti
 
 

@@ -173,6 +173,8 @@ def extract(layout: Layout) -> Extraction:
             macroarea = caption_above(page, t, groups) or page_title(page, t.bbox[1])
             for cells in t.rows[i + 1:]:
                 rec = _esito(cells, cols, page.number, macroarea, triennio, legenda, swatches)
+                if isinstance(rec, RawEsito):
+                    rec.blocco = (t.page, t.bbox)
                 if isinstance(rec, RawEsito) and 'macroarea' in rec.fields:
                     macroarea = rec.fields['macroarea']     # an area column's cell holds for the rows below
                 if isinstance(rec, RawEsito):

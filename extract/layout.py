@@ -866,9 +866,13 @@ def mark_furniture(pages: list[Page]) -> None:
         counts = Counter()
         for p in pages:
             counts.update({key(ln) for ln in band(p, top)})
+        running = [k for k, n in counts.items() if need and n >= need and len(k.split()) >= 2]
         for p in pages:
             for ln in band(p, top):
-                if _NUMBERISH.match(ln.text.strip()) or (need and counts[key(ln)] >= need):
+                k = key(ln)
+                # a running header set on this page as two lines (or with a piece apart) is still furniture
+                piece = not few and len(k.split()) >= 2 and any(k in r for r in running)
+                if _NUMBERISH.match(ln.text.strip()) or (need and counts[k] >= need) or piece:
                     ln.furniture = True
                 else:
                     break

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..cards import NUMBERED, card_heading, is_heading, lines_before as document_lines_before, one, paragraph
+from ..labels import context_field, field_of
 from ..layout import Cell, Layout, Line, Page, Table
 from ..text import best_label, fold, one_line
 
@@ -226,3 +228,48 @@ def in_reading_order(page: Page, lines: list[Line], tables: list[Table]) -> list
     pos = {id(ln): i for i, ln in enumerate(page.lines)}
     items = [(pos.get(id(ln), len(page.lines)), ln) for ln in lines] + [(table_position(page, t), t) for t in tables]
     return [item for _, item in sorted(items, key=lambda x: x[0])]
+
+
+# ---------------------------------------------------------------- the area a block stands under
+def area_above(layout: Layout, page: int, top: float) -> str | None:
+    """The macroarea an esito stands under: the nearest sub-section heading ('5.1. Domiciliarità – ...')
+    or area line ('Area: ...', 'Macroarea di policy: ...'); a top-level numbered heading ends the search."""
+    lines = document_lines_before(layout, page, top)
+    plain = None        # the nearest unnumbered heading, should nothing better be found
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        key, _ = context_field(ln.text)
+        if key == 'macroarea' and (is_heading(layout, ln) or i == len(lines) - 1):
+            text, _ = paragraph(lines, i)
+            return context_field(text)[1].rstrip(' .;') or None
+        m = NUMBERED.match(ln.text)
+        if m and is_heading(layout, ln):
+            if m.group(1).strip('.').count('.') == 0:
+                return plain
+            text, _ = paragraph(lines, i)
+            m2 = NUMBERED.match(text)
+            return m2.group(2).strip() if m2 else text.strip()
+        if is_heading(layout, ln) and _EVALUATED.search(fold(ln.text)) and ranges(ln.text):
+            return plain        # the evaluation's own heading: the areas are the headings under it
+        if plain is None and is_heading(layout, ln) and not m:
+            plain = _area_heading(layout, lines, i)
+    return plain
+
+
+def _area_heading(layout: Layout, lines: list, i: int) -> str | None:
+    """The heading whose last line is lines[i], when it can name an area: short, no card label,
+    no card heading ('Scheda 2'), no year range."""
+    while i > 0 and lines[i - 1].page == lines[i].page and is_heading(layout, lines[i - 1]) \
+            and lines[i - 1].bold == lines[i].bold and abs(lines[i - 1].size - lines[i].size) < 0.6 \
+            and lines[i].top - lines[i - 1].bottom < max(lines[i].bottom - lines[i].top, 6) * 1.2:
+        i -= 1
+    text, _ = paragraph(lines, i)
+    text = one(text)
+    said, score = field_of(text)
+    # a card label is no area; a heading that only shares a word with one is ('Sistema dei servizi
+    # e digitalizzazione' is an area, 'Aspetti di digitalizzazione' a label)
+    if said == 'macroarea' and text and len(text) <= 150:
+        return text.rstrip(' .;:')        # 'Macroarea 1 – Fragilità e domiciliarità': the heading names it
+    if not text or len(text) > 150 or ranges(text) or (said and score >= 0.9) or card_heading(text)[0]:
+        return None
+    return text.rstrip(' .;:')

@@ -15,7 +15,7 @@ from ..layout import Cell, Layout, bold_lead, lines_in
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..tables import TableRun, table_runs
 from ..text import clean, fold, join_wrapped
-from ._condivisi import _EVALUATED, ranges, triennio_valutato as triennio_del_documento
+from ._condivisi import _EVALUATED, area_above, ranges, triennio_valutato as triennio_del_documento
 
 NAME = 'esiti_dgr'
 
@@ -67,48 +67,6 @@ def triennio_valutato(layout: Layout, page: int, top: float) -> str | None:
         if is_heading(layout, ln) and _EVALUATED.search(fold(ln.text)) and ranges(ln.text):
             return ranges(ln.text)[0]
     return triennio_del_documento(layout, page)
-
-
-def area_above(layout: Layout, page: int, top: float) -> str | None:
-    """The macroarea an esito stands under: the nearest sub-section heading ('5.1. Domiciliarità – ...')
-    or area line ('Area: ...', 'Macroarea di policy: ...'); a top-level numbered heading ends the search."""
-    lines = lines_before(layout, page, top)
-    plain = None        # the nearest unnumbered heading, should nothing better be found
-    for i in range(len(lines) - 1, -1, -1):
-        ln = lines[i]
-        key, _ = context_field(ln.text)
-        if key == 'macroarea' and (is_heading(layout, ln) or i == len(lines) - 1):
-            text, _ = paragraph(lines, i)
-            return context_field(text)[1].rstrip(' .;') or None
-        m = NUMBERED.match(ln.text)
-        if m and is_heading(layout, ln):
-            if m.group(1).strip('.').count('.') == 0:
-                return plain
-            text, _ = paragraph(lines, i)
-            m2 = NUMBERED.match(text)
-            return m2.group(2).strip() if m2 else text.strip()
-        if is_heading(layout, ln) and _EVALUATED.search(fold(ln.text)) and ranges(ln.text):
-            return plain        # the evaluation's own heading: the areas are the headings under it
-        if plain is None and is_heading(layout, ln) and not m:
-            plain = _area_heading(layout, lines, i)
-    return plain
-
-
-def _area_heading(layout: Layout, lines: list, i: int) -> str | None:
-    """The heading whose last line is lines[i], when it can name an area: short, no card label,
-    no card heading ('Scheda 2'), no year range."""
-    while i > 0 and lines[i - 1].page == lines[i].page and is_heading(layout, lines[i - 1]) \
-            and lines[i - 1].bold == lines[i].bold and abs(lines[i - 1].size - lines[i].size) < 0.6 \
-            and lines[i].top - lines[i - 1].bottom < max(lines[i].bottom - lines[i].top, 6) * 1.2:
-        i -= 1
-    text, _ = paragraph(lines, i)
-    text = one(text)
-    said, score = field_of(text)
-    # a card label is no area; a heading that only shares a word with one is ('Sistema dei servizi
-    # e digitalizzazione' is an area, 'Aspetti di digitalizzazione' a label)
-    if not text or len(text) > 150 or ranges(text) or (said and score >= 0.9) or card_heading(text)[0]:
-        return None
-    return text.rstrip(' .;:')
 
 
 def _context(layout: Layout, fields: dict[str, str], page: int, top: float) -> None:

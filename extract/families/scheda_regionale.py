@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
-from ..cards import Scheda, context_above, heading_above, heading_page, indicator_blocks, list_items, schede
+from ..cards import Scheda, card_heading, context_above, heading_above, heading_page, indicator_blocks, list_items, schede
 from ..layout import Layout
 from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
 from ..text import clean, fold, is_bullet_line
 from . import tavola_sinottica
+from ._condivisi import area_above
 
 NAME = 'scheda_regionale'
 
@@ -79,7 +80,13 @@ def aree_trasversali(text: str) -> str:
             return '\n'.join(lines[i:])
     if ':' in text:
         return text.split(':', 1)[1]
+    if len(lines) > 1 and _MARK.match(fold(lines[0])):
+        areas = ' '.join(lines[1:])       # 'SI' (the ticked option) over the areas it names, '; ' apart
+        return '\n'.join(a.strip() for a in areas.split(';') if a.strip())
     return ''
+
+
+_MARK = re.compile(r'^(si|sì|no|x|in parte|parzialmente)$')
 
 
 def _fields(card: Scheda, anomalie: list[RawAnomalia], famiglia: str) -> dict[str, str]:
@@ -110,6 +117,10 @@ def obiettivo(layout: Layout, card: Scheda, anomalie: list[RawAnomalia]) -> RawO
             start = heading_page(layout, card)     # the card begins at its title
         if numero:
             fields['numero'] = numero
+    if not fields.get('numero'):
+        numero, _ = card_heading(' '.join(heading_above(layout, card)[1:]))   # 'SCHEDA 3' over a titled card
+        if numero:
+            fields['numero'] = numero
     ctx = context_above(layout, card)
     voce = tavola_sinottica.voce_per(layout, fields.get('titolo', '')) if fields.get('titolo') else None
     if not fields.get('macroarea'):
@@ -117,6 +128,8 @@ def obiettivo(layout: Layout, card: Scheda, anomalie: list[RawAnomalia]) -> RawO
             fields['macroarea'] = ctx['macroarea'][0]
         elif voce and voce.macroarea:
             fields['macroarea'] = voce.macroarea
+        elif area := area_above(layout, card.page_start, card.top):
+            fields['macroarea'] = area        # the section heading the card stands under
     if not fields.get('aree_regionali'):
         if 'aree_regionali' in ctx:
             fields['aree_regionali'] = ctx['aree_regionali'][0]

@@ -929,6 +929,7 @@ def _ocr_textless_pages(pages: list[Page], data: bytes) -> None:
 
 
 def read_layout(data: bytes) -> Layout:
+    from .tabelle_testo import unruled_tables     # it builds on this module's Line, Cell, Table
     """The whole document's layout. Raises UnreadableDocument for files that cannot be read."""
     pdf = open_pdf(data)
     try:
@@ -946,6 +947,7 @@ def read_layout(data: bytes) -> Layout:
                 p.error = f'{type(e).__name__}: {e}'  # type: ignore[attr-defined]
                 pages.append(p)
         mark_furniture(pages)
+        unruled_tables(pages)
         for p in pages:
             if any(ln.column for ln in p.lines):
                 column_offsets(p.lines)

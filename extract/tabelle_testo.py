@@ -1,0 +1,174 @@
+"""Tables drawn without rules: a bold line of column titles set apart by wide gaps ('n.  Voce
+SI  NO  Contenuto / note') and, under it, lines whose words start in those columns. Word and
+LibreOffice export such tables when the style draws no borders; the same document may draw the
+same table ruled on one page and unruled on the next.
+
+The columns are where the titles start; a word belongs to the column it starts in. A row starts
+where the first column has text or after a gap wider than the lines' own spacing; a line set
+across a row's lines (an 'X' centred in its cell) joins the row it overlaps. The table goes on
+over a page break while the next page's first lines fall in its columns, and ends at a line set
+larger or bolder than its body, a ruled table, or a line that starts left of its first column.
+The result is an ordinary `Table`, so every reader reads it as it reads a ruled one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+from .layout import Cell, Line, Page, Table
+
+_MIN_GAP = 1.1          # ems between two column titles (a word space is a quarter of one)
+_MIN_COLUMNS = 3
+_MAX_TITLE = 40          # characters of one column title
+
+
+@dataclass
+class _Columns:
+    starts: list[float]          # where each column's text may begin
+    size: float                  # the body size under the titles
+
+
+def _groups(ln: Line) -> list[tuple[float, float, str]]:
+    """The line's words grouped where the gap between them is a column gap."""
+    out: list[list] = []
+    for x0, x1, text in ln.words:
+        if out and x0 - out[-1][1] < _MIN_GAP * ln.size:
+            out[-1][1], out[-1][2] = x1, f'{out[-1][2]} {text}'
+        else:
+            out.append([x0, x1, text])
+    return [(a, b, t) for a, b, t in out]
+
+
+def _titles(ln: Line) -> list[tuple[float, float, str]] | None:
+    """The column titles of a bold line of short, widely spaced groups."""
+    if not ln.bold or ln.in_table or ln.furniture:
+        return None
+    groups = _groups(ln)
+    if len(groups) < _MIN_COLUMNS or any(len(t) > _MAX_TITLE or len(t.split()) > 4 for _, _, t in groups):
+        return None
+    return groups
+
+
+def _boundaries(groups: list[tuple[float, float, str]]) -> list[float]:
+    """Where each column's text may start: a little left of its title (a mark centred under 'SI'
+    starts before the title does), never into the title before it."""
+    starts = [groups[0][0] - 4]
+    for (_, prev_x1, _), (x0, _, _) in zip(groups, groups[1:]):
+        starts.append(x0 - min(6.0, (x0 - prev_x1) / 2))
+    return starts
+
+
+def _column_of(x0: float, starts: list[float]) -> int:
+    col = 0
+    for j, s in enumerate(starts):
+        if x0 >= s:
+            col = j
+    return col
+
+
+def _fits(ln: Line, cols: _Columns, first_col_x: float) -> bool:
+    """A line of the table body: not a heading (no larger or bold-and-larger type), nothing
+    left of the first column."""
+    if ln.size > cols.size + 0.9 or (ln.bold and ln.size > cols.size + 0.4):
+        return False
+    return bool(ln.words) and ln.words[0][0] >= first_col_x - 8
+
+
+def _body(lines: list[Line], start: int, cols: _Columns) -> tuple[list[Line], bool]:
+    """The lines under the titles that belong to the table; True when the page ran out first
+    (the table may go on over the page)."""
+    taken: list[Line] = []
+    for ln in lines[start:]:
+        if ln.furniture:
+            continue
+        if ln.in_table or not _fits(ln, cols, cols.starts[0]):
+            return taken, False
+        if taken:
+            height = max(ln.bottom - ln.top, 1.0)
+            if ln.top - taken[-1].bottom > 4 * height:      # a wide empty band ends the table
+                return taken, False
+        taken.append(ln)
+    return taken, True
+
+
+def _rows(lines: list[Line], starts: list[float]) -> list[list[Line]]:
+    """Lines grouped into rows: a new row where the first column has text, or after a gap wider
+    than the spacing between the lines of one cell."""
+    if not lines:
+        return []
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top - a.bottom > -1]
+    inner = median(gaps) if gaps else 0.0
+    rows: list[list[Line]] = []
+    for ln in lines:
+        first_col = any(_column_of(x0, starts) == 0 for x0, _, _ in ln.words)
+        if rows:
+            prev = rows[-1][-1]
+            overlaps = ln.top < prev.bottom - 1
+            wide = ln.top - prev.bottom > max(inner * 2.5, inner + 3)
+            if overlaps or not (first_col or wide):
+                rows[-1].append(ln)
+                continue
+        rows.append([ln])
+    return rows
+
+
+def _table(page: int, rows: list[list[Line]], starts: list[float], right: float) -> Table:
+    ends = starts[1:] + [right]
+    out_rows: list[list[Cell | None]] = []
+    for row in rows:
+        texts: list[list[str]] = [[] for _ in starts]
+        for ln in sorted(row, key=lambda ln: ln.top):
+            parts: dict[int, list[str]] = {}
+            for x0, _, text in ln.words:
+                parts.setdefault(_column_of(x0, starts), []).append(text)
+            for j, words in parts.items():
+                texts[j].append(' '.join(words))
+        top, bottom = min(ln.top for ln in row), max(ln.bottom for ln in row)
+        out_rows.append([Cell('\n'.join(t), x0, top, x1, bottom) for t, x0, x1 in zip(texts, starts, ends)])
+    box = (starts[0], out_rows[0][0].top, right, out_rows[-1][0].bottom)
+    return Table(page, box, out_rows)
+
+
+def _ordered(p: Page) -> list[Line]:
+    return sorted((ln for ln in p.lines if ln.column == 0), key=lambda ln: ln.top)
+
+
+def unruled_tables(pages: list[Page]) -> None:
+    """Find the tables drawn without rules and add them to their pages (their lines marked
+    `in_table`), after the ruled ones and the running headers are known."""
+    carry: _Columns | None = None     # a table that reached the foot of the previous page
+    for p in pages:
+        lines = _ordered(p)
+        reaching: _Columns | None = None
+        if carry is not None:
+            first = next((k for k, ln in enumerate(lines) if not ln.furniture), None)
+            if first is not None and not lines[first].in_table and _fits(lines[first], carry, carry.starts[0]):
+                reaching = _add(p, lines, first, carry, header=None)
+        for i, ln in enumerate(lines):
+            if ln.in_table or (groups := _titles(ln)) is None:
+                continue
+            cols = _Columns(_boundaries(groups), 0.0)
+            body = [b for b in lines[i + 1:i + 6] if not b.furniture and not b.in_table]
+            if not body:
+                continue
+            cols.size = median(b.size for b in body)
+            spread = {_column_of(x0, cols.starts) for b in body for x0, _, _ in b.words}
+            if len(spread) < 2 or not _fits(body[0], cols, cols.starts[0]):
+                continue
+            reaching = _add(p, lines, i, cols, header=ln)
+        carry = reaching
+
+
+def _add(p: Page, lines: list[Line], start: int, cols: _Columns, header: Line | None) -> _Columns | None:
+    """Read the table from lines[start] on (its titles line, when `header`); add it to the page.
+    Returns the columns when the table reached the foot of the page."""
+    body, to_foot = _body(lines, start + 1 if header is not None else start, cols)
+    if not body:
+        return None
+    taken = ([header] if header is not None else []) + body
+    right = max(w[1] for ln in taken for w in ln.words) + 2
+    rows = ([[header]] if header is not None else []) + _rows(body, cols.starts)
+    p.tables.append(_table(p.number, rows, cols.starts, right))
+    p.tables.sort(key=lambda t: t.bbox[1])
+    for ln in taken:
+        ln.in_table = True
+    return cols if to_foot else None

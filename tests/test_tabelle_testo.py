@@ -1,0 +1,103 @@
+"""Tables drawn without rules (extract/tabelle_testo.py): a card 'n. | Voce | SI | NO | Contenuto'
+set as aligned text, no borders, broken over a page -- read as the table a ruled one would be."""
+import io
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from extract.families import scheda_regionale
+from extract.layout import read_layout
+
+COLS = (70, 95, 262, 287, 312)       # n. | Voce | SI | NO | Contenuto / note
+ROWS = [
+    ('1', ['Titolo obiettivo'], None, ['Anziani protagonisti: invecchiamento attivo']),
+    ('2', ['Aree di programmazione (Regione', 'Lombardia)'], None, ['E. Anziani']),
+    ('3', ['Obiettivi da raggiungere'], None, ['Promuovere la partecipazione attiva degli', 'anziani alla vita della comunità.']),
+    ('4', ['Azioni programmate'], None, ['– Coinvolgere gli anziani in attività di', 'volontariato', '– Messa a sistema dei servizi']),
+    ('5', ['Target'], None, ['Cittadini anziani e i loro caregiver']),
+    ('16', ['Co-programmato con il Terzo Settore'], 'NO', []),
+    ('17', ['Co-progettato con il Terzo Settore'], 'SI', []),
+    ('23', ['Indicatori di processo'], None, ['– Numero di incontri realizzati']),
+    ('24', ['Indicatori di output'], None, ['– Numero di attività realizzate']),
+]
+
+
+def _card_pdf(break_after: int) -> bytes:
+    """The card as text lines only; the rows after `break_after` go on the next page."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    w, h = A4
+
+    def header(y):
+        c.setFont('Helvetica-Bold', 9)
+        for x, t in zip(COLS, ('n.', 'Voce', 'SI', 'NO', 'Contenuto / note')):
+            c.drawString(x, y, t)
+
+    c.setFont('Helvetica-Bold', 12)
+    c.drawString(70, h - 70, 'Anziani e persone con disabilità')
+    c.setFont('Helvetica-Bold', 11)
+    c.drawString(70, h - 95, 'SCHEDA 2')
+    header(h - 120)
+    y = h - 142
+    for k, (n, voce, mark, contenuto) in enumerate(ROWS):
+        if k == break_after:
+            c.showPage()
+            y = h - 70
+        c.setFont('Helvetica', 9)
+        c.drawString(COLS[0] + 4, y, n)
+        if mark:
+            c.drawString(COLS[2 if mark == 'SI' else 3] + 1, y, 'X')
+        for i in range(max(len(voce), len(contenuto))):
+            if i < len(voce):
+                c.drawString(COLS[1], y - 11 * i, voce[i])
+            if i < len(contenuto):
+                c.drawString(COLS[4], y - 11 * i, contenuto[i])
+        y -= 11 * max(len(voce), len(contenuto), 1) + 10
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.fixture(scope='module')
+def layout():
+    return read_layout(_card_pdf(break_after=5))
+
+
+def test_unruled_rows_become_a_table_stitched_over_the_page(layout):
+    first, second = layout.page(1).tables, layout.page(2).tables
+    assert len(first) == 1 and len(second) == 1
+    rows = first[0].texts() + second[0].texts()
+    assert rows[0] == ['n.', 'Voce', 'SI', 'NO', 'Contenuto / note']
+    assert rows[2] == ['2', 'Aree di programmazione (Regione\nLombardia)', '', '', 'E. Anziani']
+    assert ['16', 'Co-programmato con il Terzo Settore', '', 'X', ''] in rows
+    assert ['17', 'Co-progettato con il Terzo Settore', 'X', '', ''] in rows
+    assert all(ln.in_table for p in layout.pages for ln in p.lines if ln.text.startswith(('Titolo', 'Target')))
+
+
+def test_unruled_card_is_read_like_a_ruled_one(layout):
+    got = scheda_regionale.extract(layout).obiettivi
+    assert len(got) == 1
+    o = got[0]
+    assert o.fields['titolo'] == 'Anziani protagonisti: invecchiamento attivo'
+    assert o.fields['numero'] == '2'
+    assert o.fields['macroarea'] == 'Anziani e persone con disabilità'
+    assert (o.pagina_inizio, o.pagina_fine) == (1, 2)
+    assert [a.testo for a in o.azioni] == ['Coinvolgere gli anziani in attività di volontariato',
+                                          'Messa a sistema dei servizi']
+    assert [(i.tipo, i.testo) for i in o.indicatori] == [('processo', 'Numero di incontri realizzati'),
+                                                        ('output', 'Numero di attività realizzate')]
+    assert o.fields['coprogettato_ts'].startswith('SI') and o.fields['coprogrammato_ts'].startswith('NO')
+
+
+def test_prose_with_a_bold_run_in_line_is_no_table():
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont('Helvetica-Bold', 10)
+    c.drawString(70, 700, 'Premessa')
+    c.setFont('Helvetica', 10)
+    for i in range(8):
+        c.drawString(70, 680 - 13 * i, 'Il Piano di Zona è il documento strategico della programmazione sociale.')
+    c.showPage()
+    c.save()
+    assert read_layout(buf.getvalue()).page(1).tables == []

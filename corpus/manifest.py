@@ -59,8 +59,12 @@ def _check_fonte(fonte: str, base: Path) -> str | None:
         p = Path(fonte[len(LOCAL):])
         p = p if p.is_absolute() else base / p
         return None if p.is_file() else f'file locale inesistente: {p}'
-    u = urlsplit(fonte)
-    if u.scheme not in ('http', 'https') or not u.hostname or ' ' in fonte:
+    try:
+        u = urlsplit(fonte)
+        ok = u.scheme in ('http', 'https') and bool(u.hostname) and ' ' not in fonte and (u.port or 1) > 0
+    except ValueError:           # 'http://[x', a port that is not a number
+        ok = False
+    if not ok:
         return f'fonte non valida: "{fonte}" (serve un indirizzo http:// o https://, oppure locale:PERCORSO)'
     return None
 

@@ -7,14 +7,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus import download
 from corpus.manifest import MANIFEST, load
 from models import Anomalia, Esecuzione
 from warehouse import esecuzioni
 from warehouse.store import connect
 
+from . import download
 from .blocco import blocco
 from .ingest import Summary, run as ingest
+from .registro import descrivi
 
 
 @dataclass
@@ -89,29 +90,6 @@ def aggiorna(db: Path, manifest: Path = MANIFEST, cache: Path | None = None,
         finally:
             con.close()
     return Aggiornamento(run, fetched, summary, righe)
-
-
-def descrivi(run: Esecuzione, righe: dict[str, tuple[int, int]]) -> list[str]:
-    """The change log of a run as a person reads it (printed after the run and by `pdz status`)."""
-    locali = run.piani - len(run.scaricati) - len(run.non_modificati) - len(run.download_falliti)
-    lines = [f'esecuzione {run.esecuzione_id} del {run.iniziata_il:%Y-%m-%d %H:%M} ({run.secondi:.1f} s, '
-             f'{run.piani} documenti nel manifesto): {"ok" if run.codice_uscita == 0 else "con errori"}',
-             f'  download: {len(run.scaricati)} scaricati ({run.byte_scaricati // 1024} kB), '
-             f'{len(run.non_modificati)} non modificati, {len(run.download_falliti)} falliti, {locali} locali',
-             f'  documenti: {len(run.nuovi)} nuovi, {len(run.ri_estratti)} ri-estratti, '
-             f'{len(run.invariati)} invariati, {len(run.falliti)} falliti']
-    changed = [f'{t} +{a} -{r}' for t, (a, r) in righe.items() if a or r]
-    lines.append('  righe: ' + (', '.join(changed) if changed else 'nessuna riga aggiunta o tolta'))
-    lines += [f'  scaricato {f}' for f in run.scaricati]
-    lines += [f'  nuovo {f}' for f in run.nuovi] + [f'  ri-estratto {f}' for f in run.ri_estratti]
-    lines += [f'  download fallito {f}' for f in run.download_falliti]
-    lines += [f'  estrazione fallita {f}' for f in run.falliti]
-    return lines
-
-
-def last_run_lines(con) -> list[str]:
-    last = esecuzioni.last(con)
-    return ['ultima esecuzione notturna:'] + descrivi(*last) if last else []
 
 
 def run_cli(console, db: Path, manifest: Path | None, cache: Path | None, timeout: float, tentativi: int,

@@ -137,7 +137,7 @@ def status(db: Path = DB_OPT, format: str = typer.Option('table', '--format', '-
     failed = con.execute("SELECT file, messaggio FROM anomalie WHERE fase = 'lettura'").fetchall()
     for f, m in failed:
         console.print(f'[red]non letto[/] {m}')
-    from .aggiorna import last_run_lines
+    from .registro import last_run_lines
     for line in last_run_lines(con):
         console.print(line, markup=False, highlight=False)
 

@@ -18,8 +18,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SAMPLES
+from corpus.manifest import parse
 from fixtures.schede_pdf import scheda_pdf
 from pdfgen import plan_pdf
+from pdz import download
 from pdz.cli import app
 
 runner = CliRunner()
@@ -33,9 +35,9 @@ class Sito:
         self.routes: dict[str, tuple] = {}
         self.log: list[tuple[str, int]] = []
 
-    def pdf(self, path: str, data: bytes):
-        etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
-        self.routes[path] = ('pdf', data, etag, formatdate(time.time() - 3600, usegmt=True))
+    def pdf(self, path: str, data: bytes, etag: bool = True):
+        tag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"' if etag else None
+        self.routes[path] = ('pdf', data, tag, formatdate(time.time() - 3600, usegmt=True))
 
 
 def _handler(sito: Sito):
@@ -61,10 +63,12 @@ def _handler(sito: Sito):
                     self.answer(404, b'<html><body>Not found</body></html>', 'text/html')
                 elif route[0] == 'pdf':
                     _, data, etag, modified = route
-                    if self.headers.get('If-None-Match') == etag:
+                    if etag and self.headers.get('If-None-Match') == etag:
                         self.answer(304, length=False, ETag=etag)
+                    elif not etag and self.headers.get('If-Modified-Since') == modified:
+                        self.answer(304, length=False)
                     else:
-                        self.answer(200, data, ETag=etag, Last_Modified=modified)
+                        self.answer(200, data, Last_Modified=modified, **({'ETag': etag} if etag else {}))
                 elif route[0] == 'lento':
                     time.sleep(route[1])
                     self.answer(200, route[2])
@@ -304,3 +308,19 @@ def test_options_out_of_range_are_a_usage_error(tmp_path):
         r = runner.invoke(app, ['aggiorna', '--db', str(tmp_path / 'w.duckdb'), '--manifesto', str(manifest), *opt])
         assert r.exit_code == 2 and 'opzioni non valide' in r.output, opt
     assert not (tmp_path / 'w.duckdb').exists()
+
+
+def test_a_server_without_etag_is_asked_by_date_and_a_same_bytes_answer_is_not_a_change(tmp_path, sito):
+    data = plan_pdf('Seriate')
+    sito.pdf('/solo-data.pdf', data, etag=False)
+    [piano] = parse(HEADER + f'seriate,2025-2027,piano_di_zona,{sito.base}/solo-data.pdf,,\n')
+    regole, state = download.Regole(timeout=0.5, tentativi=1), {}
+    with download.client(regole) as c:
+        first = download.fetch(c, piano, tmp_path, state, regole)
+        second = download.fetch(c, piano, tmp_path, state, regole)
+        sito.routes['/solo-data.pdf'] = ('pdf', data, None, 'Mon, 01 Jan 2024 00:00:00 GMT')   # new date, same bytes
+        third = download.fetch(c, piano, tmp_path, state, regole)
+    assert (first.esito, second.esito, third.esito) == ('scaricato', 'non_modificato', 'non_modificato')
+    assert [s for _, s in sito.log] == [200, 304, 200]
+    assert third.byte == len(data) and (tmp_path / piano.nome_cache).read_bytes() == data
+    assert state[piano.fonte]['last_modified'] == 'Mon, 01 Jan 2024 00:00:00 GMT' and state[piano.fonte]['etag'] is None

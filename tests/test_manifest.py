@@ -39,6 +39,8 @@ def test_comments_and_blank_lines_are_skipped_and_the_cache_name_is_safe():
     ('treviglio,2025-2027,delibera,https://127.0.0.1/a.pdf,,', 'tipo sconosciuto "delibera"'),
     ('treviglio,2025-2027,piano_di_zona,ftp://127.0.0.1/a.pdf,,', 'fonte non valida'),
     ('treviglio,2025-2027,piano_di_zona,127.0.0.1/a.pdf,,', 'fonte non valida'),
+    ('treviglio,2025-2027,piano_di_zona,http://[127.0.0.1/a.pdf,,', 'fonte non valida'),
+    ('treviglio,2025-2027,piano_di_zona,http://127.0.0.1:porta/a.pdf,,', 'fonte non valida'),
     ('treviglio,2025-2027,piano_di_zona,locale:non/esiste.pdf,,', 'file locale inesistente'),
     ('treviglio,2025-2027,piano_di_zona,https://127.0.0.1/a.pdf,abc,', 'sha256 non valido'),
     ('treviglio,2025-2027,piano_di_zona,https://127.0.0.1/a.pdf,', '5 colonne invece di 6'),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from .manifest import Piano
+from corpus.manifest import Piano
 
 STATE = 'stato.json'                         # per URL: etag, last_modified, sha256 of the cached copy
 RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
@@ -148,6 +148,8 @@ def fetch(client: httpx.Client, piano: Piano, cache: Path, state: dict, regole: 
         except httpx.HTTPError as e:
             problem = f'connessione non riuscita ({type(e).__name__})'
             continue
+        except (httpx.InvalidURL, httpx.StreamError) as e:
+            return failed(f'indirizzo o risposta non utilizzabile ({type(e).__name__})')
         except OSError as e:
             return failed(f'cache non scrivibile: {e.strerror or e}')
         if piano.sha256 and sha != piano.sha256:

@@ -120,6 +120,10 @@ def run_cli(console, db: Path, manifest: Path | None, cache: Path | None, timeou
     except (ManifestError, Occupato) as e:
         console.print(str(e), markup=False, highlight=False)
         return 2
+    except OSError as e:          # the cache folder or the lock cannot be written
+        console.print(f'non è possibile scrivere in {getattr(e, "filename", None) or db} ({e.strerror or e})',
+                      markup=False, highlight=False)
+        return 2
     except duckdb.Error as e:
         console.print(f'warehouse {db} non utilizzabile: {str(e).splitlines()[0]}', markup=False, highlight=False)
         return 2

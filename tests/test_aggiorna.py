@@ -324,3 +324,12 @@ def test_a_server_without_etag_is_asked_by_date_and_a_same_bytes_answer_is_not_a
     assert [s for _, s in sito.log] == [200, 304, 200]
     assert third.byte == len(data) and (tmp_path / piano.nome_cache).read_bytes() == data
     assert state[piano.fonte]['last_modified'] == 'Mon, 01 Jan 2024 00:00:00 GMT' and state[piano.fonte]['etag'] is None
+
+
+def test_a_cache_that_cannot_be_a_folder_is_one_sentence(tmp_path):
+    manifest, cache = _local_manifest(tmp_path), tmp_path / 'occupato'
+    cache.write_text('un file, non una cartella')
+    r = runner.invoke(app, ['aggiorna', '--db', str(tmp_path / 'w.duckdb'), '--manifesto', str(manifest),
+                            '--cache', str(cache)])
+    assert r.exit_code == 2 and str(cache) in r.output and isinstance(r.exception, SystemExit)
+    assert not (tmp_path / 'w.duckdb.aggiorna.lock').exists()

@@ -7,7 +7,7 @@ DB      ?= warehouse/pdz.duckdb
 SHARED  ?= ../shared
 JOBS    ?= auto
 
-.PHONY: setup ingest test eval variants bench status clean
+.PHONY: setup ingest nightly test eval variants bench status clean
 
 $(BIN)/pdz: pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (set PY=...)"; exit 1; }
@@ -20,6 +20,10 @@ setup: $(BIN)/pdz
 
 ingest: setup
 	$(BIN)/pdz ingest $(CORPUS) --db $(DB)
+
+# the nightly run: fetch what corpus/piani.csv lists (only what changed), ingest it, log it
+nightly: setup
+	$(BIN)/pdz aggiorna --db $(DB) $(if $(MANIFEST),--manifesto $(MANIFEST)) $(if $(CACHE),--cache $(CACHE))
 
 status: setup
 	$(BIN)/pdz status --db $(DB)
@@ -49,4 +53,4 @@ bench: setup
 	$(BIN)/python -m pdz.bench $(CORPUS)
 
 clean:
-	rm -rf $(VENV) *.egg-info warehouse/*.duckdb warehouse/*.wal
+	rm -rf $(VENV) *.egg-info warehouse/*.duckdb warehouse/*.wal warehouse/*-download warehouse/*.lock

@@ -208,5 +208,38 @@ class Anomalia(Row):
     famiglia: Optional[str] = None
 
 
+class Esecuzione(Row):
+    """One `pdz aggiorna` run: the change log of the warehouse (beyond the shared schema)."""
+    __table__ = 'esecuzioni'
+    __key__ = ('esecuzione_id',)
+    esecuzione_id: int
+    iniziata_il: dt.datetime
+    finita_il: dt.datetime
+    secondi: float
+    manifesto: str
+    cache: str
+    piani: int                          # rows in the manifest
+    scaricati: list[str] = Field(default_factory=list)          # files whose bytes changed
+    non_modificati: list[str] = Field(default_factory=list)     # 304, or the same bytes again
+    download_falliti: list[str] = Field(default_factory=list)   # 'file: why'
+    byte_scaricati: int = 0
+    nuovi: list[str] = Field(default_factory=list)              # documents, as pdz ingest counts them
+    ri_estratti: list[str] = Field(default_factory=list)
+    invariati: list[str] = Field(default_factory=list)
+    falliti: list[str] = Field(default_factory=list)            # 'file: why'
+    codice_uscita: int = 0
+
+
+class EsecuzioneRighe(Row):
+    """Rows a run added to and removed from one table."""
+    __table__ = 'esecuzioni_righe'
+    __key__ = ('esecuzione_id', 'tabella')
+    esecuzione_id: int
+    tabella: str
+    aggiunte: int = 0
+    tolte: int = 0
+
+
 # write order: parents before children
-TABLES: list[type[Row]] = [Ambito, Documento, Obiettivo, Azione, Indicatore, Rilevazione, Esito, Anomalia]
+TABLES: list[type[Row]] = [Ambito, Documento, Obiettivo, Azione, Indicatore, Rilevazione, Esito, Anomalia,
+                           Esecuzione, EsecuzioneRighe]

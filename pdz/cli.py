@@ -58,6 +58,20 @@ def ingest(paths: list[Path] = typer.Argument(None, help='PDF files or folders (
     raise typer.Exit(0 if summary.ok else 1)
 
 
+@app.command()
+def aggiorna(db: Path = DB_OPT,
+             manifesto: Optional[Path] = typer.Option(None, '--manifesto', help='elenco dei documenti (predefinito: corpus/piani.csv)'),
+             cache: Optional[Path] = typer.Option(None, '--cache', help='cartella dei download (predefinita: accanto al warehouse)'),
+             timeout: float = typer.Option(30.0, '--timeout', help='secondi di attesa senza risposta, per tentativo'),
+             tentativi: int = typer.Option(3, '--tentativi', help='tentativi per documento (pausa doppia ogni volta)'),
+             pausa: float = typer.Option(1.0, '--pausa', help='secondi prima del secondo tentativo'),
+             max_mb: float = typer.Option(100.0, '--max-mb', help='dimensione massima di un documento, in MB'),
+             jobs: Optional[int] = typer.Option(None, '--jobs', '-j', help='processi di estrazione (predefinito: tutti i core)')):
+    """Esecuzione notturna: scarica i documenti del manifesto cambiati, li estrae, registra le modifiche."""
+    from .aggiorna import run_cli
+    raise typer.Exit(run_cli(console, db, manifesto, cache, timeout, tentativi, pausa, max_mb, jobs))
+
+
 def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == 'json':
         out.print_json(json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, default=str))
@@ -123,6 +137,9 @@ def status(db: Path = DB_OPT, format: str = typer.Option('table', '--format', '-
     failed = con.execute("SELECT file, messaggio FROM anomalie WHERE fase = 'lettura'").fetchall()
     for f, m in failed:
         console.print(f'[red]non letto[/] {m}')
+    from .registro import last_run_lines
+    for line in last_run_lines(con):
+        console.print(line, markup=False, highlight=False)
 
 
 @app.command()

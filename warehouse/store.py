@@ -90,3 +90,8 @@ def write_failure(con, anomalie: list[Row], documento_id: str | None, file: str)
     except BaseException:
         con.execute('ROLLBACK')
         raise
+
+
+def insert_rows(con, table: str, rows: list[Row]) -> None:
+    """Append validated rows to a table, inside the caller's transaction."""
+    _insert(con, table, [r.model_dump() for r in rows])

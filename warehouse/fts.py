@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from models.dizionario import TABELLE
+
 from . import extensions
 
 # table -> (id expression, title expression, page expression, text columns)
@@ -69,6 +71,7 @@ def rebuild(con) -> bool:
             FROM {table} t {join}""")
     con.execute(f"""CREATE OR REPLACE TABLE {INDEX_TABLE} AS
         SELECT *, pdz_piega(testo) AS piega, pdz_radici(testo) AS radici FROM ({' UNION ALL '.join(parts)})""")
+    con.execute(f'COMMENT ON TABLE {INDEX_TABLE} IS ' + "'" + TABELLE[INDEX_TABLE].replace("'", "''") + "'")
     con.execute(f"PRAGMA create_fts_index('{INDEX_TABLE}', 'chiave', 'radici', stemmer='none', stopwords='none', "
                 f"ignore='[^a-z0-9]+', strip_accents=0, lower=0, overwrite=1)")
     return True

@@ -87,9 +87,9 @@ def _format(fmt: str, allowed=None) -> str:
         _fail(str(e))
 
 
-def _print_rows(cols, rows, fmt: str, wide: bool = False) -> None:
+def _print_rows(cols, rows, fmt: str, wide: bool = False, wrap=()) -> None:
     from .output import print_rows
-    print_rows(cols, rows, fmt, wide=wide, console=out)
+    print_rows(cols, rows, fmt, wide=wide, console=out, wrap=wrap)
 
 
 def _open(db: Path):
@@ -146,7 +146,7 @@ def cerca(testo: str = typer.Argument(..., help='parole da cercare (tutte, per d
         if fmt in ('csv', 'json'):       # a program still gets a well-formed, empty result
             _print_rows(list(fts.HIT_COLUMNS), [], fmt)
         return
-    _print_rows(list(fts.HIT_COLUMNS), hits, fmt, wide)
+    _print_rows(list(fts.HIT_COLUMNS), hits, fmt, wide, wrap=('estratto',))
 
 
 # the status table's headers, short so that it fits 100 columns; csv/json keep the column names
@@ -174,14 +174,14 @@ def schema(tabella: Optional[str] = typer.Argument(None, help='una tabella o vis
     from warehouse import dictionary
     fmt = _format(format)
     if tabella is None:
-        _print_rows(['tabella', 'tipo', 'descrizione'], dictionary.relations(), fmt, wide)
+        _print_rows(['tabella', 'tipo', 'descrizione'], dictionary.relations(), fmt, wide, wrap=('descrizione',))
         return
     try:
         cols = dictionary.columns(tabella)
     except KeyError:
         _fail(f"'{tabella}' non è una tabella né una vista del warehouse (elenco: pdz schema)")
     console.print(dictionary.describe(tabella), markup=False, highlight=False)
-    _print_rows(['colonna', 'tipo', 'descrizione'], cols, fmt, wide)
+    _print_rows(['colonna', 'tipo', 'descrizione'], cols, fmt, wide, wrap=('descrizione',))
 
 
 @app.command()

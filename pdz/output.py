@@ -16,6 +16,8 @@ FORMATS = ('tabella', 'righe', 'csv', 'json')
 ALIASES = {'table': 'tabella', 'rows': 'righe'}
 MAX_CELL = 40          # a text column's width in table mode, unless --wide
 MIN_CELL = 4
+MIN_WRAP = 20
+MIN_NARROW = 12     # a column narrower than this says too little to be worth showing
 GAP = 2                # between columns: a header rule, no vertical lines (more room for data)
 
 
@@ -48,32 +50,50 @@ def cell(x) -> str:
     return ' '.join(str(x).split())
 
 
-def fit_columns(cols: Sequence[str], rows: Sequence[Sequence], width: int, wide: bool = False
-                ) -> tuple[list[int], list[int]]:
+def fit_columns(cols: Sequence[str], rows: Sequence[Sequence], width: int, wide: bool = False,
+                wrap: Sequence[str] = ()) -> tuple[list[int], list[int]]:
     """(indexes of the columns shown, width of each). Key columns first, then the others left to
-    right while they fit; like DuckDB's CLI, the rest is left out and named."""
+    right while they fit; like DuckDB's CLI, the rest is left out and named. A `wrap` column
+    (a description, a snippet) is read whole on several lines: it gets what the others leave."""
     natural = [max([len(c)] + [len(cell(r[i])) for r in rows]) for i, c in enumerate(cols)]
-    widths = [n if (wide or is_key(c)) else min(n, MAX_CELL) for c, n in zip(cols, natural)]
+    widths = [n if (wide or is_key(c) or c in wrap) else min(n, MAX_CELL) for c, n in zip(cols, natural)]
     if wide:
         return list(range(len(cols))), widths
-    used, shown, full = -GAP, [], False
-    for i in sorted(range(len(cols)), key=lambda i: not is_key(cols[i])):
+    wrapped = [i for i, c in enumerate(cols) if c in wrap]
+    budget = width - sum(min(natural[i], MIN_WRAP) + GAP for i in wrapped)
+    used, shown = -GAP, []
+    for i in _order(cols, wrap):
+        if i in wrapped:
+            break
         need = widths[i] + GAP
-        if not full and (used + need <= width or not shown):
+        if used + need <= budget or not shown:
             shown.append(i)
             used += need
-        elif not full and not is_key(cols[i]) and width - used - GAP >= max(MIN_CELL, min(widths[i], 8)):
-            widths[i] = width - used - GAP       # the next column, narrowed to what is left
+            continue
+        if not is_key(cols[i]) and budget - used - GAP >= min(widths[i], MIN_NARROW):
+            widths[i] = budget - used - GAP      # the next column, narrowed to what is left
             shown.append(i)
-            full = True
-        else:
-            full = True
+            used = budget
+        break
+    for n, i in enumerate(wrapped):              # the wrapped columns share what is left
+        share = (width - used) // (len(wrapped) - n) - GAP
+        if share < min(natural[i], MIN_WRAP // 2):
+            continue
+        widths[i] = min(natural[i], share)
+        shown.append(i)
+        used += widths[i] + GAP
     return sorted(shown), widths
 
 
-def _table(cols, rows, console: Console, wide: bool) -> list[str]:
-    shown, widths = fit_columns(cols, rows, console.width, wide)
-    t = Table(*(Column(cols[i], no_wrap=True, overflow='fold' if is_key(cols[i]) else 'ellipsis',
+def _order(cols: Sequence[str], wrap: Sequence[str]) -> list[int]:
+    """Priority of the columns: keys, then the others as given, wrapped text last."""
+    return sorted(range(len(cols)), key=lambda i: (not is_key(cols[i]), cols[i] in wrap))
+
+
+def _table(cols, rows, console: Console, wide: bool, wrap: Sequence[str]) -> list[str]:
+    shown, widths = fit_columns(cols, rows, console.width, wide, wrap)
+    t = Table(*(Column(cols[i], no_wrap=cols[i] not in wrap,
+                       overflow='fold' if (is_key(cols[i]) or cols[i] in wrap) else 'ellipsis',
                        min_width=widths[i] if is_key(cols[i]) else None, max_width=widths[i],
                        justify='right' if _numeric(rows, i) else 'left')
                 for i in shown),
@@ -116,7 +136,7 @@ def count_line(n: int) -> str:
 
 
 def print_rows(cols: Sequence[str], rows: Sequence[Sequence], fmt: str = 'tabella', *, wide: bool = False,
-               stream: IO[str] | None = None, console: Console | None = None) -> None:
+               stream: IO[str] | None = None, console: Console | None = None, wrap: Sequence[str] = ()) -> None:
     """Print a result. `fmt` must have passed check_format. Table mode draws a fitted table on a
     terminal and aligned plain text on a pipe; csv and json are always whole."""
     stream = stream or sys.stdout
@@ -137,11 +157,11 @@ def print_rows(cols: Sequence[str], rows: Sequence[Sequence], fmt: str = 'tabell
         return
     console = console or Console(file=stream)
     if console.is_terminal:
-        dropped = _table(cols, rows, console, wide)
+        dropped = _table(cols, rows, console, wide, wrap)
         note = count_line(len(rows))
         if dropped:
-            note += (f'; {len(dropped)} colonne non mostrate: {", ".join(dropped)} '
-                     '(vederle con --wide o -f righe)')
+            what = '1 colonna non mostrata' if len(dropped) == 1 else f'{len(dropped)} colonne non mostrate'
+            note += f'; {what}: {", ".join(dropped)} (vederle con --wide o -f righe)'
         console.print(f'({note})', highlight=False, markup=False)
     else:
         _plain(cols, rows, stream)

@@ -40,7 +40,9 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
            db: Path = DB_OPT,
            jobs: Optional[int] = typer.Option(None, '--jobs', '-j', help='processi in parallelo (predefinito: tutti i core)'),
            force: bool = typer.Option(False, '--force', help='ri-estrarre anche i documenti invariati')):
-    """Estrae i PDF nel warehouse; i file invariati (stesso sha256 e versione dell'estrattore) sono saltati."""
+    """Legge i PDF nel warehouse.
+
+    I file invariati (stesso sha256 e stessa versione dell'estrattore) sono saltati."""
     from corpus.discover import SAMPLES
     from .ingest import run
 
@@ -109,7 +111,9 @@ def _open(db: Path):
 @app.command()
 def query(sql: str = typer.Argument(..., help='SQL sulle tabelle e viste del warehouse (elenco: pdz schema)'),
           db: Path = DB_OPT, format: str = FMT_OPT, wide: bool = WIDE_OPT):
-    """Esegue una query SQL e ne stampa il risultato (la ricerca testuale match_bm25 è disponibile)."""
+    """Esegue una query SQL e ne mostra il risultato.
+
+    La ricerca testuale è disponibile: fts_main_fts_testi.match_bm25(chiave, pdz_radici('parole'))."""
     import duckdb
     from warehouse import fts
     from .errors import sql_error
@@ -133,7 +137,10 @@ def cerca(testo: str = typer.Argument(..., help='parole da cercare (tutte, per d
           db: Path = DB_OPT, limit: int = typer.Option(20, '--limit', '-n', help='quanti risultati al massimo'),
           any_word: bool = typer.Option(False, '--o', '--or', help='basta una delle parole (OR)'),
           format: str = FMT_OPT, wide: bool = WIDE_OPT):
-    """Ricerca testuale (italiano: singolare/plurale, accenti, trattini) in obiettivi, azioni, indicatori, esiti."""
+    """Cerca parole e frasi in obiettivi, azioni, indicatori ed esiti.
+
+    Singolare e plurale, accenti e trattini non contano («anziano» = «anziani»,
+    «co-progettazione» = «coprogettazione»)."""
     from warehouse import fts
     fmt = _format(format)
     con = _open(db)
@@ -157,7 +164,9 @@ _STATUS = [('file', 'file'), ('ambito_id', 'ambito'), ('triennio', 'triennio'), 
 
 @app.command()
 def status(db: Path = DB_OPT, format: str = FMT_OPT, wide: bool = WIDE_OPT):
-    """Che cosa contiene il warehouse, per documento (ob. obiettivi, az. azioni, ind. indicatori, anom. anomalie)."""
+    """Che cosa contiene il warehouse, per documento.
+
+    ob. obiettivi, az. azioni, ind. indicatori, anom. anomalie, pag. pagine."""
     fmt = _format(format)
     con = _open(db)
     rows = con.execute(f'SELECT {", ".join(c for c, _ in _STATUS)} FROM v_documenti').fetchall()
@@ -170,7 +179,7 @@ def status(db: Path = DB_OPT, format: str = FMT_OPT, wide: bool = WIDE_OPT):
 @app.command()
 def schema(tabella: Optional[str] = typer.Argument(None, help='una tabella o vista (predefinito: l\'elenco)'),
            format: str = FMT_OPT, wide: bool = WIDE_OPT):
-    """Il dizionario dei dati: tabelle, viste e colonne con il loro significato."""
+    """Il dizionario dei dati: che cosa vuol dire ogni tabella, vista e colonna."""
     from warehouse import dictionary
     fmt = _format(format)
     if tabella is None:
@@ -189,7 +198,9 @@ def export(dest: Path = typer.Argument(..., help='cartella (parquet, csv, csv-it
            db: Path = DB_OPT,
            format: str = typer.Option('parquet', '--format', '-f',
                                       help='parquet | csv | csv-it (Excel italiano: ;, BOM, virgola decimale) | xlsx | sqlite')):
-    """Esporta tabelle e viste: un file per tabella (parquet, csv, csv-it) o un solo file (xlsx, sqlite)."""
+    """Esporta tabelle e viste (parquet, csv, csv-it, xlsx, sqlite).
+
+    parquet, csv e csv-it scrivono un file per tabella e vista; xlsx e sqlite un solo file."""
     import duckdb
     from warehouse import export as exp
     from .errors import first_line

@@ -179,7 +179,7 @@ def status(db: Path = DB_OPT, format: str = FMT_OPT, wide: bool = WIDE_OPT):
 @app.command()
 def schema(tabella: Optional[str] = typer.Argument(None, help='una tabella o vista (predefinito: l\'elenco)'),
            format: str = FMT_OPT, wide: bool = WIDE_OPT):
-    """Il dizionario dei dati: che cosa vuol dire ogni tabella, vista e colonna."""
+    """Il dizionario dei dati: tabelle, viste e colonne."""
     from warehouse import dictionary
     fmt = _format(format)
     if tabella is None:

@@ -232,7 +232,8 @@ COLONNE: dict[str, dict[str, str]] = {
         'documento_id': _DOC + ' NULL per un file che non si è potuto leggere affatto (vedi file).',
         'pagina': _PAGINA,
         'fase': "La fase in cui è nata: 'lettura' (il file non si apre), 'metadati' (ambito o triennio non nel testo), "
-                "'extract' (lettura di tabelle e schede), 'normalize' (pulizia e controllo dei valori).",
+                "'layout' (pagina senza testo, solo immagine), 'extract' (tabelle e schede non ricondotte a un "
+                "record), 'normalize' (valori non interpretabili).",
         'gravita': 'Quanto pesa (vocabolario gravita).',
         'messaggio': 'Che cosa non è stato letto e perché, in italiano.',
         'file': 'Il file a cui si riferisce (utile quando documento_id è NULL).',

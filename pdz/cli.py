@@ -214,5 +214,17 @@ def export(dest: Path = typer.Argument(..., help='cartella (parquet, csv, csv-it
         console.print(str(path), markup=False, highlight=False)
 
 
+@app.command()
+def report(out_file: Path = typer.Option(..., '--out', '-o', help='il file HTML da scrivere'), db: Path = DB_OPT):
+    """Un rapporto HTML autonomo: grafici per area, promesse, esiti e copertura."""
+    from .report import render
+    con = _open(db)
+    try:
+        out_file.write_text(render(con), encoding='utf-8')
+    except OSError as e:
+        _fail(f'impossibile scrivere {out_file}: {e.strerror or e}')
+    console.print(str(out_file), markup=False, highlight=False)
+
+
 if __name__ == '__main__':
     app()

@@ -30,9 +30,9 @@ DOMANDE = [
     ('Com’è andato il triennio precedente, su una scala comune?', 'sql',
      "SELECT ambito, triennio_valutato, esito_sintetico, fonte_esito, count(*) AS obiettivi\n"
      "FROM v_esiti GROUP BY ALL ORDER BY ambito, triennio_valutato, esito_sintetico"),
-    ('Quali obiettivi sono co-progettati con il Terzo Settore, e dove la scheda non lo dice?', 'sql',
-     "SELECT d.file, coalesce(o.coprogettato_ts, 'non indicato') AS coprogettato_ts, count(*) AS obiettivi\n"
-     "FROM obiettivi o JOIN documenti d USING (documento_id) GROUP BY ALL ORDER BY ALL"),
+    ('Quali obiettivi sono co-progettati con il Terzo Settore, e dove il formato non lo chiede?', 'sql',
+     "SELECT file, domande_si_no, coalesce(coprogettato_ts, '(vuoto)') AS coprogettato_ts, count(*) AS obiettivi\n"
+     "FROM v_obiettivi GROUP BY ALL ORDER BY ALL"),
     ('Quali azioni nominano un LEPS?', 'sql',
      "SELECT a.leps, count(*) AS azioni, min(d.file) AS esempio_file, min(a.pagina) AS pagina\n"
      "FROM azioni a JOIN documenti d USING (documento_id) WHERE a.leps IS NOT NULL\n"

@@ -45,3 +45,16 @@ def test_v_aree_names_each_area_of_each_objective(warehouse_campioni):
     rows = con.execute('SELECT area, nome_area, ambito, file FROM v_aree').fetchall()
     assert expected and len(rows) == expected
     assert all(nome == AREE_REGIONALI[area] and ambito == 'Treviglio' and f for area, nome, ambito, f in rows)
+
+
+def test_v_obiettivi_tells_an_empty_answer_from_a_question_the_layout_does_not_ask(tmp_path):
+    from models import Obiettivo
+    con = connect(tmp_path / 'w.duckdb')
+    doc = Documento(documento_id='d' * 16, file='x.pdf', sha256='d' * 64, pagine=1,
+                    estratto_il=dt.datetime.now(), versione_estrattore='t')
+    obs = [Obiettivo(obiettivo_id='griglia', documento_id=doc.documento_id, coprogettato_ts='no'),
+           Obiettivo(obiettivo_id='vuota', documento_id=doc.documento_id, premiale='si'),
+           Obiettivo(obiettivo_id='narrativo', documento_id=doc.documento_id, descrizione='testo')]
+    write_document(con, {'documenti': [doc], 'obiettivi': obs})
+    got = dict(con.execute('SELECT obiettivo_id, domande_si_no FROM v_obiettivi').fetchall())
+    assert got == {'griglia': 'griglia SI/NO', 'vuota': 'griglia SI/NO', 'narrativo': 'non previste'}

@@ -9,7 +9,11 @@ _AREE = ', '.join("('{}', '{}')".format(k, v.replace("'", "''")) for k, v in ARE
 VIEWS = {
     # every objective with its Ambito's name and the document it comes from
     'v_obiettivi': """
-        SELECT o.*, a.nome AS ambito, d.file, d.tipo AS tipo_documento
+        SELECT o.*, a.nome AS ambito, d.file, d.tipo AS tipo_documento,
+               CASE WHEN coalesce(o.asst_analisi, o.asst_realizzazione, o.cooperazione_ambiti, o.continuita_precedente,
+                                  o.premiale, o.coprogrammato_ts, o.coprogettato_ts, o.altri_attori,
+                                  o.coprogettato_altri, o.digitalizzazione) IS NOT NULL
+                    THEN 'griglia SI/NO' ELSE 'non previste' END AS domande_si_no
         FROM obiettivi o LEFT JOIN ambiti a USING (ambito_id) JOIN documenti d USING (documento_id)""",
     # what each indicator promises, once: a matrix row tied to a card indicator is not repeated,
     # its numbers complete the card's (the card's own text and values win)
@@ -81,7 +85,10 @@ VIEWS = {
 # view -> (what it answers, the table its other columns mean what they mean in, columns of its own)
 VIEW_DOCS: dict[str, tuple[str, str, dict[str, str]]] = {
     'v_obiettivi': ("Ogni obiettivo con il nome del suo Ambito e il file da cui viene.", 'obiettivi', {
-        'tipo_documento': 'Il tipo del documento (vocabolario tipo_documento).'}),
+        'tipo_documento': 'Il tipo del documento (vocabolario tipo_documento).',
+        'domande_si_no': ("Se la scheda ha le domande SI/NO (asst_analisi … digitalizzazione, coprogettato_ts): "
+                          "'griglia SI/NO' — allora un NULL è una casella lasciata vuota — oppure 'non previste' — "
+                          "il formato non le pone e NULL non vuol dire «no».")}),
     'v_promesse': ("Che cosa promette ogni indicatore, una riga per promessa: la riga di matrice collegata a un "
                    "indicatore di scheda non è ripetuta, completa la riga della scheda (i valori della scheda "
                    "prevalgono, quelli mancanti vengono dalla matrice).", 'indicatori', {

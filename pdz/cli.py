@@ -43,7 +43,9 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
     """Legge i PDF nel warehouse.
 
     I file invariati (stesso sha256 e stessa versione dell'estrattore) sono saltati."""
+    import duckdb
     from corpus.discover import SAMPLES
+    from .errors import open_error
     from .ingest import run
 
     paths = paths or [SAMPLES]
@@ -60,8 +62,12 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
             console.print(f'  {mark} {res.file} ({res.seconds:.1f}s)' + ('' if res.ok else f': {res.error}'))
             progress.advance(task)
 
-        summary = run(paths, db, jobs=jobs, force=force,
-                      on_start=lambda n: progress.update(task, total=n), on_done=on_done)
+        try:
+            summary = run(paths, db, jobs=jobs, force=force,
+                          on_start=lambda n: progress.update(task, total=n), on_done=on_done)
+        except duckdb.IOException as e:      # not a warehouse, or one another program is writing
+            progress.stop()
+            _fail(open_error(db, e))
     c = summary.counts
     console.print(f'documenti: {len(summary.new)} nuovi, {len(summary.unchanged)} invariati, '
                   f'{len(summary.replaced)} ri-estratti, {len(summary.failed)} falliti')

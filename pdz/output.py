@@ -70,7 +70,7 @@ def fit_columns(cols: Sequence[str], rows: Sequence[Sequence], width: int, wide:
             shown.append(i)
             used += need
             continue
-        if not is_key(cols[i]) and budget - used - GAP >= min(widths[i], MIN_NARROW):
+        if not wrapped and not is_key(cols[i]) and budget - used - GAP >= min(widths[i], MIN_NARROW):
             widths[i] = budget - used - GAP      # the next column, narrowed to what is left
             shown.append(i)
             used = budget
@@ -161,7 +161,7 @@ def print_rows(cols: Sequence[str], rows: Sequence[Sequence], fmt: str = 'tabell
         note = count_line(len(rows))
         if dropped:
             what = '1 colonna non mostrata' if len(dropped) == 1 else f'{len(dropped)} colonne non mostrate'
-            note += f'; {what}: {", ".join(dropped)} (vederle con --wide o -f righe)'
+            note += f'; {what}: {", ".join(dropped)} (tutte con --wide o -f righe)'
         console.print(f'({note})', highlight=False, markup=False)
     else:
         _plain(cols, rows, stream)

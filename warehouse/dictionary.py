@@ -76,11 +76,19 @@ def _quote(text: str) -> str:
 
 
 def comment_on(con) -> None:
-    """COMMENT ON every table, view and column, so DuckDB's own DESCRIBE tells what they mean."""
+    """COMMENT ON every table, view and column, so DuckDB's own catalog tells what they mean.
+    Only the comments that differ are written: reopening a warehouse costs a query, not 200 writes."""
+    have = {(r, None): c for r, c in con.execute(
+        "SELECT table_name, comment FROM duckdb_tables() UNION ALL SELECT view_name, comment FROM duckdb_views()"
+    ).fetchall()}
+    have.update({(r, col): c for r, col, c in con.execute(
+        'SELECT table_name, column_name, comment FROM duckdb_columns()').fetchall()})
     for name, kind, doc in relations():
-        con.execute(f'COMMENT ON {"TABLE" if kind == "tabella" else "VIEW"} {name} IS {_quote(doc)}')
+        if have.get((name, None)) != doc:
+            con.execute(f'COMMENT ON {"TABLE" if kind == "tabella" else "VIEW"} {name} IS {_quote(doc)}')
         for col, _, text in columns(name):
-            con.execute(f'COMMENT ON COLUMN {name}.{col} IS {_quote(text)}')
+            if have.get((name, col)) != text:
+                con.execute(f'COMMENT ON COLUMN {name}.{col} IS {_quote(text)}')
 
 
 def _cell(text: str) -> str:

@@ -53,6 +53,12 @@ def test_xlsx_has_one_sheet_per_table_and_view_with_headers_and_all_rows(warehou
         assert len(cur.fetchall()) == n, name
         if name == 'obiettivi':
             assert 'titolo' in [d[0] for d in cur.description]
+    # dates are dates, lists are joined with '; '
+    types = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_xlsx($p, sheet = 'rilevazioni'))",
+                             {'p': str(out)}).fetchall())
+    assert types['data'] == 'DATE'
+    comuni = con.execute("SELECT comuni FROM read_xlsx($p, sheet = 'ambiti') WHERE nome = 'Treviglio'", {'p': str(out)}).fetchone()[0]
+    assert 'Treviglio; ' in comuni or '; Treviglio' in comuni
 
 
 def test_sqlite_for_datasette_and_parquet_and_csv(warehouse_campioni, tmp_path):

@@ -115,7 +115,7 @@ def _table(cols, rows) -> str:
 STYLE = """body{font-family:system-ui,sans-serif;margin:2em auto;max-width:62em;color:#222;padding:0 1em}
 h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em}figure{margin:0}svg{max-width:100%;height:auto}
 table{border-collapse:collapse;font-size:.85em}th,td{border:1px solid #ccc;padding:.25em .5em}
-td:nth-child(n+4){text-align:right}th{background:#eef}p.nota{color:#555;font-size:.85em}"""
+td:nth-child(n+4){text-align:right}td:nth-child(-n+3){white-space:nowrap}th{background:#eef}p.nota{color:#555;font-size:.85em}"""
 
 
 def render(con) -> str:

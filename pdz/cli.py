@@ -9,6 +9,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from .italiano import installa as _italiano
+
+_italiano()     # click's and typer's own words (Usage, Options, errors) in Italian too
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   context_settings={'help_option_names': ['-h', '--help']},
                   help='Piani di Zona (PDF) -> warehouse DuckDB: ingest, query, cerca, status, schema, export.')

@@ -98,9 +98,13 @@ def test_a_warehouse_locked_by_another_program_is_one_line(tmp_path, warehouse_c
         holder.kill()
 
 
-def test_version_and_pdz_db(warehouse_campioni):
+def test_version_pdz_db_and_help_in_italian(warehouse_campioni):
     r = runner.invoke(app, ['--version'])
     assert r.exit_code == 0 and r.output.startswith('pdz 0.')
+    r = runner.invoke(app, ['--help'])
+    assert 'Opzioni' in r.output and 'Comandi' in r.output and 'Cerca parole e frasi' in r.output
+    r = runner.invoke(app, ['query', '--help'])
+    assert 'Argomenti' in r.output and 'obbligatorio' in r.output and 'PDZ_DB' in r.output
     r = runner.invoke(app, ['query', 'SELECT count(*) AS n FROM documenti', '-f', 'csv'],
                       env={'PDZ_DB': str(warehouse_campioni)})
     assert r.exit_code == 0 and r.stdout.split() == ['n', '3']

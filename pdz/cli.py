@@ -15,7 +15,7 @@ _italiano()     # click's and typer's own words (Usage, Options, errors) in Ital
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   context_settings={'help_option_names': ['-h', '--help']},
-                  help='Piani di Zona (PDF) -> warehouse DuckDB: ingest, query, cerca, status, schema, export.')
+                  help='Piani di Zona (PDF) -> warehouse DuckDB: ingest, query, cerca, status, schema, export, report.')
 console = Console(stderr=True, soft_wrap=True)   # messages are never wrapped at 80 on a pipe
 out = Console()
 DEFAULT_DB = Path('warehouse/pdz.duckdb')
@@ -36,7 +36,7 @@ def _version(value: bool):
 @app.callback()
 def main(version: bool = typer.Option(False, '--version', '-V', callback=_version, is_eager=True,
                                       help='la versione di pdz (e del suo estrattore)')):
-    """Piani di Zona (PDF) -> warehouse DuckDB: ingest, query, cerca, status, schema, export."""
+    """Piani di Zona (PDF) -> warehouse DuckDB: ingest, query, cerca, status, schema, export, report."""
 
 
 @app.command()

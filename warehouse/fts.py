@@ -61,6 +61,9 @@ def rebuild(con) -> bool:
     """(Re)create the search table and its index; False when the extension cannot be loaded here."""
     if not load(con):
         return False
+    for old in ('obiettivi', 'indicatori', 'esiti'):     # the per-table indexes of earlier versions
+        if con.execute('SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?', [f'fts_main_{old}']).fetchone()[0]:
+            con.execute(f"PRAGMA drop_fts_index('{old}')")
     parts = []
     for table, (key, title, page, cols) in SOURCES.items():
         text = " || ' · ' || ".join(f"coalesce(t.{c}, '')" for c in cols)

@@ -1,8 +1,12 @@
 """The words click and typer print around pdz's own (Usage, Options, Missing argument…) in
-Italian, whatever the system's locale: a person reads one language. click and typer look these
-up through gettext at call time, so their modules' `_` is pointed at this table; a message not
-in it stays as it was."""
+Italian, whatever the system's locale: a person reads one language. click and typer look most
+of these up through gettext at call time, so their modules' `_` is pointed at this table; the
+few that typer's own copy of click writes literally are rephrased where they are printed. A
+message not known here stays as it was; if typer changes its internals, English comes back,
+never an error."""
 from __future__ import annotations
+
+import re
 
 MESSAGGI = {
     'Usage:': 'Uso:',
@@ -40,6 +44,24 @@ MESSAGGI = {
 }
 
 
+# usage errors typer's copy of click words literally: (pattern, Italian)
+ERRORI = [
+    (r"^Missing argument '(.+)'\.$", r"manca l'argomento \1"),
+    (r"^Missing option '(.+)'\.$", r"manca l'opzione \1"),
+    (r"^No such option: (.+)$", r"opzione sconosciuta: \1"),
+    (r"^Invalid value for (.+?): (.+)$", r"valore non valido per \1: \2"),
+    (r"Input should be a valid integer.*$", "serve un numero intero"),
+    (r" Did you mean '(.+)'\?$", r" Forse '\1'?"),
+    (r"^Got unexpected extra arguments? \((.+)\)$", r"argomenti in più: \1"),
+]
+
+
+def errore(message: str) -> str:
+    for pattern, italian in ERRORI:
+        message = re.sub(pattern, italian, message)
+    return message
+
+
 def traduci(message: str) -> str:
     return MESSAGGI.get(message, message)
 
@@ -68,3 +90,41 @@ def installa() -> None:
             mod._ = traduci
         if getattr(mod, 'ngettext', None) is gettext.ngettext:
             mod.ngettext = traduci_n
+    _typer_literals()
+
+
+def _typer_literals() -> None:
+    try:
+        from typer._click import core, exceptions, formatting
+        from typer._click.utils import echo
+    except ImportError:
+        return
+
+    write_usage = formatting.HelpFormatter.write_usage
+
+    def write_usage_it(self, prog, args='', prefix=None):
+        return write_usage(self, prog, args, 'Uso: ' if prefix is None else prefix)
+
+    get_help_option = core.Command.get_help_option
+
+    def get_help_option_it(self, ctx):
+        opt = get_help_option(self, ctx)
+        if opt is not None:
+            opt.help = 'Mostra questo aiuto ed esce.'
+        return opt
+
+    def show_usage_error(self, file=None):
+        if self.ctx is not None:
+            hint = ''
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                hint = f"Aiuto: {self.ctx.command_path} {self.ctx.help_option_names[0]}\n"
+            echo(f'{self.ctx.get_usage()}\n{hint}', file=file, err=file is None, color=self.ctx.color)
+        echo(f'Errore: {errore(self.format_message())}', file=file, err=file is None)
+
+    def show_error(self, file=None):
+        echo(f'Errore: {errore(self.format_message())}', file=file, err=file is None)
+
+    formatting.HelpFormatter.write_usage = write_usage_it
+    core.Command.get_help_option = get_help_option_it
+    exceptions.UsageError.show = show_usage_error
+    exceptions.ClickException.show = show_error

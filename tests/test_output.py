@@ -105,6 +105,11 @@ def test_version_pdz_db_and_help_in_italian(warehouse_campioni):
     assert 'Opzioni' in r.output and 'Comandi' in r.output and 'Cerca parole e frasi' in r.output
     r = runner.invoke(app, ['query', '--help'])
     assert 'Argomenti' in r.output and 'obbligatorio' in r.output and 'PDZ_DB' in r.output
+    assert r.output.startswith('Uso: ') and ' query ' in r.output.splitlines()[0] and 'Mostra questo aiuto ed esce.' in r.output
+    r = runner.invoke(app, ['query'])
+    assert r.exit_code == 2 and "Errore: manca l'argomento sql" in r.output and 'Missing' not in r.output
+    r = runner.invoke(app, ['cerca', 'x', '-n', 'tre'])
+    assert r.exit_code == 2 and 'serve un numero intero' in r.output
     r = runner.invoke(app, ['query', 'SELECT count(*) AS n FROM documenti', '-f', 'csv'],
                       env={'PDZ_DB': str(warehouse_campioni)})
     assert r.exit_code == 0 and r.stdout.split() == ['n', '3']

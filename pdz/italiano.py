@@ -100,12 +100,15 @@ def _typer_literals() -> None:
     except ImportError:
         return
 
-    write_usage = formatting.HelpFormatter.write_usage
+    try:
+        write_usage = formatting.HelpFormatter.write_usage
+        get_help_option = core.Command.get_help_option
+        exceptions.UsageError.show, exceptions.ClickException.show  # noqa: B018 (they exist)
+    except AttributeError:
+        return
 
     def write_usage_it(self, prog, args='', prefix=None):
         return write_usage(self, prog, args, 'Uso: ' if prefix is None else prefix)
-
-    get_help_option = core.Command.get_help_option
 
     def get_help_option_it(self, ctx):
         opt = get_help_option(self, ctx)

@@ -7,7 +7,7 @@ DB      ?= warehouse/pdz.duckdb
 SHARED  ?= ../shared
 JOBS    ?= auto
 
-.PHONY: setup ingest nightly test eval variants bench status clean
+.PHONY: setup ingest nightly test eval variants bench status clean docs readme
 
 $(BIN)/pdz: pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (set PY=...)"; exit 1; }
@@ -48,6 +48,15 @@ variants: setup
 	  $(BIN)/pdz ingest /tmp/pdz-variants --db /tmp/pdz-variants.duckdb > /dev/null; \
 	  $(BIN)/python $(SHARED)/eval/score.py --db /tmp/pdz-variants.duckdb --truth /tmp/pdz-variants | tail -9; \
 	else echo "no $(SHARED)/eval/score.py here: nothing to score against (set SHARED=...)"; fi
+
+# the data dictionary, generated from models/dizionario.py and warehouse/views.py
+docs: setup
+	$(BIN)/python -m warehouse.dictionary docs/dizionario-dati.md
+
+# the README's «Domande tipiche», answered on a warehouse of the bundled samples
+readme: setup
+	$(BIN)/pdz ingest corpus/samples --db $(DB) > /dev/null
+	$(BIN)/python -m pdz.domande README.md --db $(DB)
 
 bench: setup
 	$(BIN)/python -m pdz.bench $(CORPUS)

@@ -1,31 +1,55 @@
-"""The `pdz` command: ingest PDFs, query the warehouse, search it, see what is in it."""
+"""The `pdz` command: ingest PDFs, query the warehouse, search it, see what is in it.
+What a person sees is Italian; the logic lives in the modules it calls (output, errors, export)."""
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help='Piani di Zona (PDF) -> DuckDB: ingest, query, cerca, status, export.')
-console = Console(stderr=True)
+from .italiano import installa as _italiano
+
+_italiano()     # click's and typer's own words (Usage, Options, errors) in Italian too
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  context_settings={'help_option_names': ['-h', '--help']},
+                  help='Piani di Zona (PDF) -> warehouse DuckDB: ingest, query, cerca, status, schema, export, report.')
+console = Console(stderr=True, soft_wrap=True)   # messages are never wrapped at 80 on a pipe
 out = Console()
 DEFAULT_DB = Path('warehouse/pdz.duckdb')
-DB_OPT = typer.Option(DEFAULT_DB, '--db', help='DuckDB warehouse file')
+DB_OPT = typer.Option(DEFAULT_DB, '--db', envvar='PDZ_DB', show_envvar=True,
+                      help='il warehouse DuckDB (predefinito: $PDZ_DB, altrimenti warehouse/pdz.duckdb)')
+FMT_HELP = 'tabella (adattata al terminale) | righe (un campo per riga) | csv | json'
+FMT_OPT = typer.Option('tabella', '--format', '-f', help=FMT_HELP)
+WIDE_OPT = typer.Option(False, '--wide', '-w', help='tutte le colonne, per intero (il terminale va a capo)')
+
+
+def _version(value: bool):
+    if value:
+        from .version import extractor_version
+        out.print(f'pdz {extractor_version()}', highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, '--version', '-V', callback=_version, is_eager=True,
+                                      help='la versione di pdz (e del suo estrattore)')):
+    """Piani di Zona (PDF) -> warehouse DuckDB: ingest, query, cerca, status, schema, export, report."""
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(None, help='PDF files or folders (default: the bundled samples)'),
+def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (predefinito: i campioni inclusi)'),
            db: Path = DB_OPT,
-           jobs: Optional[int] = typer.Option(None, '--jobs', '-j', help='worker processes (default: all cores)'),
-           force: bool = typer.Option(False, '--force', help='re-extract even unchanged documents')):
-    """Extract PDFs into the warehouse; unchanged files (same sha256 and extractor version) are skipped."""
+           jobs: Optional[int] = typer.Option(None, '--jobs', '-j', help='processi in parallelo (predefinito: tutti i core)'),
+           force: bool = typer.Option(False, '--force', help='ri-estrarre anche i documenti invariati')):
+    """Legge i PDF nel warehouse.
+
+    I file invariati (stesso sha256 e stessa versione dell'estrattore) sono saltati."""
+    import duckdb
     from corpus.discover import SAMPLES
+    from .errors import open_error
     from .ingest import run
 
     paths = paths or [SAMPLES]
@@ -42,8 +66,12 @@ def ingest(paths: list[Path] = typer.Argument(None, help='PDF files or folders (
             console.print(f'  {mark} {res.file} ({res.seconds:.1f}s)' + ('' if res.ok else f': {res.error}'))
             progress.advance(task)
 
-        summary = run(paths, db, jobs=jobs, force=force,
-                      on_start=lambda n: progress.update(task, total=n), on_done=on_done)
+        try:
+            summary = run(paths, db, jobs=jobs, force=force,
+                          on_start=lambda n: progress.update(task, total=n), on_done=on_done)
+        except duckdb.IOException as e:      # not a warehouse, or one another program is writing
+            progress.stop()
+            _fail(open_error(db, e))
     c = summary.counts
     console.print(f'documenti: {len(summary.new)} nuovi, {len(summary.unchanged)} invariati, '
                   f'{len(summary.replaced)} ri-estratti, {len(summary.failed)} falliti')
@@ -72,88 +100,157 @@ def aggiorna(db: Path = DB_OPT,
     raise typer.Exit(run_cli(console, db, manifesto, cache, timeout, tentativi, pausa, max_mb, jobs))
 
 
-def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
-    if fmt == 'json':
-        out.print_json(json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, default=str))
-    elif fmt == 'csv':
-        import csv
-        w = csv.writer(sys.stdout)
-        w.writerow(cols)
-        w.writerows(rows)
-    else:
-        t = Table(*cols, show_lines=False)
-        for r in rows:
-            t.add_row(*('' if x is None else str(x) for x in r))
-        out.print(t)
+def _fail(message: str, code: int = 2):
+    console.print(message, markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+def _format(fmt: str, allowed=None) -> str:
+    from .output import FORMATS, FormatoSconosciuto, check_format
+    try:
+        return check_format(fmt, allowed or FORMATS)
+    except FormatoSconosciuto as e:
+        _fail(str(e))
+
+
+def _print_rows(cols, rows, fmt: str, wide: bool = False, wrap=()) -> None:
+    from .output import print_rows
+    print_rows(cols, rows, fmt, wide=wide, console=out, wrap=wrap)
 
 
 def _open(db: Path):
+    import duckdb
     from warehouse.store import connect
+    from .errors import open_error
     if not db.exists():
-        console.print(f'[red]nessun warehouse in {db}[/]: eseguire prima `pdz ingest`')
-        raise typer.Exit(2)
-    return connect(db, read_only=True)
+        _fail(f'nessun warehouse in {db}: eseguire prima `pdz ingest` (o indicare --db / PDZ_DB)')
+    if db.is_dir():
+        _fail(f'{db} è una cartella, non un file DuckDB')
+    try:
+        return connect(db, read_only=True)
+    except duckdb.Error as e:
+        _fail(open_error(db, e))
 
 
 @app.command()
-def query(sql: str = typer.Argument(..., help='SQL over the warehouse tables and views'), db: Path = DB_OPT,
-          format: str = typer.Option('table', '--format', '-f', help='table | csv | json')):
-    """Run SQL and print the result."""
+def query(sql: str = typer.Argument(..., help='SQL sulle tabelle e viste del warehouse (elenco: pdz schema)'),
+          db: Path = DB_OPT, format: str = FMT_OPT, wide: bool = WIDE_OPT):
+    """Esegue una query SQL e ne mostra il risultato.
+
+    La ricerca testuale è disponibile: fts_main_fts_testi.match_bm25(chiave, pdz_radici('parole'))."""
     import duckdb
+    from warehouse import fts
+    from .errors import sql_error
+    fmt = _format(format)
+    if not sql.strip().strip(';').strip():
+        _fail('query vuota: scrivere una SELECT, per esempio pdz query "SELECT * FROM v_documenti"')
     con = _open(db)
+    fts.load(con)
     try:
         cur = con.execute(sql)
+        if cur.description is None:
+            return
+        cols, rows = [d[0] for d in cur.description], cur.fetchall()
     except duckdb.Error as e:
-        console.print(f'[red]errore SQL:[/] {e}')
-        raise typer.Exit(2)
-    if cur.description is None:
-        return
-    _print_rows([d[0] for d in cur.description], cur.fetchall(), format)
+        _fail(sql_error(e))
+    _print_rows(cols, rows, fmt, wide)
 
 
 @app.command()
-def cerca(testo: str = typer.Argument(..., help='words to look for (Italian stemming: "caregiver familiari")'),
-          db: Path = DB_OPT, limit: int = typer.Option(20, '--limit', '-n'),
-          format: str = typer.Option('table', '--format', '-f')):
-    """Full-text search over obiettivi, indicatori and esiti."""
+def cerca(testo: str = typer.Argument(..., help='parole da cercare (tutte, per default); "frasi tra virgolette"'),
+          db: Path = DB_OPT, limit: int = typer.Option(20, '--limit', '-n', help='quanti risultati al massimo'),
+          any_word: bool = typer.Option(False, '--o', '--or', help='basta una delle parole (OR)'),
+          format: str = FMT_OPT, wide: bool = WIDE_OPT):
+    """Cerca parole e frasi in obiettivi, azioni, indicatori ed esiti.
+
+    Singolare e plurale, accenti e trattini non contano («anziano» = «anziani»,
+    «co-progettazione» = «coprogettazione»)."""
     from warehouse import fts
+    fmt = _format(format)
     con = _open(db)
     try:
-        rows = fts.search(con, testo, limit)
-    except Exception as e:
-        console.print(f'[red]ricerca non disponibile:[/] {e}')
-        raise typer.Exit(2)
-    _print_rows(['tabella', 'id', 'titolo', 'score', 'file', 'pagina'],
-                [(t, i, (ti or '')[:90], round(s, 3), f, p) for t, i, ti, s, f, p in rows], format)
+        hits = fts.search(con, testo, limit, any_word=any_word)
+    except fts.SearchUnavailable as e:
+        _fail(str(e))
+    if not hits:
+        console.print(f'nessun risultato per {testo!r}', markup=False, highlight=False)
+        if fmt in ('csv', 'json'):       # a program still gets a well-formed, empty result
+            _print_rows(list(fts.HIT_COLUMNS), [], fmt)
+        return
+    _print_rows(list(fts.HIT_COLUMNS), hits, fmt, wide, wrap=('estratto',))
+
+
+# the status table's headers, short so that it fits 100 columns; csv/json keep the column names
+_STATUS = [('file', 'file'), ('ambito_id', 'ambito'), ('triennio', 'triennio'), ('obiettivi', 'ob.'),
+           ('azioni', 'az.'), ('indicatori', 'ind.'), ('esiti', 'esiti'), ('anomalie', 'anom.'),
+           ('pagine', 'pag.'), ('tipo', 'tipo')]
 
 
 @app.command()
-def status(db: Path = DB_OPT, format: str = typer.Option('table', '--format', '-f')):
-    """What the warehouse holds, per document."""
+def status(db: Path = DB_OPT, format: str = FMT_OPT, wide: bool = WIDE_OPT):
+    """Che cosa contiene il warehouse, per documento.
+
+    ob. obiettivi, az. azioni, ind. indicatori, anom. anomalie, pag. pagine."""
+    fmt = _format(format)
     con = _open(db)
-    cur = con.execute('SELECT file, ambito_id, triennio, tipo, pagine, obiettivi, azioni, indicatori, esiti, '
-                      'anomalie, versione_estrattore FROM v_documenti')
-    _print_rows([d[0] for d in cur.description], cur.fetchall(), format)
-    failed = con.execute("SELECT file, messaggio FROM anomalie WHERE fase = 'lettura'").fetchall()
-    for f, m in failed:
-        console.print(f'[red]non letto[/] {m}')
+    rows = con.execute(f'SELECT {", ".join(c for c, _ in _STATUS)} FROM v_documenti').fetchall()
+    names = [c for c, _ in _STATUS] if fmt in ('csv', 'json', 'righe') else [h for _, h in _STATUS]
+    _print_rows(names, rows, fmt, wide)
+    for (m,) in con.execute("SELECT messaggio FROM anomalie WHERE fase = 'lettura'").fetchall():
+        console.print(f'non letto: {m}', markup=False, highlight=False)
     from .registro import last_run_lines
     for line in last_run_lines(con):
         console.print(line, markup=False, highlight=False)
 
 
 @app.command()
-def export(dest: Path = typer.Argument(..., help='folder to write one file per table'), db: Path = DB_OPT,
-           format: str = typer.Option('parquet', '--format', '-f', help='parquet | csv')):
-    """Write every table to Parquet or CSV files."""
-    from models import TABLES
+def schema(tabella: Optional[str] = typer.Argument(None, help='una tabella o vista (predefinito: l\'elenco)'),
+           format: str = FMT_OPT, wide: bool = WIDE_OPT):
+    """Il dizionario dei dati: tabelle, viste e colonne."""
+    from warehouse import dictionary
+    fmt = _format(format)
+    if tabella is None:
+        _print_rows(['tabella', 'tipo', 'descrizione'], dictionary.relations(), fmt, wide, wrap=('descrizione',))
+        return
+    try:
+        cols = dictionary.columns(tabella)
+    except KeyError:
+        _fail(f"'{tabella}' non è una tabella né una vista del warehouse (elenco: pdz schema)")
+    console.print(dictionary.describe(tabella), markup=False, highlight=False)
+    _print_rows(['colonna', 'tipo', 'descrizione'], cols, fmt, wide, wrap=('descrizione',))
+
+
+@app.command()
+def export(dest: Path = typer.Argument(..., help='cartella (parquet, csv, csv-it) o file (.xlsx, .sqlite)'),
+           db: Path = DB_OPT,
+           format: str = typer.Option('parquet', '--format', '-f',
+                                      help='parquet | csv | csv-it (Excel italiano: ;, BOM, virgola decimale) | xlsx | sqlite')):
+    """Esporta tabelle e viste (parquet, csv, csv-it, xlsx, sqlite).
+
+    parquet, csv e csv-it scrivono un file per tabella e vista; xlsx e sqlite un solo file."""
+    import duckdb
+    from warehouse import export as exp
+    from .errors import first_line
+    fmt = _format(format, exp.FORMATS)
     con = _open(db)
-    dest.mkdir(parents=True, exist_ok=True)
-    opt = "(FORMAT parquet)" if format == 'parquet' else "(FORMAT csv, HEADER)"
-    for m in TABLES:
-        path = dest / f'{m.__table__}.{format}'
-        con.execute(f"COPY {m.__table__} TO '{path}' {opt}")
-        console.print(f'{path}')
+    try:
+        written = exp.export(con, dest, fmt)
+    except (duckdb.Error, OSError) as e:
+        _fail(f'esportazione non riuscita in {dest}: {first_line(e)}')
+    for path in written:
+        console.print(str(path), markup=False, highlight=False)
+
+
+@app.command()
+def report(out_file: Path = typer.Option(..., '--out', '-o', help='il file HTML da scrivere'), db: Path = DB_OPT):
+    """Un rapporto HTML autonomo: grafici per area, promesse, esiti e copertura."""
+    from .report import render
+    con = _open(db)
+    try:
+        out_file.write_text(render(con), encoding='utf-8')
+    except OSError as e:
+        _fail(f'impossibile scrivere {out_file}: {e.strerror or e}')
+    console.print(str(out_file), markup=False, highlight=False)
 
 
 if __name__ == '__main__':

@@ -91,6 +91,7 @@ def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = Fals
                 record(fut.result())
     if todo:
         summary.links = link_indicators(con)
+    if todo or not fts.ready(con):      # a warehouse from before the current search index gets one
         fts.rebuild(con)
     con.close()
     return summary

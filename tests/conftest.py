@@ -23,3 +23,36 @@ def sample(tmp_path):
         shutil.copy(SAMPLES / name, dest)
         return dest
     return get
+
+
+# the researcher's tests share one warehouse built from three of the bundled samples (≈10 s),
+# built once per run even with several xdist workers (the first one builds, the others wait)
+CAMPIONI = ['treviglio-pdz-2025-2027-obiettivi.pdf', 'treviglio-pdz-2018-2020.pdf',
+            'treviglio-matrice-monitoraggio-2025.pdf']
+
+
+@pytest.fixture(scope='session')
+def warehouse_campioni(tmp_path_factory) -> Path:
+    import os
+    import time
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get('PYTEST_XDIST_WORKER'):      # the workers' folders share this run's parent
+        root = root.parent
+    db, lock = root / 'campioni.duckdb', root / 'campioni.lock'
+    try:
+        fd = os.open(lock, os.O_CREAT | os.O_EXCL)
+    except FileExistsError:
+        for _ in range(600):
+            if (root / 'campioni.ok').exists():
+                return db
+            time.sleep(0.2)
+        raise TimeoutError('warehouse dei campioni non pronto')
+    os.close(fd)
+    from pdz.ingest import run
+    folder = root / 'campioni'
+    folder.mkdir(exist_ok=True)
+    for name in CAMPIONI:
+        shutil.copy(SAMPLES / name, folder / name)
+    assert run([folder], db, jobs=1).ok
+    (root / 'campioni.ok').touch()
+    return db

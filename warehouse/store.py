@@ -10,6 +10,7 @@ from models import TABLES, Ambito
 from models.schema import Row
 
 from .ddl import columns, ensure_schema
+from .dictionary import comment_on
 from .views import create_views
 
 # tables holding rows of a document, by documento_id (children carry it too)
@@ -25,6 +26,7 @@ def connect(path: str | Path, read_only: bool = False):
     if not read_only:
         ensure_schema(con)
         create_views(con)
+        comment_on(con)
     return con
 
 

@@ -200,11 +200,22 @@ def sections(lines: list[Line]) -> list[Section]:
         if h and _mid_sentence(prev, ln):
             h = None
         prev = ln
+        if h is None and _above_objectives(ln, out):
+            h = Heading('capitolo', '')
         if h:
             out.append(Section(h.kind, [], h.rest, h.tipo, ln.page, ln, h.numero))
         elif out:
             out[-1].lines.append(ln)
     return out
+
+
+def _above_objectives(ln: Line, secs: list[Section]) -> bool:
+    """A heading set larger than the objectives' own ('4. Esiti della programmazione 2021-2023'
+    after the last objective): a new part of the document, where no objective's section goes on."""
+    if secs and secs[-1].kind in ('area', 'capitolo'):
+        return False      # an area's name set large under its label ('Area di intervento' / 'POLITICHE ...')
+    head = next((s.head for s in reversed(secs) if s.kind == 'obiettivo' and s.head is not None), None)
+    return head is not None and _styled_alone(ln) and ln.size > head.size + 1.0
 
 
 def _label_runs(lines: list[Line]) -> list[Line]:
@@ -382,6 +393,8 @@ def group(secs: list[Section]) -> list[Objective]:
             current.contesto.append(s)       # 'Area di intervento: ...' under the objective's own heading
         elif s.kind == 'aree_regionali':
             continue
+        elif s.kind == 'capitolo':
+            macroarea, current = '', None
         elif s.kind == 'area':
             macroarea = _paragraph(_text_lines(s))
             current = None

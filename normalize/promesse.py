@@ -165,7 +165,9 @@ def _codice(doc, i: int) -> bool:
     prev = doc[i - 1].lower_ if i > 0 else ''
     nxt = doc[i + 1].text if i + 1 < len(doc) else ''
     if prev in {'punto', 'art.', 'art', 'dgr', 'legge', 'l.', 'ob.', 'obiettivo', 'misura', 'fase', 'azione',
-                'lotto', 'pnrr', 'comma', 'allegato', 'scheda', 'cap.', 'capitolo', 'paragrafo', 'tabella', 'livello'}:
+                'lotto', 'pnrr', 'comma', 'allegato', 'scheda', 'cap.', 'capitolo', 'paragrafo', 'tabella', 'livello',
+                # an age that names who is counted: 'persone over 65', 'giovani under 34'
+                'over', 'under'}:
         return True
     return nxt in {'-', '–'} or prev in {'-', '–'} or nxt.startswith('.') and len(nxt) > 1
 

@@ -61,6 +61,7 @@ NARRATIVI = [
 # indicators that count or describe but promise no number: everything stays NULL
 SENZA_PROMESSA = [
     'Numero di incontri finalizzati alla costituzione del tavolo permanente;',
+    'N. di persone over 65 coinvolte',          # an age names who is counted (dalmine, dev2)
     '% dei bisogni emersi',
     'N. di progetti attivati;',
     '% di bisogni intercettati Valutazione T0, T1, Tx',
@@ -82,6 +83,7 @@ SENZA_PROMESSA = [
 ]
 
 ALTRI = [
+    ('Almeno 30 giovani under 34 coinvolti', '>=', 30.0, 'giovani', None),
     ('Almeno una progettualità di prevenzione del rischio per Istituto Scolastico', '>=', 1.0, 'progettualità', None),
     ('≥ 50%', '>=', 50.0, '%', None),
     ('≥75%', '>=', 75.0, '%', None),

@@ -23,7 +23,7 @@ ingest: setup
 
 # the nightly run: fetch what corpus/piani.csv lists (only what changed), ingest it, log it
 nightly: setup
-	$(BIN)/pdz aggiorna --db $(DB) $(if $(MANIFEST),--manifesto $(MANIFEST)) $(if $(CACHE),--cache $(CACHE))
+	$(BIN)/pdz aggiorna --db $(DB) $(if $(MANIFEST),--manifesto $(MANIFEST)) $(if $(CACHE),--cache $(CACHE)) $(if $(REPORT),--report $(REPORT))
 
 status: setup
 	$(BIN)/pdz status --db $(DB)

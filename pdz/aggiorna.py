@@ -93,7 +93,7 @@ def aggiorna(db: Path, manifest: Path = MANIFEST, cache: Path | None = None,
 
 
 def run_cli(console, db: Path, manifest: Path | None, cache: Path | None, timeout: float, tentativi: int,
-            pausa: float, max_mb: float, jobs: int | None) -> int:
+            pausa: float, max_mb: float, jobs: int | None, report: Path | None = None) -> int:
     """`pdz aggiorna`: 0 all fetched and read, 1 some document failed, 2 the run could not start."""
     import duckdb
 
@@ -129,4 +129,17 @@ def run_cli(console, db: Path, manifest: Path | None, cache: Path | None, timeou
         return 2
     for line in descrivi(result.esecuzione, result.righe):
         console.print(line, markup=False, highlight=False)
+    if report is not None:
+        from warehouse.store import connect
+
+        from .report import render
+        con = connect(db, read_only=True)
+        try:
+            report.write_text(render(con), encoding='utf-8')
+        except OSError as e:
+            console.print(f'rapporto non scritto in {report}: {e.strerror or e}', markup=False, highlight=False)
+            return 2
+        finally:
+            con.close()
+        console.print(f'rapporto: {report}', markup=False, highlight=False)
     return result.esecuzione.codice_uscita

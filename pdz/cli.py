@@ -94,10 +94,11 @@ def aggiorna(db: Path = DB_OPT,
              tentativi: int = typer.Option(3, '--tentativi', help='tentativi per documento (pausa doppia ogni volta)'),
              pausa: float = typer.Option(1.0, '--pausa', help='secondi prima del secondo tentativo'),
              max_mb: float = typer.Option(100.0, '--max-mb', help='dimensione massima di un documento, in MB'),
-             jobs: Optional[int] = typer.Option(None, '--jobs', '-j', help='processi di estrazione (predefinito: tutti i core)')):
+             jobs: Optional[int] = typer.Option(None, '--jobs', '-j', help='processi di estrazione (predefinito: tutti i core)'),
+             rapporto: Optional[Path] = typer.Option(None, '--report', help='scrive anche il rapporto HTML (come pdz report)')):
     """Esecuzione notturna: scarica i documenti del manifesto cambiati, li estrae, registra le modifiche."""
     from .aggiorna import run_cli
-    raise typer.Exit(run_cli(console, db, manifesto, cache, timeout, tentativi, pausa, max_mb, jobs))
+    raise typer.Exit(run_cli(console, db, manifesto, cache, timeout, tentativi, pausa, max_mb, jobs, rapporto))
 
 
 def _fail(message: str, code: int = 2):

@@ -49,4 +49,4 @@ bench: setup
 	$(BIN)/python -m pdz.bench $(CORPUS)
 
 clean:
-	rm -rf $(VENV) *.egg-info warehouse/*.duckdb warehouse/*.wal
+	rm -rf $(VENV) *.egg-info warehouse/*.duckdb warehouse/*.wal warehouse/*.lock warehouse/*.ingest warehouse/*.tmp

@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -23,15 +24,25 @@ DB_OPT = typer.Option(DEFAULT_DB, '--db', help='DuckDB warehouse file')
 def ingest(paths: list[Path] = typer.Argument(None, help='PDF files or folders (default: the bundled samples)'),
            db: Path = DB_OPT,
            jobs: Optional[int] = typer.Option(None, '--jobs', '-j', help='worker processes (default: all cores)'),
-           force: bool = typer.Option(False, '--force', help='re-extract even unchanged documents')):
+           force: bool = typer.Option(False, '--force', help='re-extract even unchanged documents'),
+           timeout: float = typer.Option(120, '--timeout', help='secondi massimi per documento'),
+           memoria: str = typer.Option('1G', '--memoria', help='memoria massima per processo di estrazione (es. 1G, 800M; 0: nessun limite)'),
+           prune: bool = typer.Option(False, '--prune', help='rimuove i documenti il cui file non esiste più')):
     """Extract PDFs into the warehouse; unchanged files (same sha256 and extractor version) are skipped."""
-    from corpus.discover import SAMPLES
-    from .ingest import run
+    from corpus.discover import SAMPLES, shown
+    from warehouse.lock import WarehouseInUso
+    from .ingest import Interrotto, run
+    from .worker import Limits, parse_size
 
     paths = paths or [SAMPLES]
     missing = [p for p in paths if not p.exists()]
     if missing:
-        console.print(f'[red]non trovato:[/] {", ".join(map(str, missing))}')
+        console.print(f'[red]non trovato:[/] {escape(", ".join(shown(p) for p in missing))}')
+        raise typer.Exit(2)
+    try:
+        limits = Limits(timeout=timeout, memoria=parse_size(memoria))
+    except ValueError as e:
+        console.print(f'[red]opzione non valida:[/] {escape(str(e))}')
         raise typer.Exit(2)
     with Progress(TextColumn('{task.description}'), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False, disable=not console.is_terminal) as progress:
@@ -39,11 +50,20 @@ def ingest(paths: list[Path] = typer.Argument(None, help='PDF files or folders (
 
         def on_done(res):
             mark = '[green]ok[/]' if res.ok else '[red]errore[/]'
-            console.print(f'  {mark} {res.file} ({res.seconds:.1f}s)' + ('' if res.ok else f': {res.error}'))
+            console.print(f'  {mark} {escape(res.file)} ({res.seconds:.1f}s)' + ('' if res.ok else f': {escape(res.error or "")}'))
             progress.advance(task)
 
-        summary = run(paths, db, jobs=jobs, force=force,
-                      on_start=lambda n: progress.update(task, total=n), on_done=on_done)
+        try:
+            summary = run(paths, db, jobs=jobs, force=force, limits=limits, prune=prune,
+                          on_start=lambda n: progress.update(task, total=n), on_done=on_done)
+        except WarehouseInUso as e:
+            progress.stop()
+            console.print(f'[red]{escape(str(e))}[/]')
+            raise typer.Exit(2)
+        except Interrotto:
+            progress.stop()
+            console.print('interrotto (SIGTERM): i documenti già scritti restano, il prossimo `pdz ingest` riprende da lì')
+            raise typer.Exit(2)
     c = summary.counts
     console.print(f'documenti: {len(summary.new)} nuovi, {len(summary.unchanged)} invariati, '
                   f'{len(summary.replaced)} ri-estratti, {len(summary.failed)} falliti')
@@ -53,8 +73,10 @@ def ingest(paths: list[Path] = typer.Argument(None, help='PDF files or folders (
                   f'{c["esiti"]} esiti, {c["anomalie"]} anomalie  -> {db}')
     if summary.links:
         console.print(f'{summary.links} indicatori di matrice collegati alle schede del loro Ambito e triennio')
+    for name in summary.pruned:
+        console.print(f'rimosso (file non più presente): {escape(name)}')
     for name, err in summary.failed:
-        console.print(f'[red]fallito[/] {name}: {err}')
+        console.print(f'[red]fallito[/] {escape(name)}: {escape(err)}')
     raise typer.Exit(0 if summary.ok else 1)
 
 
@@ -73,28 +95,31 @@ def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
         out.print(t)
 
 
-def _open(db: Path):
-    from warehouse.store import connect
-    if not db.exists():
-        console.print(f'[red]nessun warehouse in {db}[/]: eseguire prima `pdz ingest`')
+def _open(db: Path, sandboxed: bool = False):
+    from warehouse.sandbox import WarehouseError, open_read_only, open_sandboxed
+    try:
+        return (open_sandboxed if sandboxed else open_read_only)(db)
+    except WarehouseError as e:
+        console.print(f'[red]{escape(str(e))}[/]')
         raise typer.Exit(2)
-    return connect(db, read_only=True)
 
 
 @app.command()
 def query(sql: str = typer.Argument(..., help='SQL over the warehouse tables and views'), db: Path = DB_OPT,
           format: str = typer.Option('table', '--format', '-f', help='table | csv | json')):
-    """Run SQL and print the result."""
+    """Run SQL (read-only, no file or network access) and print the result."""
     import duckdb
-    con = _open(db)
+    from warehouse.sandbox import MAX_ROWS, fetch
+    con = _open(db, sandboxed=True)
     try:
-        cur = con.execute(sql)
+        cols, rows, total = fetch(con, sql, MAX_ROWS if format == 'table' else sys.maxsize)
     except duckdb.Error as e:
-        console.print(f'[red]errore SQL:[/] {e}')
+        console.print(f'[red]errore SQL:[/] {escape(str(e))}')
         raise typer.Exit(2)
-    if cur.description is None:
-        return
-    _print_rows([d[0] for d in cur.description], cur.fetchall(), format)
+    if cols:
+        _print_rows(cols, rows, format)
+    if total > len(rows):
+        console.print(f'mostrate {len(rows)} righe di {total}: per averle tutte usare -f csv o -f json')
 
 
 @app.command()
@@ -107,7 +132,7 @@ def cerca(testo: str = typer.Argument(..., help='words to look for (Italian stem
     try:
         rows = fts.search(con, testo, limit)
     except Exception as e:
-        console.print(f'[red]ricerca non disponibile:[/] {e}')
+        console.print(f'[red]ricerca non disponibile:[/] {escape(str(e))}')
         raise typer.Exit(2)
     _print_rows(['tabella', 'id', 'titolo', 'score', 'file', 'pagina'],
                 [(t, i, (ti or '')[:90], round(s, 3), f, p) for t, i, ti, s, f, p in rows], format)
@@ -120,9 +145,13 @@ def status(db: Path = DB_OPT, format: str = typer.Option('table', '--format', '-
     cur = con.execute('SELECT file, ambito_id, triennio, tipo, pagine, obiettivi, azioni, indicatori, esiti, '
                       'anomalie, versione_estrattore FROM v_documenti')
     _print_rows([d[0] for d in cur.description], cur.fetchall(), format)
-    failed = con.execute("SELECT file, messaggio FROM anomalie WHERE fase = 'lettura'").fetchall()
+    failed = con.execute("SELECT file, messaggio FROM anomalie WHERE fase = 'lettura' AND gravita = 'errore'").fetchall()
     for f, m in failed:
-        console.print(f'[red]non letto[/] {m}')
+        console.print(f'[red]non letto[/] {escape(m)}')
+    from corpus.discover import on_disk
+    from warehouse.store import gone
+    for _, f, percorso in gone(con, on_disk):
+        console.print(f'[yellow]file mancante[/] {escape(f)} ({escape(percorso)}): `pdz ingest --prune` lo rimuove')
 
 
 @app.command()
@@ -130,14 +159,27 @@ def export(dest: Path = typer.Argument(..., help='folder to write one file per t
            format: str = typer.Option('parquet', '--format', '-f', help='parquet | csv')):
     """Write every table to Parquet or CSV files."""
     from models import TABLES
+    from warehouse.sandbox import export_table
+    if format not in ('parquet', 'csv'):
+        console.print(f'[red]formato non previsto:[/] {escape(format)} (parquet | csv)')
+        raise typer.Exit(2)
     con = _open(db)
-    dest.mkdir(parents=True, exist_ok=True)
-    opt = "(FORMAT parquet)" if format == 'parquet' else "(FORMAT csv, HEADER)"
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        console.print(f'[red]cartella non scrivibile:[/] {escape(str(dest))}: {escape(e.strerror or str(e))}')
+        raise typer.Exit(2)
     for m in TABLES:
         path = dest / f'{m.__table__}.{format}'
-        con.execute(f"COPY {m.__table__} TO '{path}' {opt}")
-        console.print(f'{path}')
+        export_table(con, m.__table__, path, format)
+        console.print(escape(str(path)))
+
+
+def main() -> None:
+    """The installed `pdz`: whatever happens, one sentence and an exit code, never a traceback."""
+    from .guard import guarded
+    guarded(app)
 
 
 if __name__ == '__main__':
-    app()
+    main()

@@ -1,0 +1,177 @@
+"""Extraction in bounded worker processes: one document at a time per worker, with a wall-time
+limit (the worker is killed past it) and an address-space limit (RLIMIT_AS, set inside the
+worker). A worker that dies, hangs or runs out of memory is replaced; its document fails alone
+with an `errore` anomaly naming the cause, and the run goes on.
+
+Workers come from a fork server started before any warehouse is open, with the pipeline
+modules preloaded: a new worker costs a fork, not an import of spaCy, and inherits neither the
+DuckDB threads nor the writer's lock. A worker dies with its parent (PR_SET_PDEATHSIG), and
+the fork server ends when the main process does, so killing pdz leaves no worker behind."""
+from __future__ import annotations
+
+import ctypes
+import multiprocessing as mp
+import os
+import resource
+import signal
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from multiprocessing.connection import wait
+from pathlib import Path
+from typing import Iterator
+
+from corpus.discover import shown
+
+from .pipeline import MEMORY_ERROR, Result, failed, process_file
+
+GiB = 1 << 30
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout: float = 120.0      # seconds of wall time per document
+    memoria: int = GiB          # bytes of address space per worker (0: no limit)
+
+
+def parse_size(text: str) -> int:
+    """'1G', '800M', '1.5GiB', '0' (no limit) -> bytes; ValueError otherwise."""
+    t = text.strip().upper().removesuffix('IB').removesuffix('B')
+    scale = {'K': 1 << 10, 'M': 1 << 20, 'G': 1 << 30}.get(t[-1:], None)
+    try:
+        n = float(t[:-1] if scale else t) * (scale or 1)
+    except ValueError:
+        raise ValueError(f'dimensione non valida: {text!r} (es. 1G, 800M, 0)') from None
+    if n != 0 and n < 64 << 20:
+        raise ValueError(f'memoria troppo piccola: {text!r} (almeno 64M, o 0 per nessun limite)')
+    return int(n)
+
+
+@lru_cache(maxsize=1)
+def _context():
+    ctx = mp.get_context('forkserver')
+    ctx.set_forkserver_preload(['pdz.pipeline'])
+    return ctx
+
+
+def start_server() -> None:
+    """Start the fork server now (call before opening DuckDB: it must not inherit its threads)."""
+    from multiprocessing import forkserver
+    _context()
+    forkserver.ensure_running()
+
+
+def _die_with_parent() -> None:
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:     # the parent went before the prctl took hold
+        os._exit(0)
+
+
+def _serve(conn, version: str, memoria: int) -> None:
+    """Worker main loop: a path in, a Result out, until the pipe closes."""
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # the parent decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if memoria:
+        resource.setrlimit(resource.RLIMIT_AS, (memoria, memoria))
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return
+        res = process_file(path, version)
+        conn.send(res)
+        if res.error == MEMORY_ERROR:      # the heap of a process that ran out is not trusted
+            return
+
+
+class _Worker:
+    """A worker process, its pipe, and the document it is on (state a pool must track)."""
+
+    def __init__(self, version: str, limits: Limits):
+        self.conn, child = _context().Pipe()
+        self.proc = _context().Process(target=_serve, args=(child, version, limits.memoria), daemon=True)
+        self.proc.start()
+        child.close()
+        self.path: Path | None = None
+        self.deadline = 0.0
+
+    def give(self, path: Path, timeout: float) -> None:
+        self.path, self.deadline = path, time.monotonic() + timeout
+        try:
+            self.conn.send(str(path))
+        except OSError:
+            pass                  # died meanwhile: its sentinel reports it
+
+    def stop(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+def _death(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        name = signal.Signals(-exitcode).name
+        hint = ': forse memoria esaurita' if name in ('SIGKILL', 'SIGSEGV', 'SIGABRT', 'SIGBUS') else ''
+        return f'il processo di estrazione è terminato ({name}{hint})'
+    return f'il processo di estrazione è terminato (codice {exitcode})'
+
+
+def _failure(path: Path, error: str) -> Result:
+    return failed(shown(path.name), shown(path.resolve()), error, fase='pipeline')
+
+
+def extract(paths: list[Path], version: str, jobs: int, limits: Limits = Limits()) -> Iterator[Result]:
+    """Results of `paths`, in the order they finish; always one per path."""
+    pending = list(reversed(paths))
+    workers: list[_Worker] = []
+    try:
+        while pending or any(w.path for w in workers):
+            for w in [w for w in workers if not w.path and not w.proc.is_alive()]:
+                w.stop()
+                workers.remove(w)
+            for w in workers:
+                if not w.path and pending:
+                    w.give(pending.pop(), limits.timeout)
+            while pending and len(workers) < jobs:
+                w = _Worker(version, limits)
+                w.give(pending.pop(), limits.timeout)
+                workers.append(w)
+            busy = [w for w in workers if w.path]
+            left = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], left))
+            for w in busy:
+                res = _collect(w, ready, limits)
+                if res is not None:
+                    w.path = None
+                    if res.error == MEMORY_ERROR:
+                        w.stop()          # it exits anyway: give it nothing more
+                    yield res
+    finally:
+        for w in workers:
+            w.stop()
+
+
+def _collect(w: _Worker, ready: set, limits: Limits) -> Result | None:
+    if w.conn in ready or w.proc.sentinel in ready:
+        try:
+            if w.conn.poll():
+                return w.conn.recv()
+        except (EOFError, OSError):
+            pass
+        except Exception as e:        # a result that cannot be unpickled
+            w.stop()
+            return _failure(w.path, f'risultato non leggibile dal processo di estrazione: {type(e).__name__}')
+        w.proc.join(5)
+        code = w.proc.exitcode
+        w.stop()
+        return _failure(w.path, _death(code))
+    if time.monotonic() >= w.deadline:
+        w.stop()
+        return _failure(w.path, f'tempo massimo superato ({limits.timeout:g} s): estrazione fermata')
+    return None

@@ -5,15 +5,15 @@ with an `errore` anomaly naming the cause, and the run goes on.
 
 Workers come from a fork server started before any warehouse is open, with the pipeline
 modules preloaded: a new worker costs a fork, not an import of spaCy, and inherits neither the
-DuckDB threads nor the writer's lock. A worker dies with its parent (PR_SET_PDEATHSIG), and
-the fork server ends when the main process does, so killing pdz leaves no worker behind."""
+DuckDB threads nor the writer's lock. A worker ends itself within half a second of the main
+process's death, and the fork server then ends too, so killing pdz leaves no process behind."""
 from __future__ import annotations
 
-import ctypes
 import multiprocessing as mp
 import os
 import resource
 import signal
+import threading
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,19 +61,25 @@ def start_server() -> None:
     forkserver.ensure_running()
 
 
-def _die_with_parent() -> None:
-    parent = os.getppid()
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:     # the parent went before the prctl took hold
-        os._exit(0)
+def _die_with(owner: int) -> None:
+    """End this worker as soon as the process that owns it is gone. (Its parent is the fork
+    server, not the owner, and the fork server lives as long as any worker holds its pipe, so
+    PR_SET_PDEATHSIG would never fire: a watchdog thread asks the kernel instead.)"""
+    def watch():
+        while True:
+            try:
+                os.kill(owner, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            time.sleep(0.5)
+    threading.Thread(target=watch, daemon=True, name='pdz-watchdog').start()
 
 
-def _serve(conn, version: str, memoria: int) -> None:
+def _serve(conn, version: str, memoria: int, owner: int) -> None:
     """Worker main loop: a path in, a Result out, until the pipe closes."""
-    _die_with_parent()
+    _die_with(owner)
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # the parent decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if memoria:
@@ -94,7 +100,7 @@ class _Worker:
 
     def __init__(self, version: str, limits: Limits):
         self.conn, child = _context().Pipe()
-        self.proc = _context().Process(target=_serve, args=(child, version, limits.memoria), daemon=True)
+        self.proc = _context().Process(target=_serve, args=(child, version, limits.memoria, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
         self.path: Path | None = None

@@ -22,26 +22,44 @@ class WarehouseError(Exception):
     """A warehouse that cannot be opened; the message is the sentence to show."""
 
 
-def open_read_only(db: Path):
-    db = Path(db)
+def _refused(db: Path, e: Exception) -> WarehouseError:
+    pid = duckdb_holder(e) if isinstance(e, duckdb.IOException) else None
+    if pid is not None:
+        return WarehouseError(str(WarehouseInUso(pid)))
+    return WarehouseError(f'warehouse non leggibile ({db}): {e}')
+
+
+def _check(db: Path) -> None:
     if not db.exists():
         if staging_path(db).exists():
             raise WarehouseError(f'il primo `pdz ingest` di {db} non è ancora finito: riprovare al termine')
         raise WarehouseError(f'nessun warehouse in {db}: eseguire prima `pdz ingest`')
+
+
+def open_read_only(db: Path):
+    db = Path(db)
+    _check(db)
     try:
         return duckdb.connect(str(db), read_only=True)
-    except duckdb.IOException as e:
-        pid = duckdb_holder(e)
-        if pid is not None:
-            raise WarehouseError(str(WarehouseInUso(pid))) from None
-        raise WarehouseError(f'warehouse non leggibile ({db}): {e}') from None
     except duckdb.Error as e:
-        raise WarehouseError(f'warehouse non leggibile ({db}): {e}') from None
+        raise _refused(db, e) from None
 
 
 def open_sandboxed(db: Path, memory_limit: str = MEMORY_LIMIT):
-    con = open_read_only(db)
+    """A connection of its own (DuckDB shares settings between connections to one file in a
+    process, and a locked configuration must not leak into them): an in-memory database with
+    the warehouse attached read-only as the default catalog."""
+    db = Path(db)
+    _check(db)
+    con = duckdb.connect(':memory:')
     fts.load(con)
+    literal = "'" + str(db.resolve()).replace("'", "''") + "'"      # ATTACH takes no parameters
+    try:
+        con.execute(f'ATTACH {literal} AS warehouse (READ_ONLY)')
+    except duckdb.Error as e:
+        con.close()
+        raise _refused(db, e) from None
+    con.execute('USE warehouse')
     con.execute('SET autoinstall_known_extensions = false')
     con.execute('SET autoload_known_extensions = false')
     con.execute('SET memory_limit = ?', [memory_limit])

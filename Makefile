@@ -7,7 +7,7 @@ DB      ?= warehouse/pdz.duckdb
 SHARED  ?= ../shared
 JOBS    ?= auto
 
-.PHONY: setup ingest test eval variants bench status clean
+.PHONY: setup ingest test stress eval variants bench status clean
 
 $(BIN)/pdz: pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (set PY=...)"; exit 1; }
@@ -44,6 +44,12 @@ variants: setup
 	  $(BIN)/pdz ingest /tmp/pdz-variants --db /tmp/pdz-variants.duckdb > /dev/null; \
 	  $(BIN)/python $(SHARED)/eval/score.py --db /tmp/pdz-variants.duckdb --truth /tmp/pdz-variants | tail -9; \
 	else echo "no $(SHARED)/eval/score.py here: nothing to score against (set SHARED=...)"; fi
+
+# hundreds of damaged variants of the samples (and the hostile shapes of tests/hostile.py) in one
+# folder with the good files: crashes, hangs, good files complete, silent losses, hostile SQL
+STRESS_COUNT ?= 200
+stress: setup
+	$(BIN)/python tests/fuzz.py --count $(STRESS_COUNT)
 
 bench: setup
 	$(BIN)/python -m pdz.bench $(CORPUS)

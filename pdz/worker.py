@@ -1,6 +1,6 @@
-"""Extraction in bounded worker processes: one document at a time per worker, with a wall-time
-limit (the worker is killed past it) and an address-space limit (RLIMIT_AS, set inside the
-worker). A worker that dies, hangs or runs out of memory is replaced; its document fails alone
+"""Extraction in bounded worker processes: one document at a time per worker, with a time
+limit (the worker is killed past it: CPU seconds, with a wall-clock backstop) and an
+address-space limit (RLIMIT_AS, set inside the worker). A worker that dies, hangs or runs out of memory is replaced; its document fails alone
 with an `errore` anomaly naming the cause, and the run goes on.
 
 Workers come from a fork server started before any warehouse is open, with the pipeline
@@ -26,11 +26,14 @@ from corpus.discover import shown
 from .pipeline import MEMORY_ERROR, Result, failed, process_file
 
 GiB = 1 << 30
+WALL_FACTOR = 3            # wall-clock backstop, in multiples of the limit
+_POLL = 0.5                # seconds between looks at a busy worker's CPU time
+_TICKS = os.sysconf('SC_CLK_TCK')
 
 
 @dataclass(frozen=True)
 class Limits:
-    timeout: float = 120.0      # seconds of wall time per document
+    timeout: float = 120.0      # seconds per document (see _overdue)
     memoria: int = GiB          # bytes of address space per worker (0: no limit)
 
 
@@ -104,10 +107,18 @@ class _Worker:
         self.proc.start()
         child.close()
         self.path: Path | None = None
-        self.deadline = 0.0
+        self.started = self.cpu_at_start = 0.0
+
+    def cpu(self) -> float:
+        """Seconds of CPU the worker has used (user + system), from /proc."""
+        try:
+            fields = Path(f'/proc/{self.proc.pid}/stat').read_text().rsplit(')', 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / _TICKS
+        except (OSError, IndexError, ValueError):
+            return 0.0
 
     def give(self, path: Path, timeout: float) -> None:
-        self.path, self.deadline = path, time.monotonic() + timeout
+        self.path, self.started, self.cpu_at_start = path, time.monotonic(), self.cpu()
         try:
             self.conn.send(str(path))
         except OSError:
@@ -118,6 +129,14 @@ class _Worker:
             self.proc.kill()
         self.proc.join(5)
         self.conn.close()
+
+
+def _overdue(w: _Worker, timeout: float) -> bool:
+    """The limit counts the CPU the document has taken, so that a machine busy with other work
+    does not fail good documents; a worker that waits without computing (blocked, sleeping) is
+    stopped when WALL_FACTOR times the limit has passed on the clock."""
+    wall = time.monotonic() - w.started
+    return wall >= WALL_FACTOR * timeout or (wall >= timeout and w.cpu() - w.cpu_at_start >= timeout)
 
 
 def _death(exitcode: int | None) -> str:
@@ -149,7 +168,7 @@ def extract(paths: list[Path], version: str, jobs: int, limits: Limits = Limits(
                 w.give(pending.pop(), limits.timeout)
                 workers.append(w)
             busy = [w for w in workers if w.path]
-            left = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            left = min(_POLL, max(0.0, min(w.started + WALL_FACTOR * limits.timeout for w in busy) - time.monotonic()))
             ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], left))
             for w in busy:
                 res = _collect(w, ready, limits)
@@ -177,7 +196,7 @@ def _collect(w: _Worker, ready: set, limits: Limits) -> Result | None:
         code = w.proc.exitcode
         w.stop()
         return _failure(w.path, _death(code))
-    if time.monotonic() >= w.deadline:
+    if _overdue(w, limits.timeout):
         w.stop()
         return _failure(w.path, f'tempo massimo superato ({limits.timeout:g} s): estrazione fermata')
     return None

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help='Piani di Zona (PDF) -> DuckDB: ingest, query, cerca, status, export.')
@@ -89,9 +90,11 @@ def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
         w.writerow(cols)
         w.writerows(rows)
     else:
-        t = Table(*cols, show_lines=False)
-        for r in rows:
-            t.add_row(*('' if x is None else str(x) for x in r))
+        t = Table(show_lines=False)
+        for c in cols:
+            t.add_column(Text(c))
+        for r in rows:          # Text: cell values are data, never markup
+            t.add_row(*(Text('' if x is None else str(x)) for x in r))
         out.print(t)
 
 

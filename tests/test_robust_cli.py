@@ -167,3 +167,9 @@ def test_a_crash_of_pdz_itself_is_one_sentence_and_exit_3(capsys):
     err = capsys.readouterr().err
     assert e.value.code == 3
     assert err.strip() == 'errore interno di pdz (ZeroDivisionError: division by zero): da segnalare agli sviluppatori'
+
+
+def test_data_that_looks_like_markup_is_printed_as_data_in_tables(warehouse):
+    r = runner.invoke(app, ['query', "SELECT '[/bold] [red]x' AS \"[/]\"", '--db', str(warehouse)])
+    assert r.exit_code == 0, r.output
+    assert '[/bold] [red]x' in r.output and '[/]' in r.output

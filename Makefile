@@ -46,7 +46,8 @@ variants: setup
 	else echo "no $(SHARED)/eval/score.py here: nothing to score against (set SHARED=...)"; fi
 
 # hundreds of damaged variants of the samples (and the hostile shapes of tests/hostile.py) in one
-# folder with the good files: crashes, hangs, good files complete, silent losses, hostile SQL
+# folder with the good files: crashes, hangs, good files complete, silent losses, hostile SQL;
+# first a kill loop: 20 SIGKILLs of an ingest at seeded moments, each repaired by the next run
 STRESS_COUNT ?= 200
 stress: setup
 	$(BIN)/python tests/fuzz.py --count $(STRESS_COUNT)

@@ -172,13 +172,72 @@ def hostile_statements(db: Path, work: Path) -> tuple[int, int]:
     return refused, len(HOSTILE_SQL)
 
 
+def state(db: Path) -> dict:
+    """What a reader can see: every document's rows, the links and what search finds."""
+    import duckdb
+    from warehouse import fts
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {t: con.execute(f'SELECT count(*) FROM {t}').fetchone()[0]
+               for t in ('documenti', 'obiettivi', 'azioni', 'indicatori', 'rilevazioni', 'esiti', 'anomalie')}
+        out['files'] = con.execute('SELECT file, sha256 FROM documenti ORDER BY file').fetchall()
+        out['links'] = con.execute('SELECT i.testo, c.testo FROM indicatori i JOIN indicatori c '
+                                   'ON c.indicatore_id = i.indicatore_collegato ORDER BY 1, 2').fetchall()
+        out['cerca'] = sorted((t, f, p) for t, _, _, _, f, p in fts.search(con, 'monitoraggio valutazione', 50))
+    finally:
+        con.close()
+    return out
+
+
+KILL_PAIR = ['treviglio-matrice-monitoraggio-2025.pdf', 'treviglio-pdz-2025-2027-obiettivi.pdf']
+
+
+def kill_loop(work: Path, kills: int, seed: int) -> dict:
+    """SIGKILL an ingest of the linked pair at `kills` seeded moments (each on a fresh warehouse),
+    run a plain ingest after each, and compare with a clean ingest: links and search included."""
+    import signal
+    import subprocess
+    from pdz.ingest import run
+    rnd = random.Random(seed)
+    folder = work / 'coppia'
+    folder.mkdir(parents=True)
+    for n in KILL_PAIR:
+        shutil.copy(SAMPLES / n, folder / n)
+    t = time.monotonic()
+    run([folder], work / 'pulito.duckdb', jobs=2)
+    span = time.monotonic() - t
+    expected = state(work / 'pulito.duckdb')
+    bad = 0
+    for i in range(kills):
+        db = work / f'k{i}.duckdb'
+        proc = subprocess.Popen([sys.executable, '-m', 'pdz.cli', 'ingest', str(folder), '--db', str(db), '-j', '2'],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rnd.uniform(0.2, span * 1.1))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        time.sleep(0.6)                  # the workers' watchdog notices
+        run([folder], db, jobs=2)
+        if state(db) != expected:
+            bad += 1
+    return {'kills': kills, 'inconsistent': bad}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description='fuzz: varianti danneggiate dei PDF di esempio')
     ap.add_argument('--count', type=int, default=200)
     ap.add_argument('--seed', type=int, default=9)
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--timeout', type=float, default=120)
+    ap.add_argument('--kills', type=int, default=20, help='SIGKILLs of the kill loop (0: none)')
     a = ap.parse_args(argv)
+    if a.kills:
+        with tempfile.TemporaryDirectory() as tmp:
+            k = kill_loop(Path(tmp), a.kills, a.seed)
+        print(f"kill-loop runs            {k['kills']}, inconsistent or unrepaired warehouses {k['inconsistent']}")
+        if k['inconsistent']:
+            return 1
+    if not a.count:
+        return 0
     sources = sorted(SAMPLES.glob('*.pdf'))
     with tempfile.TemporaryDirectory() as tmp:
         r = trial(Path(tmp), sources, a.count, a.seed, a.jobs, a.timeout)

@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 import hostile
+from fuzz import state
 from pdfgen import plan_pdf
 from pdz.ingest import run
 from warehouse import fts
@@ -28,21 +29,6 @@ def _q(db, sql, params=None):
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
-
-
-def state(db: Path) -> dict:
-    """What a reader can see: every document's rows, the links and what search finds."""
-    out = {t: _q(db, f'SELECT count(*) FROM {t}')[0][0]
-           for t in ('documenti', 'obiettivi', 'azioni', 'indicatori', 'rilevazioni', 'esiti', 'anomalie')}
-    out['files'] = _q(db, 'SELECT file, sha256 FROM documenti ORDER BY file')
-    out['links'] = _q(db, 'SELECT i.testo, c.testo FROM indicatori i JOIN indicatori c '
-                          'ON c.indicatore_id = i.indicatore_collegato ORDER BY 1, 2')
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out['cerca'] = sorted((t, f, p) for t, _, _, _, f, p in fts.search(con, 'monitoraggio valutazione', 50))
-    finally:
-        con.close()
-    return out
 
 
 def _folder(tmp_path, names=PAIR) -> Path:

@@ -43,6 +43,7 @@ class Summary:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTED, 0))
     seconds: dict[str, float] = field(default_factory=dict)
     links: int = 0     # matrix indicators tied to a card of another document
+    peak_mib: float = 0.0   # largest worker's peak resident memory
     resumed: bool = False
 
     @property
@@ -134,6 +135,7 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -
                 summary.failed.append((res.file, res.error or 'errore'))
                 summary.counts['anomalie'] += res.count('anomalie')
             summary.seconds[res.file] = res.seconds
+            summary.peak_mib = max(summary.peak_mib, res.peak_mib)
             if on_done:
                 on_done(res)
 

@@ -35,6 +35,7 @@ class Result:
     rows: dict[str, list[Row]] = field(default_factory=dict)
     error: str | None = None
     seconds: float = 0.0
+    peak_mib: float = 0.0      # the worker's peak resident memory so far (set by pdz.worker)
 
     @property
     def documento_id(self) -> str:

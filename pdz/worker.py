@@ -93,6 +93,7 @@ def _serve(conn, version: str, memoria: int, owner: int) -> None:
         except (EOFError, OSError):
             return
         res = process_file(path, version)
+        res.peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         conn.send(res)
         if res.error == MEMORY_ERROR:      # the heap of a process that ran out is not trusted
             return

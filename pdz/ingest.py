@@ -63,11 +63,25 @@ def _plan(con, files: list[Path], version: str, force: bool):
         seen = known_version(con, sha)
         if seen == version and not force:
             plan.append((f, 'unchanged'))
+            _follow_rename(con, sha, f)
             continue
         prior = con.execute('SELECT 1 FROM documenti WHERE percorso = ? OR sha256 = ? LIMIT 1',
                             [shown(f.resolve()), sha]).fetchone()
         plan.append((f, 'replaced' if prior else 'new'))
     return plan
+
+
+def _follow_rename(con, sha: str, f: Path) -> None:
+    """An unchanged document whose recorded file is gone but whose bytes are here: renamed or
+    moved. Its name and path follow, so `status` and `--prune` see the file that exists."""
+    file, percorso = shown(f.name), shown(f.resolve())
+    row = con.execute('SELECT documento_id, file, percorso FROM documenti WHERE sha256 = ?', [sha]).fetchone()
+    if not row or row[2] == percorso or (row[2] and on_disk(row[2])):
+        return
+    con.execute('BEGIN')
+    con.execute('UPDATE documenti SET file = ?, percorso = ? WHERE documento_id = ?', [file, percorso, row[0]])
+    con.execute('UPDATE anomalie SET file = ? WHERE documento_id = ?', [file, row[0]])
+    con.execute('COMMIT')
 
 
 def _shrunk(con, res: Result) -> tuple[int, int] | None:

@@ -141,3 +141,17 @@ def test_anomalies_of_a_file_go_when_it_reads_and_vanished_files_are_shown_then_
     assert _q(db, 'SELECT file FROM documenti') == [('a.pdf',)]
     r = CliRunner().invoke(app, ['status', '--db', str(db)])
     assert 'file mancante' not in r.output
+
+
+def test_a_renamed_file_is_followed_not_re_extracted(tmp_path):
+    docs = tmp_path / 'pdf'
+    docs.mkdir()
+    (docs / 'vecchio.pdf').write_bytes(plan_pdf('Dalmine'))
+    db = tmp_path / 'w.duckdb'
+    run([docs], db, jobs=1)
+    (docs / 'vecchio.pdf').rename(docs / 'nuovo.pdf')
+    s = run([docs], db, jobs=1)
+    assert s.unchanged == ['nuovo.pdf'] and not s.new
+    assert _q(db, 'SELECT file, percorso FROM documenti') == [('nuovo.pdf', str((docs / 'nuovo.pdf').resolve()))]
+    s = run([docs], db, jobs=1, prune=True)
+    assert s.pruned == []

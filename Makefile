@@ -7,7 +7,7 @@ DB      ?= warehouse/pdz.duckdb
 SHARED  ?= ../shared
 JOBS    ?= auto
 
-.PHONY: setup ingest nightly test eval variants bench status clean docs readme
+.PHONY: setup ingest nightly test stress eval variants bench status clean docs readme
 
 $(BIN)/pdz: pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (set PY=...)"; exit 1; }
@@ -58,8 +58,15 @@ readme: setup
 	$(BIN)/pdz ingest corpus/samples --db $(DB) > /dev/null
 	$(BIN)/python -m pdz.domande README.md --db $(DB)
 
+# hundreds of damaged variants of the samples (and the hostile shapes of tests/hostile.py) in one
+# folder with the good files: crashes, hangs, good files complete, silent losses, hostile SQL;
+# first a kill loop: 20 SIGKILLs of an ingest at seeded moments, each repaired by the next run
+STRESS_COUNT ?= 200
+stress: setup
+	$(BIN)/python tests/fuzz.py --count $(STRESS_COUNT)
+
 bench: setup
 	$(BIN)/python -m pdz.bench $(CORPUS)
 
 clean:
-	rm -rf $(VENV) *.egg-info warehouse/*.duckdb warehouse/*.wal warehouse/*-download warehouse/*.lock
+	rm -rf $(VENV) *.egg-info warehouse/*.duckdb warehouse/*.wal warehouse/*-download warehouse/*.lock warehouse/*.ingest warehouse/*.tmp

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .italiano import installa as _italiano
@@ -43,19 +44,29 @@ def main(version: bool = typer.Option(False, '--version', '-V', callback=_versio
 def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (predefinito: i campioni inclusi)'),
            db: Path = DB_OPT,
            jobs: Optional[int] = typer.Option(None, '--jobs', '-j', help='processi in parallelo (predefinito: tutti i core)'),
-           force: bool = typer.Option(False, '--force', help='ri-estrarre anche i documenti invariati')):
+           force: bool = typer.Option(False, '--force', help='ri-estrarre anche i documenti invariati'),
+           timeout: float = typer.Option(120, '--timeout', help='secondi massimi di calcolo per documento'),
+           memoria: str = typer.Option('1G', '--memoria', help='memoria massima per processo di estrazione (es. 1G, 800M; 0: nessun limite)'),
+           prune: bool = typer.Option(False, '--prune', help='rimuove i documenti il cui file non esiste più')):
     """Legge i PDF nel warehouse.
 
     I file invariati (stesso sha256 e stessa versione dell'estrattore) sono saltati."""
     import duckdb
-    from corpus.discover import SAMPLES
+    from corpus.discover import SAMPLES, shown
+    from warehouse.lock import WarehouseInUso
     from .errors import open_error
-    from .ingest import run
+    from .ingest import Interrotto, run
+    from .worker import Limits, parse_size
 
     paths = paths or [SAMPLES]
     missing = [p for p in paths if not p.exists()]
     if missing:
-        console.print(f'[red]non trovato:[/] {", ".join(map(str, missing))}')
+        console.print(f'[red]non trovato:[/] {escape(", ".join(shown(p) for p in missing))}')
+        raise typer.Exit(2)
+    try:
+        limits = Limits(timeout=timeout, memoria=parse_size(memoria))
+    except ValueError as e:
+        console.print(f'[red]opzione non valida:[/] {escape(str(e))}')
         raise typer.Exit(2)
     with Progress(TextColumn('{task.description}'), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False, disable=not console.is_terminal) as progress:
@@ -63,12 +74,18 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
 
         def on_done(res):
             mark = '[green]ok[/]' if res.ok else '[red]errore[/]'
-            console.print(f'  {mark} {res.file} ({res.seconds:.1f}s)' + ('' if res.ok else f': {res.error}'))
+            console.print(f'  {mark} {escape(res.file)} ({res.seconds:.1f}s)' + ('' if res.ok else f': {escape(res.error or "")}'))
             progress.advance(task)
 
         try:
-            summary = run(paths, db, jobs=jobs, force=force,
+            summary = run(paths, db, jobs=jobs, force=force, limits=limits, prune=prune,
                           on_start=lambda n: progress.update(task, total=n), on_done=on_done)
+        except WarehouseInUso as e:
+            progress.stop()
+            _fail(str(e))
+        except Interrotto:
+            progress.stop()
+            _fail('interrotto (SIGTERM): i documenti già scritti restano, il prossimo `pdz ingest` riprende da lì')
         except duckdb.IOException as e:      # not a warehouse, or one another program is writing
             progress.stop()
             _fail(open_error(db, e))
@@ -81,8 +98,10 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
                   f'{c["esiti"]} esiti, {c["anomalie"]} anomalie  -> {db}')
     if summary.links:
         console.print(f'{summary.links} indicatori di matrice collegati alle schede del loro Ambito e triennio')
+    for name in summary.pruned:
+        console.print(f'rimosso (file non più presente): {escape(name)}')
     for name, err in summary.failed:
-        console.print(f'[red]fallito[/] {name}: {err}')
+        console.print(f'[red]fallito[/] {escape(name)}: {escape(err)}')
     raise typer.Exit(0 if summary.ok else 1)
 
 
@@ -119,18 +138,21 @@ def _print_rows(cols, rows, fmt: str, wide: bool = False, wrap=()) -> None:
     print_rows(cols, rows, fmt, wide=wide, console=out, wrap=wrap)
 
 
-def _open(db: Path):
+def _open(db: Path, sandboxed: bool = False):
+    """A read-only connection; `pdz query`'s is a sandbox (no files, no network, locked settings)."""
     import duckdb
-    from warehouse.store import connect
+    from warehouse.lock import duckdb_holder
+    from warehouse.sandbox import WarehouseError, open_read_only, open_sandboxed
     from .errors import open_error
-    if not db.exists():
-        _fail(f'nessun warehouse in {db}: eseguire prima `pdz ingest` (o indicare --db / PDZ_DB)')
     if db.is_dir():
         _fail(f'{db} è una cartella, non un file DuckDB')
     try:
-        return connect(db, read_only=True)
-    except duckdb.Error as e:
-        _fail(open_error(db, e))
+        return (open_sandboxed if sandboxed else open_read_only)(db)
+    except WarehouseError as e:
+        cause = e.__context__
+        if isinstance(cause, duckdb.Error) and duckdb_holder(cause) is None:
+            _fail(open_error(db, cause))      # not a DuckDB file, or another program's lock
+        _fail(str(e))
 
 
 @app.command()
@@ -139,22 +161,24 @@ def query(sql: str = typer.Argument(..., help='SQL sulle tabelle e viste del war
     """Esegue una query SQL e ne mostra il risultato.
 
     La ricerca testuale è disponibile: fts_main_fts_testi.match_bm25(chiave, pdz_radici('parole'))."""
+    import sys
+
     import duckdb
-    from warehouse import fts
+    from warehouse.sandbox import MAX_ROWS, fetch
     from .errors import sql_error
     fmt = _format(format)
     if not sql.strip().strip(';').strip():
         _fail('query vuota: scrivere una SELECT, per esempio pdz query "SELECT * FROM v_documenti"')
-    con = _open(db)
-    fts.load(con)
+    con = _open(db, sandboxed=True)
     try:
-        cur = con.execute(sql)
-        if cur.description is None:
-            return
-        cols, rows = [d[0] for d in cur.description], cur.fetchall()
+        cols, rows, total = fetch(con, sql, MAX_ROWS if fmt in ('tabella', 'righe') else sys.maxsize)
     except duckdb.Error as e:
         _fail(sql_error(e))
-    _print_rows(cols, rows, fmt, wide)
+    if cols:
+        _print_rows(cols, rows, fmt, wide)
+    if total > len(rows):
+        console.print(f'mostrate {len(rows)} righe di {total}: per averle tutte usare -f csv o -f json',
+                      markup=False, highlight=False)
 
 
 @app.command()
@@ -197,8 +221,12 @@ def status(db: Path = DB_OPT, format: str = FMT_OPT, wide: bool = WIDE_OPT):
     rows = con.execute(f'SELECT {", ".join(c for c, _ in _STATUS)} FROM v_documenti').fetchall()
     names = [c for c, _ in _STATUS] if fmt in ('csv', 'json', 'righe') else [h for _, h in _STATUS]
     _print_rows(names, rows, fmt, wide)
-    for (m,) in con.execute("SELECT messaggio FROM anomalie WHERE fase = 'lettura'").fetchall():
+    for (m,) in con.execute("SELECT messaggio FROM anomalie WHERE fase = 'lettura' AND gravita = 'errore'").fetchall():
         console.print(f'non letto: {m}', markup=False, highlight=False)
+    from corpus.discover import on_disk
+    from warehouse.store import gone
+    for _, f, percorso in gone(con, on_disk):
+        console.print(f'file mancante {f} ({percorso}): `pdz ingest --prune` lo rimuove', markup=False, highlight=False)
     from .registro import last_run_lines
     for line in last_run_lines(con):
         console.print(line, markup=False, highlight=False)
@@ -254,5 +282,11 @@ def report(out_file: Path = typer.Option(..., '--out', '-o', help='il file HTML 
     console.print(str(out_file), markup=False, highlight=False)
 
 
+def main() -> None:
+    """The installed `pdz`: whatever happens, one sentence and an exit code, never a traceback."""
+    from .guard import guarded
+    guarded(app)
+
+
 if __name__ == '__main__':
-    app()
+    main()

@@ -1,22 +1,35 @@
-"""The ingest run: find files, skip what is unchanged, extract the rest in worker processes,
-write each document from this one process, rebuild the search index, report."""
+"""The ingest run: find files, skip what is unchanged, extract the rest in bounded worker
+processes, write each document from this one process, rebuild links and search index, report.
+
+The run holds the writer lock, writes into a staging copy of the warehouse and swaps it in at
+the end (warehouse/staging.py), so readers are never blocked and never see half a run."""
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import signal
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.ambiti import ambiti
-from corpus.discover import find_pdfs, sha256_of
-from warehouse import fts
-from warehouse.links import link_indicators
-from warehouse.store import connect, known_version, load_ambiti, write_document, write_failure
+from corpus.discover import find_pdfs, on_disk, sha256_file, shown
+from warehouse import derivati, staging
+from warehouse.lock import writer_lock
+from warehouse.store import (connect, gone, known_version, load_ambiti, previous_ids, remove_documents,
+                             row_count, write_document, write_failure)
 
-from .pipeline import Result, process_file
+from .pipeline import Result, anomalia
 from .version import extractor_version
+from .worker import Limits, extract, start_server
 
 COUNTED = ('obiettivi', 'azioni', 'indicatori', 'esiti', 'anomalie')
+RECORDS = ('obiettivi', 'azioni', 'indicatori', 'esiti')
+# a new version of a document with fewer records than this share of the old one's is held back
+MIN_SHARE = 0.5
+
+
+class Interrotto(Exception):
+    """SIGTERM: stop between documents; what is written stays for the next run to resume."""
 
 
 @dataclass
@@ -25,9 +38,13 @@ class Summary:
     unchanged: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    held_back: list[tuple[str, int, int]] = field(default_factory=list)   # (file, new rows, old rows)
+    pruned: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTED, 0))
     seconds: dict[str, float] = field(default_factory=dict)
     links: int = 0     # matrix indicators tied to a card of another document
+    peak_mib: float = 0.0   # largest worker's peak resident memory
+    resumed: bool = False
 
     @property
     def ok(self) -> bool:
@@ -39,60 +56,113 @@ def _plan(con, files: list[Path], version: str, force: bool):
     plan = []
     for f in files:
         try:
-            sha = sha256_of(f.read_bytes())
+            sha = sha256_file(f)
         except OSError:
-            plan.append((f, 'new'))
+            plan.append((f, 'new'))      # the worker reports why it cannot be read
             continue
         seen = known_version(con, sha)
         if seen == version and not force:
             plan.append((f, 'unchanged'))
+            _follow_rename(con, sha, f)
             continue
         prior = con.execute('SELECT 1 FROM documenti WHERE percorso = ? OR sha256 = ? LIMIT 1',
-                            [str(f.resolve()), sha]).fetchone()
+                            [shown(f.resolve()), sha]).fetchone()
         plan.append((f, 'replaced' if prior else 'new'))
     return plan
 
 
-def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = False, on_start=None, on_done=None) -> Summary:
-    """on_start(n_to_extract), on_done(result) are progress hooks (the CLI draws bars with them)."""
+def _follow_rename(con, sha: str, f: Path) -> None:
+    """An unchanged document whose recorded file is gone but whose bytes are here: renamed or
+    moved. Its name and path follow, so `status` and `--prune` see the file that exists."""
+    file, percorso = shown(f.name), shown(f.resolve())
+    row = con.execute('SELECT documento_id, file, percorso FROM documenti WHERE sha256 = ?', [sha]).fetchone()
+    if not row or row[2] == percorso or (row[2] and on_disk(row[2])):
+        return
+    con.execute('BEGIN')
+    con.execute('UPDATE documenti SET file = ?, percorso = ? WHERE documento_id = ?', [file, percorso, row[0]])
+    con.execute('UPDATE anomalie SET file = ? WHERE documento_id = ?', [file, row[0]])
+    con.execute('COMMIT')
+
+
+def _shrunk(con, res: Result) -> tuple[int, int] | None:
+    """(new, old) record counts when the new version keeps less than MIN_SHARE of the old."""
+    doc = res.rows['documenti'][0]
+    old = sum(row_count(con, i) for i in previous_ids(con, doc.percorso or doc.file, doc.documento_id)
+              if i != doc.documento_id)
+    new = sum(res.count(t) for t in RECORDS)
+    return (new, old) if old and new < MIN_SHARE * old else None
+
+
+def _on_sigterm(signum, frame):
+    raise Interrotto()
+
+
+def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = False, on_start=None, on_done=None,
+        limits: Limits = Limits(), prune: bool = False) -> Summary:
+    """on_start(n_to_extract), on_done(result) are progress hooks (the CLI draws bars with them).
+    Raises WarehouseInUso when another process writes the warehouse, Interrotto on SIGTERM."""
+    db = Path(db)
     version = extractor_version()
-    con = connect(db)
-    load_ambiti(con, ambiti())
-    summary = Summary()
-    plan = _plan(con, find_pdfs(paths), version, force)
-    todo = [(f, s) for f, s in plan if s != 'unchanged']
-    summary.unchanged = [f.name for f, s in plan if s == 'unchanged']
-    if on_start:
-        on_start(len(todo))
-    status = {str(f.resolve()): s for f, s in todo}
-
-    def record(res: Result):
-        if res.ok:
-            write_document(con, res.rows)
-            (summary.new if status.get(res.percorso) == 'new' else summary.replaced).append(res.file)
-            for t in COUNTED:
-                summary.counts[t] += res.count(t)
-        else:
-            write_failure(con, res.rows.get('anomalie', []), res.documento_id, res.file)
-            summary.failed.append((res.file, res.error or 'errore'))
-            summary.counts['anomalie'] += res.count('anomalie')
-        summary.seconds[res.file] = res.seconds
-        if on_done:
-            on_done(res)
-
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    if jobs == 1:
-        for f, _ in todo:
-            record(process_file(f, version))
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(process_file, f, version) for f, _ in todo]
-            for fut in as_completed(futures):
-                record(fut.result())
-    if todo:
-        summary.links = link_indicators(con)
-    if todo or not fts.ready(con):      # a warehouse from before the current search index gets one
-        fts.rebuild(con)
-    con.close()
+    files = find_pdfs(paths)
+    start_server()                     # before any DuckDB thread exists
+    old_handler = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        with writer_lock(db):
+            stage, resumed = staging.begin(db)
+            summary = _run(stage, files, version, jobs, force, on_start, on_done, limits, prune)
+            summary.resumed = resumed
+            staging.commit(db, stage)
+    finally:
+        signal.signal(signal.SIGTERM, old_handler)
     return summary
 
+
+def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -> Summary:
+    con = connect(stage)
+    try:
+        load_ambiti(con, ambiti())
+        summary = Summary()
+        plan = _plan(con, files, version, force)
+        todo = [f for f, s in plan if s != 'unchanged']
+        summary.unchanged = [shown(f.name) for f, s in plan if s == 'unchanged']
+        if on_start:
+            on_start(len(todo))
+        status = {shown(f.resolve()): s for f, s in plan}
+
+        def record(res: Result):
+            shrunk = res.ok and status.get(res.percorso) == 'replaced' and not force and _shrunk(con, res)
+            if shrunk:
+                new, old = shrunk
+                msg = (f'nuova versione con {new} righe contro le {old} della precedente: tenute le righe '
+                       'precedenti (`pdz ingest --force` per accettarla)')
+                write_failure(con, [anomalia(None, res.file, msg, None, 'ingest', 'errore')], None, res.file)
+                summary.held_back.append((res.file, new, old))
+                summary.failed.append((res.file, msg))
+                res.ok, res.error = False, msg
+            elif res.ok:
+                write_document(con, res.rows)
+                (summary.new if status.get(res.percorso) == 'new' else summary.replaced).append(res.file)
+                for t in COUNTED:
+                    summary.counts[t] += res.count(t)
+            else:
+                write_failure(con, res.rows.get('anomalie', []), res.documento_id or None, res.file)
+                summary.failed.append((res.file, res.error or 'errore'))
+                summary.counts['anomalie'] += res.count('anomalie')
+            summary.seconds[res.file] = res.seconds
+            summary.peak_mib = max(summary.peak_mib, res.peak_mib)
+            if on_done:
+                on_done(res)
+
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        with closing(extract(todo, version, jobs, limits)) as results:     # closing: workers end here
+            for res in results:
+                record(res)
+        if prune:
+            lost = gone(con, on_disk)
+            remove_documents(con, [d for d, _, _ in lost])
+            summary.pruned = [f for _, f, _ in lost]
+        if derivati.stale(con):
+            summary.links = derivati.rebuild(con)
+        return summary
+    finally:
+        con.close()

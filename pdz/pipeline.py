@@ -5,13 +5,14 @@ worker process runs, and what a cluster would map over a national corpus."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from corpus.discover import sha256_of
+from corpus.discover import read_regular, sha256_of, shown
 from extract.errors import UnreadableDocument
 from extract.layout import is_image_only, read_layout
 from extract.metadata import read_metadata
@@ -34,6 +35,7 @@ class Result:
     rows: dict[str, list[Row]] = field(default_factory=dict)
     error: str | None = None
     seconds: float = 0.0
+    peak_mib: float = 0.0      # the worker's peak resident memory so far (set by pdz.worker)
 
     @property
     def documento_id(self) -> str:
@@ -43,7 +45,7 @@ class Result:
         return len(self.rows.get(table, []))
 
 
-def _anomalia(did, file, messaggio, pagina=None, fase='extract', gravita='avviso', famiglia=None) -> Anomalia:
+def anomalia(did, file, messaggio, pagina=None, fase='extract', gravita='avviso', famiglia=None) -> Anomalia:
     return Anomalia(documento_id=did, pagina=pagina, fase=fase, gravita=gravita, messaggio=messaggio,
                     file=file, famiglia=famiglia)
 
@@ -53,10 +55,10 @@ def _page_anomalies(layout, did, file) -> list[Anomalia]:
     for p in layout.pages:
         err = getattr(p, 'error', None)
         if err:
-            out.append(_anomalia(did, file, f'pagina non leggibile: {err}', p.number, 'layout', 'errore'))
+            out.append(anomalia(did, file, f'pagina non leggibile: {err}', p.number, 'layout', 'errore'))
         elif is_image_only(p):
             how = ' (testo letto con OCR: da verificare)' if getattr(p, 'ocr', False) else ''
-            out.append(_anomalia(did, file, 'pagina senza testo: immagine' + how, p.number, 'layout', 'avviso'))
+            out.append(anomalia(did, file, 'pagina senza testo: immagine' + how, p.number, 'layout', 'avviso'))
     return out
 
 
@@ -67,7 +69,7 @@ def _validated(table: str, dicts: list[dict], anomalies: list[Anomalia], did: st
             out.append(model(**d))
         except ValidationError as e:
             first = e.errors()[0]
-            anomalies.append(_anomalia(did, file, f'{table}: riga scartata, {first["loc"]}: {first["msg"]}',
+            anomalies.append(anomalia(did, file, f'{table}: riga scartata, {first["loc"]}: {first["msg"]}',
                                        d.get('pagina') or d.get('pagina_inizio'), 'models', 'errore'))
     return out
 
@@ -82,7 +84,7 @@ def process_bytes(data: bytes, file: str, percorso: str | None = None, version: 
         layout = read_layout(data)
     except UnreadableDocument as e:
         res.error = e.message
-        res.rows = {'anomalie': [_anomalia(did, file, f'{file}: {e.message}', None, 'lettura', 'errore')]}
+        res.rows = {'anomalie': [anomalia(did, file, f'{file}: {e.message}', None, 'lettura', 'errore')]}
         res.seconds = time.perf_counter() - t0
         return res
     meta = read_metadata(layout, file)
@@ -91,7 +93,7 @@ def process_bytes(data: bytes, file: str, percorso: str | None = None, version: 
     dicts = normalize(extraction, doc)
     anomalies = _page_anomalies(layout, did, file)
     if meta.fonte != 'contenuto':
-        anomalies.append(_anomalia(did, file, f'metadati non trovati nel testo ({meta.fonte})', None, 'metadati'))
+        anomalies.append(anomalia(did, file, f'metadati non trovati nel testo ({meta.fonte})', None, 'metadati'))
     rows: dict[str, list[Row]] = {'documenti': [Documento(
         documento_id=did, file=file, sha256=sha, ambito_id=meta.ambito_id, triennio=meta.triennio, tipo=meta.tipo,
         titolo=meta.titolo, pagine=len(layout.pages), estratto_il=dt.datetime.now(), versione_estrattore=version,
@@ -106,20 +108,73 @@ def process_bytes(data: bytes, file: str, percorso: str | None = None, version: 
     return res
 
 
+class _ParserLog(logging.Handler):
+    """What pdfminer logs while reading one document (its errors and recoveries), so that a
+    file read only in part says so in `anomalie` instead of on a terminal nobody watches."""
+    MAX = 20
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: dict[str, int] = {}
+
+    def emit(self, record):
+        try:
+            msg = record.getMessage()
+        except Exception:
+            msg = str(record.msg)
+        msg = ' '.join(msg.split())[:300]
+        self.messages[msg] = self.messages.get(msg, 0) + 1
+
+
+def _with_parser_log(data: bytes, file: str, percorso: str, version: str | None) -> Result:
+    log, logger = _ParserLog(), logging.getLogger('pdfminer')
+    logger.addHandler(log)
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False          # said once, in anomalie, not also on stderr
+    try:
+        res = process_bytes(data, file, percorso, version)
+    finally:
+        logger.removeHandler(log)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+    if res.ok and log.messages:
+        did = res.documento_id
+        items = list(log.messages.items())
+        for msg, n in items[:_ParserLog.MAX]:
+            res.rows['anomalie'].append(anomalia(did, file, f'lettura PDF: {msg}' + (f' ({n} volte)' if n > 1 else ''),
+                                                  None, 'lettura', 'avviso'))
+        if len(items) > _ParserLog.MAX:
+            res.rows['anomalie'].append(anomalia(did, file, f'lettura PDF: altri {len(items) - _ParserLog.MAX} '
+                                                  'messaggi diversi non riportati', None, 'lettura', 'avviso'))
+    return res
+
+
+def failed(file: str, percorso: str, error: str, sha256: str = '', fase: str = 'lettura') -> Result:
+    """A document that produced no rows: one `errore` anomaly naming the cause."""
+    res = Result(file, percorso, sha256, ok=False, error=error)
+    res.rows = {'anomalie': [anomalia(res.documento_id or None, file, f'{file}: {error}', None, fase, 'errore')]}
+    return res
+
+
 def process_file(path: str | Path, version: str | None = None) -> Result:
-    """Worker entry point: read the file, process it; an OS error becomes a failed Result."""
+    """Worker entry point: read the file, process it; an OS error, a memory error or a bug
+    becomes a failed Result of this file alone."""
     path = Path(path)
+    file, percorso = shown(path.name), shown(path.resolve())
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as e:
-        res = Result(path.name, str(path.resolve()), sha256_of(b''), ok=False, error=f'file non leggibile: {e.strerror or e}')
-        res.rows = {'anomalie': [_anomalia(None, path.name, f'{path.name}: {res.error}', None, 'lettura', 'errore')]}
-        return res
+        return failed(file, percorso, f'file non leggibile: {e.strerror or e}')
+    except MemoryError:
+        return failed(file, percorso, MEMORY_ERROR)
     try:
-        return process_bytes(data, path.name, str(path.resolve()), version)
+        return _with_parser_log(data, file, percorso, version)
+    except MemoryError:
+        data = None
+        return failed(file, percorso, MEMORY_ERROR, fase='pipeline')
     except Exception as e:   # a bug met on one document must not stop the run
-        res = Result(path.name, str(path.resolve()), sha256_of(data), ok=False,
-                     error=f'errore interno: {type(e).__name__}: {e}')
-        res.rows = {'anomalie': [_anomalia(res.documento_id, path.name, f'{path.name}: {res.error}', None,
-                                           'pipeline', 'errore')]}
-        return res
+        return failed(file, percorso, f'errore interno: {type(e).__name__}: {e}', sha256_of(data), 'pipeline')
+
+
+MEMORY_ERROR = 'memoria esaurita: il documento supera il limite di memoria del processo di estrazione (--memoria)'

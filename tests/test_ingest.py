@@ -126,7 +126,10 @@ def test_image_only_page_is_an_anomaly():
 
 
 def test_an_extractor_bug_on_one_document_fails_only_that_document(tmp_path, monkeypatch):
+    """In the worker's own code path (process_file, run in-process here so the bug can be
+    planted): the bug becomes that document's failed Result with a `pipeline` anomaly."""
     import pdz.pipeline
+    from pdz.pipeline import process_file
     real = pdz.pipeline.read_metadata
 
     def flaky(layout, file):
@@ -136,13 +139,11 @@ def test_an_extractor_bug_on_one_document_fails_only_that_document(tmp_path, mon
 
     monkeypatch.setattr(pdz.pipeline, 'read_metadata', flaky)
     docs = tmp_path / 'pdf'
-    _write(docs, 'a.pdf', plan_pdf())
-    _write(docs, 'b.pdf', plan_pdf('Dalmine'))
-    db = tmp_path / 'w.duckdb'
-    summary = run([docs], db, jobs=1)
-    assert summary.new == ['a.pdf']
-    assert summary.failed == [('b.pdf', "errore interno: KeyError: 'boom'")]
-    assert _q(db, "SELECT fase, gravita FROM anomalie WHERE file = 'b.pdf'") == [('pipeline', 'errore')]
+    a = process_file(_write(docs, 'a.pdf', plan_pdf()))
+    b = process_file(_write(docs, 'b.pdf', plan_pdf('Dalmine')))
+    assert a.ok and not b.ok
+    assert b.error == "errore interno: KeyError: 'boom'"
+    assert [(n.fase, n.gravita, n.file) for n in b.rows['anomalie']] == [('pipeline', 'errore', 'b.pdf')]
 
 
 def test_ocr_text_of_an_image_only_page_reaches_the_extractors(monkeypatch):

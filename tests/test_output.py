@@ -84,7 +84,9 @@ def test_a_warehouse_locked_by_another_program_is_one_line(tmp_path, warehouse_c
     try:
         assert holder.stdout.readline().strip() == 'ok'
         r = subprocess.run([sys.executable, '-m', 'pdz.cli', 'status', '--db', str(db)], capture_output=True, text=True)
-        assert r.returncode == 2 and 'aperto in scrittura da un altro programma' in r.stderr
+        # the sentence the reliability issue asks for, with the holder's pid, on one line
+        assert r.returncode == 2 and 'in uso da un altro processo (pid' in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
         assert len(r.stderr.strip().splitlines()) == 1 and 'Traceback' not in r.stderr
         r = subprocess.run([sys.executable, '-m', 'pdz.cli', 'ingest', str(tmp_path / 'nessuno'), '--db', str(db)],
                            capture_output=True, text=True)
@@ -92,7 +94,9 @@ def test_a_warehouse_locked_by_another_program_is_one_line(tmp_path, warehouse_c
         (tmp_path / 'in').mkdir()
         r = subprocess.run([sys.executable, '-m', 'pdz.cli', 'ingest', str(tmp_path / 'in'), '--db', str(db)],
                            capture_output=True, text=True)
-        assert r.returncode == 2 and 'aperto in scrittura da un altro programma' in r.stderr, r.stderr
+        # the sentence the reliability issue asks for, with the holder's pid, on one line
+        assert r.returncode == 2 and 'in uso da un altro processo (pid' in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1, r.stderr
         assert 'Traceback' not in r.stderr
     finally:
         holder.kill()

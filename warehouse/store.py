@@ -10,6 +10,7 @@ from models import TABLES, Ambito
 from models.schema import Row
 
 from .ddl import columns, ensure_schema
+from .derivati import ensure_table, mark_stale
 from .dictionary import comment_on
 from .views import create_views
 
@@ -25,6 +26,7 @@ def connect(path: str | Path, read_only: bool = False):
     con = duckdb.connect(str(path), read_only=read_only)
     if not read_only:
         ensure_schema(con)
+        ensure_table(con)
         create_views(con)
         comment_on(con)
     return con
@@ -74,6 +76,42 @@ def write_document(con, rows: dict[str, list[Row]], fail_after: str | None = Non
             _insert(con, table, [r.model_dump() for r in rows.get(table, [])])
             if fail_after == table:
                 raise RuntimeError(f'simulated failure after {table}')
+        # the file reads now: what its earlier failed attempts reported no longer holds
+        con.execute('DELETE FROM anomalie WHERE file = ? AND documento_id IS DISTINCT FROM ? AND '
+                    '(documento_id IS NULL OR documento_id NOT IN (SELECT documento_id FROM documenti))',
+                    [doc.file, doc.documento_id])
+        mark_stale(con)
+        con.execute('COMMIT')
+    except BaseException:
+        con.execute('ROLLBACK')
+        raise
+
+
+def row_count(con, documento_id: str) -> int:
+    """Records of a document (obiettivi, azioni, indicatori, esiti)."""
+    return con.execute('SELECT (SELECT count(*) FROM obiettivi WHERE documento_id = $d) + '
+                       '(SELECT count(*) FROM azioni WHERE documento_id = $d) + '
+                       '(SELECT count(*) FROM indicatori WHERE documento_id = $d) + '
+                       '(SELECT count(*) FROM esiti WHERE documento_id = $d)', {'d': documento_id}).fetchone()[0]
+
+
+def gone(con, exists) -> list[tuple[str, str, str]]:
+    """(documento_id, file, percorso) of documents whose file `exists(percorso)` denies."""
+    rows = con.execute('SELECT documento_id, file, percorso FROM documenti ORDER BY file').fetchall()
+    return [r for r in rows if r[2] and not exists(r[2])]
+
+
+def remove_documents(con, ids: list[str]) -> None:
+    """Delete documents and all their rows, in one transaction."""
+    if not ids:
+        return
+    marks = ', '.join('?' for _ in ids)
+    con.execute('BEGIN')
+    try:
+        for model in DOC_TABLES:
+            con.execute(f'DELETE FROM {model.__table__} WHERE documento_id IN ({marks})', ids)
+        con.execute(f'DELETE FROM documenti WHERE documento_id IN ({marks})', ids)
+        mark_stale(con)
         con.execute('COMMIT')
     except BaseException:
         con.execute('ROLLBACK')

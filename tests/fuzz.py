@@ -1,0 +1,258 @@
+"""Damaged variants of the sample PDFs, from a seed, and one trial: the variants and the good
+files ingested as one folder, then counted — crashes, hangs, good files complete, silent
+losses, hostile statements refused. `make test` runs a few (tests/test_fuzz.py); `make stress`
+runs hundreds (python -m tests.fuzz --count 200)."""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / 'corpus' / 'samples'
+sys.path.insert(0, str(ROOT / 'tests'))
+
+import hostile  # noqa: E402
+from pdfgen import text_pdf  # noqa: E402
+
+RECORDS = ('obiettivi', 'azioni', 'indicatori', 'esiti')
+
+
+def _streams(data: bytes) -> list[tuple[int, int]]:
+    return [(m.end(), m.end() + max(0, data.find(b'endstream', m.end()) - m.end()))
+            for m in re.finditer(rb'stream\r?\n', data)]
+
+
+def truncated(data, rnd):
+    return data[:rnd.randrange(1, len(data))]
+
+
+def flipped(data, rnd):
+    b = bytearray(data)
+    for _ in range(rnd.choice((1, 5, 30, 200))):
+        b[rnd.randrange(len(b))] = rnd.randrange(256)
+    return bytes(b)
+
+
+def broken_xref(data, rnd):
+    i = data.rfind(b'startxref')
+    if i < 0:
+        return flipped(data, rnd)
+    how = rnd.randrange(3)
+    if how == 0:
+        return data[:i] + b'startxref\n%d\n%%%%EOF\n' % rnd.randrange(len(data))
+    if how == 1:
+        return re.sub(rb'\d{10} \d{5} n', lambda m: b'%010d 00000 n' % rnd.randrange(len(data)), data)
+    return data[:i]                     # no startxref, no trailer
+
+
+def garbage_stream(data, rnd):
+    spans = [s for s in _streams(data) if s[1] > s[0]]
+    if not spans:
+        return flipped(data, rnd)
+    b = bytearray(data)
+    for a, z in rnd.sample(spans, min(len(spans), rnd.choice((1, 3, 10)))):
+        b[a:z] = rnd.randbytes(z - a)
+    return bytes(b)
+
+
+def doubled_lengths(data, rnd):
+    return re.sub(rb'/Length (\d+)', lambda m: b'/Length %d' % (int(m.group(1)) * rnd.choice((0, 2, 10))), data)
+
+
+DAMAGE = [truncated, flipped, broken_xref, garbage_stream, doubled_lengths]
+FIXED = {                      # shapes that do not depend on a source file
+    'vuoto.pdf': lambda: b'',
+    'non-pdf.pdf': lambda: b'<html><body>Piano di Zona</body></html>',
+    'cifrato.pdf': lambda: text_pdf([['Piano di Zona 2025-2027']], encrypt='segreto'),
+    'duemila-pagine.pdf': lambda: hostile.blank_pages(2000),
+    'bomba.pdf': lambda: hostile.stream_bomb(2048),
+    'ciclo.pdf': hostile.reference_cycle,
+    'auto-riferimento.pdf': hostile.self_reference,
+    'length-se-stessa.pdf': hostile.self_length,
+    'albero-ciclico.pdf': hostile.page_tree_loop,
+    'rettangoli.pdf': lambda: hostile.many_rectangles(100_000),
+}
+
+
+def variants(sources: list[Path], count: int, seed: int, fixed: bool = True):
+    """[(name, bytes, source name or None)]: the fixed hostile shapes, then seeded damage."""
+    rnd = random.Random(seed)
+    out = [(n, make(), None) for n, make in FIXED.items()] if fixed else []
+    datas = {p.name: p.read_bytes() for p in sources}
+    i = 0
+    while len(out) < count:
+        src = rnd.choice(sorted(datas))
+        damage = DAMAGE[i % len(DAMAGE)]
+        out.append((f'v{i:03d}-{damage.__name__}-{src}', damage(datas[src], rnd), src))
+        i += 1
+    return out[:count]
+
+
+def trial(work: Path, sources: list[Path], count: int, seed: int, jobs: int = 2, timeout: float = 120,
+          fixed: bool = True) -> dict:
+    """Ingest variants + good files as one folder; the figures of the run."""
+    import duckdb
+    from pdz.ingest import run
+    from pdz.pipeline import process_file
+    from pdz.worker import Limits
+    folder = work / 'cartella'
+    folder.mkdir(parents=True)
+    made = variants(sources, count, seed, fixed)
+    for name, data, _ in made:
+        (folder / name).write_bytes(data)
+    for p in sources:
+        shutil.copy(p, folder / p.name)
+    db = work / 'fuzz.duckdb'
+    t = time.monotonic()
+    crashes = 0
+    try:
+        s = run([folder], db, jobs=jobs, limits=Limits(timeout=timeout))
+    except Exception as e:           # a crash of the run itself
+        print(f'CRASH: {type(e).__name__}: {e}')
+        crashes, s = 1, None
+    seconds = time.monotonic() - t
+    report = {'variants': len(made), 'seconds': seconds, 'crashes': crashes}
+    if s is None:
+        return report
+    seen = set(s.new) | set(s.replaced) | set(s.unchanged) | {f for f, _ in s.failed}
+    report['unaccounted'] = len({n for n, _, _ in made} - seen)
+    report['timeouts'] = sum('tempo massimo' in e for _, e in s.failed)
+    report['hangs'] = 0 if seconds < max(600, timeout * (count / jobs + 1)) else 1
+    con = duckdb.connect(str(db), read_only=True)
+    rows = {f: r for f, *r in con.execute(        # by sha256: identical variants are one document
+        'SELECT d.sha256, ' + ', '.join(f'(SELECT count(*) FROM {t} x WHERE x.documento_id = d.documento_id)'
+                                      for t in RECORDS) + ', (SELECT count(*) FROM anomalie n '
+        'WHERE n.documento_id = d.documento_id) FROM documenti d').fetchall()}
+    refs = {p.name: [process_file(p).count(t) for t in RECORDS] for p in sources}
+    sha = {n: hashlib.sha256(d).hexdigest() for n, d, _ in made}
+    sha.update({p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sources})
+    report['good'] = sum(rows.get(sha[p.name], [None])[:4] == refs[p.name] for p in sources)
+    report['good_of'] = len(sources)
+    report['silent_losses'] = sum(1 for n, _, src in made if src and sha[n] in rows
+                                  and sum(rows[sha[n]][:4]) < sum(refs[src]) and rows[sha[n]][4] == 0)
+    ingested = set(s.new) | set(s.replaced) | set(s.unchanged)
+    report['ingested'] = sum(1 for n, _, _ in made if n in ingested)
+    report['rejected'] = sum(1 for n, _, _ in made if n in dict(s.failed) and dict(s.failed)[n])
+    con.close()
+    report['refused'], report['statements'] = hostile_statements(db, work)
+    return report
+
+
+HOSTILE_SQL = [
+    "COPY documenti TO '{out}/copia.csv'", "EXPORT DATABASE '{out}/db'", "ATTACH '{out}/altro.duckdb'",
+    'INSTALL httpfs', "LOAD '{out}/x.duckdb_extension'", "SELECT * FROM read_text('/etc/passwd')",
+    "SELECT * FROM read_csv('/etc/passwd')", "SELECT * FROM glob('/etc/*')", 'SET enable_external_access = true',
+    'SET lock_configuration = false', "SET memory_limit = '100GB'", 'DELETE FROM documenti',
+]
+
+
+def hostile_statements(db: Path, work: Path) -> tuple[int, int]:
+    import duckdb
+    from warehouse.sandbox import open_sandboxed
+    out = work / 'fuori'
+    out.mkdir()
+    refused = 0
+    for sql in HOSTILE_SQL:
+        con = open_sandboxed(db)
+        try:
+            con.execute(sql.format(out=out)).fetchall()
+        except duckdb.Error:
+            refused += 1
+        finally:
+            con.close()
+    if any(out.iterdir()):
+        refused = 0
+    return refused, len(HOSTILE_SQL)
+
+
+def state(db: Path) -> dict:
+    """What a reader can see: every document's rows, the links and what search finds."""
+    import duckdb
+    from warehouse import fts
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {t: con.execute(f'SELECT count(*) FROM {t}').fetchone()[0]
+               for t in ('documenti', 'obiettivi', 'azioni', 'indicatori', 'rilevazioni', 'esiti', 'anomalie')}
+        out['files'] = con.execute('SELECT file, sha256 FROM documenti ORDER BY file').fetchall()
+        out['links'] = con.execute('SELECT i.testo, c.testo FROM indicatori i JOIN indicatori c '
+                                   'ON c.indicatore_id = i.indicatore_collegato ORDER BY 1, 2').fetchall()
+        out['cerca'] = sorted((h[1], h[2], h[3], h[7]) for h in fts.search(con, 'monitoraggio valutazione', 50, any_word=True))
+    finally:
+        con.close()
+    return out
+
+
+KILL_PAIR = ['treviglio-matrice-monitoraggio-2025.pdf', 'treviglio-pdz-2025-2027-obiettivi.pdf']
+
+
+def kill_loop(work: Path, kills: int, seed: int) -> dict:
+    """SIGKILL an ingest of the linked pair at `kills` seeded moments (each on a fresh warehouse),
+    run a plain ingest after each, and compare with a clean ingest: links and search included."""
+    import signal
+    import subprocess
+    from pdz.ingest import run
+    rnd = random.Random(seed)
+    folder = work / 'coppia'
+    folder.mkdir(parents=True)
+    for n in KILL_PAIR:
+        shutil.copy(SAMPLES / n, folder / n)
+    t = time.monotonic()
+    run([folder], work / 'pulito.duckdb', jobs=2)
+    span = time.monotonic() - t
+    expected = state(work / 'pulito.duckdb')
+    bad = 0
+    for i in range(kills):
+        db = work / f'k{i}.duckdb'
+        proc = subprocess.Popen([sys.executable, '-m', 'pdz.cli', 'ingest', str(folder), '--db', str(db), '-j', '2'],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rnd.uniform(0.2, span * 1.1))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        time.sleep(0.6)                  # the workers' watchdog notices
+        run([folder], db, jobs=2)
+        if state(db) != expected:
+            bad += 1
+    return {'kills': kills, 'inconsistent': bad}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description='fuzz: varianti danneggiate dei PDF di esempio')
+    ap.add_argument('--count', type=int, default=200)
+    ap.add_argument('--seed', type=int, default=9)
+    ap.add_argument('--jobs', type=int, default=2)
+    ap.add_argument('--timeout', type=float, default=120)
+    ap.add_argument('--kills', type=int, default=20, help='SIGKILLs of the kill loop (0: none)')
+    a = ap.parse_args(argv)
+    if a.kills:
+        with tempfile.TemporaryDirectory() as tmp:
+            k = kill_loop(Path(tmp), a.kills, a.seed)
+        print(f"kill-loop runs            {k['kills']}, inconsistent or unrepaired warehouses {k['inconsistent']}")
+        if k['inconsistent']:
+            return 1
+    if not a.count:
+        return 0
+    sources = sorted(SAMPLES.glob('*.pdf'))
+    with tempfile.TemporaryDirectory() as tmp:
+        r = trial(Path(tmp), sources, a.count, a.seed, a.jobs, a.timeout)
+    print(f"variants tried            {r['variants']} (+{len(sources)} good files) in {r['seconds']:.0f} s")
+    print(f"crashes                   {r['crashes']}")
+    if 'hangs' in r:
+        print(f"hangs                     {r['hangs']}   (documents stopped at the {a.timeout:g} s limit: {r['timeouts']})")
+        print(f"good files complete       {r['good']}/{r['good_of']}")
+        print(f"variants ingested         {r['ingested']} with their anomalies, {r['rejected']} rejected with a message, "
+              f"{r['unaccounted']} unaccounted")
+        print(f"silent losses             {r['silent_losses']}")
+        print(f"hostile statements refused {r['refused']}/{r['statements']}")
+    ok = r['crashes'] == 0 and r.get('hangs') == 0 and r.get('good') == r.get('good_of') and not r.get('unaccounted')
+    return 0 if ok else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())

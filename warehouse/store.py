@@ -65,12 +65,9 @@ def write_document(con, rows: dict[str, list[Row]], fail_after: str | None = Non
     exactly one. `fail_after` (tests only) raises after inserting that table, to prove atomicity."""
     doc = rows['documenti'][0]
     ids = previous_ids(con, doc.percorso or doc.file, doc.documento_id)
-    marks = ', '.join('?' for _ in ids)
     con.execute('BEGIN')
     try:
-        for model in DOC_TABLES:
-            con.execute(f'DELETE FROM {model.__table__} WHERE documento_id IN ({marks})', ids)
-        con.execute(f'DELETE FROM documenti WHERE documento_id IN ({marks})', ids)
+        _delete(con, ids)
         for model in TABLES[1:]:
             table = model.__table__
             _insert(con, table, [r.model_dump() for r in rows.get(table, [])])
@@ -85,6 +82,14 @@ def write_document(con, rows: dict[str, list[Row]], fail_after: str | None = Non
     except BaseException:
         con.execute('ROLLBACK')
         raise
+
+
+def _delete(con, ids: list[str]) -> None:
+    """The documents' rows, children first; inside the caller's transaction."""
+    marks = ', '.join('?' for _ in ids)
+    for model in DOC_TABLES:
+        con.execute(f'DELETE FROM {model.__table__} WHERE documento_id IN ({marks})', ids)
+    con.execute(f'DELETE FROM documenti WHERE documento_id IN ({marks})', ids)
 
 
 def row_count(con, documento_id: str) -> int:
@@ -105,12 +110,9 @@ def remove_documents(con, ids: list[str]) -> None:
     """Delete documents and all their rows, in one transaction."""
     if not ids:
         return
-    marks = ', '.join('?' for _ in ids)
     con.execute('BEGIN')
     try:
-        for model in DOC_TABLES:
-            con.execute(f'DELETE FROM {model.__table__} WHERE documento_id IN ({marks})', ids)
-        con.execute(f'DELETE FROM documenti WHERE documento_id IN ({marks})', ids)
+        _delete(con, ids)
         mark_stale(con)
         con.execute('COMMIT')
     except BaseException:

@@ -1,5 +1,5 @@
-"""Tables drawn without rules: a bold line of column titles set apart by wide gaps ('n.  Voce
-SI  NO  Contenuto / note') and, under it, lines whose words start in those columns. Word and
+"""Tables drawn without rules: a line of column titles (bold, in capitals or on a shaded band)
+set apart by wide gaps ('n.  Voce  SI  NO  Contenuto / note') and, under it, lines whose words start in those columns. Word and
 LibreOffice export such tables when the style draws no borders; the same document may draw the
 same table ruled on one page and unruled on the next.
 
@@ -38,9 +38,20 @@ def _groups(ln: Line) -> list[tuple[float, float, str]]:
     return [(a, b, t) for a, b, t in out]
 
 
-def _titles(ln: Line) -> list[tuple[float, float, str]] | None:
-    """The column titles of a bold line of short, widely spaced groups."""
-    if not ln.bold or ln.in_table or ln.furniture:
+def _set_as_header(ln: Line, p: Page) -> bool:
+    """Column titles stand out: bold, in capitals, or on a shaded band (a header row whose
+    style fills it instead of ruling it)."""
+    letters = [c for c in ln.text if c.isalpha()]
+    if ln.bold or (len(letters) >= 4 and all(c.isupper() for c in letters)):
+        return True
+    mid = (ln.top + ln.bottom) / 2
+    return any(f.top <= mid <= f.bottom and f.x0 <= ln.x0 + 2 and f.x1 >= ln.x1 - 2 and min(f.rgb) < 0.95
+               for f in p.fills)
+
+
+def _titles(ln: Line, p: Page) -> list[tuple[float, float, str]] | None:
+    """The column titles of a header-styled line of short, widely spaced groups."""
+    if ln.in_table or ln.furniture or not _set_as_header(ln, p):
         return None
     groups = _groups(ln)
     if len(groups) < _MIN_COLUMNS or any(len(t) > _MAX_TITLE or len(t.split()) > 4 for _, _, t in groups):
@@ -144,7 +155,7 @@ def unruled_tables(pages: list[Page]) -> None:
             if first is not None and not lines[first].in_table and _fits(lines[first], carry, carry.starts[0]):
                 reaching = _add(p, lines, first, carry, header=None)
         for i, ln in enumerate(lines):
-            if ln.in_table or (groups := _titles(ln)) is None:
+            if ln.in_table or (groups := _titles(ln, p)) is None:
                 continue
             cols = _Columns(_boundaries(groups), 0.0)
             body = [b for b in lines[i + 1:i + 6] if not b.furniture and not b.in_table]

@@ -23,14 +23,19 @@ ROWS = [
 ]
 
 
-def _card_pdf(break_after: int) -> bytes:
-    """The card as text lines only; the rows after `break_after` go on the next page."""
+def _card_pdf(break_after: int, header_style: str = 'bold') -> bytes:
+    """The card as text lines only; the rows after `break_after` go on the next page. The column
+    titles are bold, or plain on a shaded band ('shaded')."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
     w, h = A4
 
     def header(y):
-        c.setFont('Helvetica-Bold', 9)
+        if header_style == 'shaded':
+            c.setFillGray(0.82)
+            c.rect(COLS[0] - 4, y - 4, 480, 14, stroke=0, fill=1)
+            c.setFillGray(0)
+        c.setFont('Helvetica-Bold' if header_style == 'bold' else 'Helvetica', 9)
         for x, t in zip(COLS, ('n.', 'Voce', 'SI', 'NO', 'Contenuto / note')):
             c.drawString(x, y, t)
 
@@ -59,9 +64,9 @@ def _card_pdf(break_after: int) -> bytes:
     return buf.getvalue()
 
 
-@pytest.fixture(scope='module')
-def layout():
-    return read_layout(_card_pdf(break_after=5))
+@pytest.fixture(scope='module', params=['bold', 'shaded'])
+def layout(request):
+    return read_layout(_card_pdf(break_after=5, header_style=request.param))
 
 
 def test_unruled_rows_become_a_table_stitched_over_the_page(layout):

@@ -929,8 +929,8 @@ def _ocr_textless_pages(pages: list[Page], data: bytes) -> None:
 
 
 def read_layout(data: bytes) -> Layout:
-    from .tabelle_testo import unruled_tables     # it builds on this module's Line, Cell, Table
     """The whole document's layout. Raises UnreadableDocument for files that cannot be read."""
+    from .tabelle_testo import unruled_tables     # it builds on this module's Line, Cell, Table
     pdf = open_pdf(data)
     try:
         pages = []

@@ -425,7 +425,7 @@ def _indicatori(parts: list[Section]) -> list[RawIndicatore]:
 
 
 def _pages(o: Objective) -> tuple[int, int]:
-    lines = [ln for s in (o.obiettivo, *o.parts, *o.contesto) for ln in s.lines]
+    lines = [ln for s in (o.obiettivo, *o.parts, *o.contesto, *filter(None, [o.descrizione])) for ln in s.lines]
     start = o.obiettivo.page      # an area heading left at the foot of the page before is not the objective
     end = max([o.obiettivo.page, *(s.page for s in o.parts), *(ln.page for ln in lines)])
     return start, end

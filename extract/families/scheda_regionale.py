@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..cards import Scheda, card_heading, context_above, heading_above, heading_page, indicator_blocks, list_items, schede
+from ..cards import (Scheda, card_heading, context_above, heading_above, heading_page, indicator_blocks,
+                     list_items, schede)
 from ..layout import Layout
 from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
 from ..text import clean, fold, is_bullet_line

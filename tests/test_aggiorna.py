@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from conftest import SAMPLES
 from corpus.manifest import parse
 from fixtures.schede_pdf import scheda_pdf
+from lettura import q as _q
 from pdfgen import plan_pdf
 from pdz import download
 from pdz.cli import app
@@ -115,14 +116,6 @@ def _manifest(path: Path, base: str, rows) -> Path:
 def _name(row) -> str:
     a, t, k, p = row
     return f'{a}-{t}-{k}-{Path(p).stem}.pdf'
-
-
-def _q(db, sql, params=()):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
 
 
 def _last(db):

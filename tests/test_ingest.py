@@ -1,20 +1,12 @@
 """Ingest runs: incremental skip/replace, bad inputs never stop a run, metadata from content."""
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from lettura import q as _q
 from pdfgen import ZERO_PAGES, plan_pdf, text_pdf
 from pdz.ingest import run
 from pdz.pipeline import process_bytes
-
-
-def _q(db, sql):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:

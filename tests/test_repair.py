@@ -14,6 +14,7 @@ import pytest
 
 import hostile
 from fuzz import state
+from lettura import q as _q
 from pdfgen import plan_pdf
 from pdz.ingest import run
 from warehouse import fts
@@ -21,14 +22,6 @@ from warehouse import fts
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / 'corpus' / 'samples'
 PAIR = ['treviglio-matrice-monitoraggio-2025.pdf', 'treviglio-pdz-2025-2027-obiettivi.pdf']   # linked to each other
-
-
-def _q(db, sql, params=None):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def _folder(tmp_path, names=PAIR) -> Path:

@@ -8,9 +8,8 @@ import threading
 import time
 from pathlib import Path
 
-import duckdb
-
 import hostile
+from lettura import q as _q
 from pdfgen import plan_pdf
 from pdz.ingest import run
 from pdz.pipeline import process_file
@@ -25,14 +24,6 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
     p = folder / name
     p.write_bytes(data)
     return p
-
-
-def _q(db, sql):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def descendants(pid: int) -> set[int]:

@@ -78,10 +78,15 @@ def _column_of(x0: float, starts: list[float]) -> int:
 
 def _fits(ln: Line, cols: _Columns, first_col_x: float) -> bool:
     """A line of the table body: not a heading (no larger or bold-and-larger type), nothing
-    left of the first column."""
+    left of the first column, and where its words pass into another column there is a column
+    gap -- prose runs across the columns with word spaces."""
     if ln.size > cols.size + 0.9 or (ln.bold and ln.size > cols.size + 0.4):
         return False
-    return bool(ln.words) and ln.words[0][0] >= first_col_x - 8
+    if not ln.words or ln.words[0][0] < first_col_x - 8:
+        return False
+    gap = 0.6 * ln.size
+    return all(b[0] - a[1] >= gap for a, b in zip(ln.words, ln.words[1:])
+               if _column_of(a[0], cols.starts) != _column_of(b[0], cols.starts))
 
 
 def _body(lines: list[Line], start: int, cols: _Columns) -> tuple[list[Line], bool]:
@@ -163,7 +168,7 @@ def unruled_tables(pages: list[Page]) -> None:
                 continue
             cols.size = median(b.size for b in body)
             spread = {_column_of(x0, cols.starts) for b in body for x0, _, _ in b.words}
-            if len(spread) < 2 or not _fits(body[0], cols, cols.starts[0]):
+            if len(spread) < 2 or not all(_fits(b, cols, cols.starts[0]) for b in body[:3]):
                 continue
             reaching = _add(p, lines, i, cols, header=ln)
         carry = reaching

@@ -95,11 +95,14 @@ def test_unruled_card_is_read_like_a_ruled_one(layout):
     assert o.fields['coprogettato_ts'].startswith('SI') and o.fields['coprogrammato_ts'].startswith('NO')
 
 
-def test_prose_with_a_bold_run_in_line_is_no_table():
+def test_prose_under_a_widely_spaced_bold_line_is_no_table():
+    """Titles-like line (bold, three groups far apart), then prose whose words run across those
+    columns with plain word spaces: not a table."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
     c.setFont('Helvetica-Bold', 10)
-    c.drawString(70, 700, 'Premessa')
+    for x, t in ((70, 'Area'), (200, 'Spesa 2023'), (330, 'Fonte prevalente')):
+        c.drawString(x, 700, t)
     c.setFont('Helvetica', 10)
     for i in range(8):
         c.drawString(70, 680 - 13 * i, 'Il Piano di Zona è il documento strategico della programmazione sociale.')

@@ -214,8 +214,10 @@ def _above_objectives(ln: Line, secs: list[Section]) -> bool:
     after the last objective): a new part of the document, where no objective's section goes on."""
     if secs and secs[-1].kind in ('area', 'capitolo'):
         return False      # an area's name set large under its label ('Area di intervento' / 'POLITICHE ...')
+    if not _styled_alone(ln):
+        return False
     head = next((s.head for s in reversed(secs) if s.kind == 'obiettivo' and s.head is not None), None)
-    return head is not None and _styled_alone(ln) and ln.size > head.size + 1.0
+    return head is not None and ln.size > head.size + 1.0
 
 
 def _label_runs(lines: list[Line]) -> list[Line]:

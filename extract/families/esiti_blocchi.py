@@ -13,26 +13,17 @@ from dataclasses import dataclass, field, replace
 from ..colors import colour_word, legend, status_text
 from ..layout import RGB, Layout, Line, Table, cell_fill
 from ..records import Extraction, RawAnomalia, RawEsito
+from ..schema import vocabolario
 from ..text import best_label, clean, fold, is_bullet_line, one_line, split_items
 from ._condivisi import (first_table, in_reading_order, last_table, lines_after, lines_before, table_column, table_position,
                       triennio_valutato)
 
 NAME = 'esiti_blocchi'
 
-ETICHETTE = {
-    'titolo': ['obiettivo', 'obiettivo specifico', 'obiettivo generale', 'titolo obiettivo', 'obiettivo del piano',
-               'titolo', 'progetto', 'titolo progetto', 'area obiettivo', 'intervento'],
-    'azioni_realizzate': ['azioni realizzate', 'azioni realizzate nel triennio', 'attività realizzate',
-                          'interventi realizzati', 'azioni svolte', 'attività svolte', 'azioni attuate',
-                          'azioni intraprese', 'cosa è stato realizzato', 'cosa è stato fatto', 'realizzazioni'],
-    'risorse_impiegate': ['risorse impiegate', 'risorse utilizzate', 'risorse investite', 'risorse economiche impiegate',
-                          'risorse dedicate', 'risorse', 'fonti di finanziamento'],
-    'commento': ['commento', 'commenti', 'valutazione', 'valutazione complessiva', 'osservazioni', 'note',
-                 'considerazioni', 'considerazioni conclusive'],
-    'criticita': ['criticità', 'criticità rilevate', 'criticità emerse', 'punti critici'],
-    'stato': ['stato', 'esito', 'stato di attuazione', 'grado di raggiungimento', 'livello di raggiungimento',
-              'stato di raggiungimento'],
-}
+# the parts of an evaluation block, in the schema's wordings; a degree of achievement written in
+# words is the block's status
+CAMPI = ('titolo', 'azioni_realizzate', 'risorse_impiegate', 'commento', 'criticita', 'stato', 'grado_raggiungimento')
+ETICHETTE = vocabolario('esito', CAMPI, come={'grado_raggiungimento': 'stato'})
 _LABEL_LINE = re.compile(r'^\s*([^:]{2,70}?)\s*:\s*(.*)$')
 _STATUS = re.compile(r'^(?:l )?(?:obiettivo |progetto |intervento |azione |stato |esito )?(?:e |e stato )?'
                      r'(?:(?:non|solo|pienamente|completamente|totalmente|parzialmente|in parte|ancora) )*'

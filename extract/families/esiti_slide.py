@@ -14,35 +14,17 @@ from ..colors import colour_word, legend, nearest_swatch, status_text, swatch_le
 from ..labels import ESITO_ONLY, field_of
 from ..layout import Layout, Table
 from ..records import Extraction, RawAnomalia, RawEsito
+from ..schema import identita, vocabolario
 from ..text import best_label, clean, fold, one_line
 from ._condivisi import caption_above, header_map, page_title, triennio_valutato
 
 NAME = 'esiti_slide'
 
-COLONNE = {
-    'titolo': ['descrizione attività/progetto', 'descrizione attività', 'descrizione progetto',
-               'descrizione intervento', 'attività/progetto', 'progetto', 'progetti', 'attività',
-               'intervento', 'interventi', 'azione', 'azioni', 'servizio', 'denominazione', 'titolo',
-               'progetto/attività', 'obiettivo', 'obiettivi', 'descrizione'],
-    # the policy area the rows belong to: written once, merged down over its rows
-    'macroarea': ['area', 'macroarea', 'area di intervento', 'area tematica', 'area di policy',
-                  'ambito di intervento', 'policy'],
-    'esito': ['esito', 'esiti', 'stato', 'stato di attuazione', 'stato di avanzamento', 'avanzamento',
-              'grado di attuazione', 'attuazione', 'livello di attuazione', 'realizzazione', 'semaforo',
-              'raggiungimento', 'grado di raggiungimento', 'valutazione esito', 'esito finale',
-              'valutazione', 'valutazione finale', 'valutazione complessiva', 'giudizio', 'giudizio finale',
-              'giudizio sintetico', 'risultato raggiunto', 'risultati raggiunti', 'esito raggiunto',
-              'stato finale', 'grado di realizzazione', 'livello di raggiungimento', 'esito della verifica',
-              'esito verifica', 'stato attuazione', 'stato del progetto'],
-    'criticita': ['categoria criticità e ridefinizione', 'categoria criticità', 'criticità',
-                  'criticità e ridefinizione', 'criticità rilevate', 'ridefinizione', 'categoria',
-                  'punti critici', 'note critiche', 'criticità riscontrate', 'criticità emerse',
-                  'elementi di criticità', 'elementi critici', 'nodi critici', 'problematiche',
-                  'problemi riscontrati', 'difficoltà', 'difficoltà riscontrate', 'punti di debolezza',
-                  'note e criticità', 'criticità/ridefinizione'],
-    'commento': ['note', 'osservazioni', 'commento', 'commenti', 'considerazioni', 'annotazioni',
-                 'note e osservazioni'],
-}
+# the esito fields a deck's table holds, in the schema's wordings; every way of stating the outcome
+# (a status, a degree of achievement, a judgement) is read as the row's outcome cell
+CAMPI = ('titolo', 'descrizione', 'azioni_realizzate', 'macroarea', 'stato', 'grado_raggiungimento', 'giudizio',
+         'criticita', 'commento')
+COLONNE = vocabolario('esito', CAMPI, come={'stato': 'esito', 'grado_raggiungimento': 'esito', 'giudizio': 'esito'})
 
 
 # an 'esito' header that speaks of what was planned or of how to assess is not an outcome column
@@ -54,10 +36,27 @@ def _header(t: Table) -> tuple[int, dict[int, str]] | None:
     column and an outcome column."""
     for i, row in enumerate(t.rows[:2]):
         cols = header_map(row, COLONNE, 0.85)
+        title = identita('esito', set(cols.values()))
+        cols = {j: 'titolo' if k == title else k for j, k in cols.items()}
+        if 'esito' not in cols.values():
+            said = _said_by_colour(t.rows[i + 1:], [j for j, k in cols.items() if k == 'commento'])
+            if said is not None:
+                cols[said] = 'esito'
         keys = set(cols.values())
         esito = next((j for j, k in cols.items() if k == 'esito'), None)
         if {'titolo', 'esito'} <= keys and not _dgr_header(row) and not _NOT_OUTCOME.search(fold(row[esito].text)):
             return i, cols
+    return None
+
+
+def _said_by_colour(body, candidates: list[int]) -> int | None:
+    """Of the evaluation columns, the one whose cells are filled with colour and say (almost)
+    nothing in words: 'Valutazione' is prose in a report and the outcome over coloured cells."""
+    for j in candidates:
+        cells = [r[j] for r in body if j < len(r) and r[j] is not None]
+        coloured = [c for c in cells if c.fill is not None and colour_word(c.fill) and len(one_line(c.text)) <= 3]
+        if cells and len(coloured) >= max(1, 0.6 * len(cells)):
+            return j
     return None
 
 
@@ -133,7 +132,7 @@ def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda,
         seen = colour_word(fill) or 'nessun colore'
         return RawAnomalia(page, f'esito senza testo né colore di stato riconoscibile ({seen}) per {titolo[:80]!r}')
     fields = {'titolo': titolo, 'stato': stato}
-    for key in ('criticita', 'commento'):
+    for key in ('descrizione', 'criticita', 'commento'):
         c = by_key.get(key)
         if c is not None and c.text.strip():
             fields[key] = clean(c.text)

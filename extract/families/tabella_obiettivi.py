@@ -10,24 +10,16 @@ from __future__ import annotations
 from ..layout import Layout, Table
 from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
 from ..text import clean, fold, is_bullet_line, join_wrapped, one_line, split_items
+from ..schema import campi, identita, vocabolario
 from ._condivisi import header_map
 
 NAME = 'tabella_obiettivi'
 
-COLONNE = {
-    'titolo': ['obiettivi', 'obiettivo', 'obiettivi specifici', 'obiettivo specifico', 'obiettivi strategici',
-               'obiettivo strategico', 'obiettivi di piano', 'finalità'],
-    'azioni': ['azioni', 'azione', 'azioni previste', 'attività', 'attività previste', 'interventi',
-               'interventi previsti', 'azioni/interventi', 'modalità di attuazione'],
-    'soggetti': ['soggetti', 'soggetti coinvolti', 'attori', 'attori coinvolti', 'soggetti responsabili',
-                 'responsabili', 'chi', 'partner', 'soggetti attuatori'],
-    'risultati': ['risultati attesi', 'risultato atteso', 'risultati', 'esiti attesi', 'output attesi',
-                  'prodotti attesi', 'indicatori di risultato'],
-    'tempi': ['tempistiche', 'tempistica', 'tempi', 'tempi di realizzazione', 'cronoprogramma', 'scadenze',
-              'quando', 'tempi di attuazione'],
-    'risorse': ['risorse', 'risorse economiche', 'risorse impiegate', 'risorse dedicate', 'fonti di finanziamento',
-                'risorse necessarie', 'budget', 'costi'],
-}
+# the objective fields a row of such a table holds; their wordings are the schema's
+CAMPI = ('titolo', 'obiettivi_specifici', 'descrizione', 'azioni', 'soggetti', 'governance', 'risultati_attesi',
+         'indicatori', 'tempi', 'risorse_economiche')
+COLONNE = vocabolario('obiettivo', CAMPI)
+_CAMPI = campi('obiettivo')
 # a monitoring matrix or an evaluation table is another family's
 _NOT_OURS = ('baseline', 'esito', 'rilevazione', 'dato al', 'valore atteso', 'indicatore di processo')
 
@@ -39,9 +31,11 @@ def header(t: Table) -> tuple[int, dict[int, str]] | None:
         if any(c is not None and any(w in fold(c.text) for w in _NOT_OURS) for c in row):
             return None
         cols = header_map(row, COLONNE, 0.84)
-        keys = set(cols.values())
-        if {'titolo', 'azioni'} <= keys and len(keys) >= 3:
-            return i, cols
+        title = identita('obiettivo', set(cols.values()))
+        if title is None or 'azioni' not in cols.values() or len(cols) < 3:
+            continue
+        # the column that names the objective is its title, whatever the header calls it
+        return i, {j: 'titolo' if k == title else k for j, k in cols.items()}
     return None
 
 
@@ -58,26 +52,26 @@ def _add_row(o: RawObiettivo, row: dict[str, str], page: int, texts: dict[str, l
     """A row's content onto its objective; on a continuation row an item that does not start
     with a bullet finishes the item the page break cut."""
     o.pagina_fine = page
-    for key, items in (('azioni', o.azioni), ('risultati', o.indicatori)):
-        lines = row.get(key, '').splitlines()
+    for key, text in row.items():
+        campo = _CAMPI[key]
+        if key == 'titolo' or not text:
+            continue
+        if campo.contiene is None:
+            texts.setdefault(key, []).append(text)
+            continue
+        items = o.azioni if campo.contiene == 'azione' else o.indicatori
+        lines = text.splitlines()
         if cont and items:
             while lines and not is_bullet_line(lines[0]):
                 items[-1].testo = join_wrapped(items[-1].testo, lines.pop(0))
-        parts = split_items('\n'.join(lines))
-        for part in parts:
-            items.append(RawAzione(one_line(part), page) if key == 'azioni' else RawIndicatore(one_line(part), 'output', page))
-    for key in ('soggetti', 'tempi', 'risorse'):
-        if row.get(key):
-            texts.setdefault(key, []).append(row[key])
+        for part in split_items('\n'.join(lines)):
+            items.append(RawAzione(one_line(part), page) if campo.contiene == 'azione'
+                         else RawIndicatore(one_line(part), campo.tipo_elementi or 'output', page))
 
 
 def _finish(o: RawObiettivo, texts: dict[str, list[str]]) -> None:
-    if texts.get('soggetti'):
-        o.fields['soggetti'] = '\n'.join(texts['soggetti'])
-    if texts.get('tempi'):
-        o.fields['tempi'] = '\n'.join(texts['tempi'])
-    if texts.get('risorse'):
-        o.fields['risorse_economiche'] = '\n'.join(texts['risorse'])
+    for key, parts in texts.items():
+        o.fields[key] = '\n'.join(parts)
 
 
 def _row_tail(row: dict[str, str]) -> bool:

@@ -1,5 +1,6 @@
-"""The one vocabulary of card labels: how Ambiti phrase each row of a scheda obiettivo, a distretto
-card or an esito (DGR 2167/2024), mapped to schema fields.
+"""Card labels -> schema fields: how a row label of a scheda obiettivo, a distretto card or an
+esito (DGR 2167/2024) is matched to the field it names. The wordings are the schema's
+(`schema.py`); this module holds the matching.
 
 A label is matched two ways, so paraphrases and truncated labels still land:
 - fuzzy, against written variants (`VARIANTS`, via text.best_label);
@@ -13,92 +14,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .schema import SCHEMA, marcano, vocabolario
 from .text import best_label, fold, label_score, similarity
 
-# field -> label variants as Ambiti write them (any case/accents; fuzzy-matched)
+# field -> label variants: the schema's wordings of the fields a card can hold -- an objective's,
+# and the evaluation form's own (DGR 2167/2024)
 VARIANTS: dict[str, list[str]] = {
-    'titolo': ['titolo obiettivo', "titolo dell'obiettivo", 'titolo', 'obiettivo titolo', 'denominazione obiettivo',
-               'nome obiettivo', 'titolo del progetto', 'titolo intervento'],
-    'descrizione': ['quali obiettivi vuole raggiungere', 'descrizione', "descrizione dell'obiettivo",
-                    'obiettivo principale', 'obiettivi da raggiungere', 'descrizione obiettivo', 'finalita',
-                    'breve descrizione', "breve descrizione dell'obiettivo", 'descrizione sintetica',
-                    "sintesi dell'obiettivo"],
-    'azioni': ['azioni programmate', 'azioni principali da realizzare', 'azioni principali', 'azioni',
-               'azioni previste', 'attivita previste', 'azioni da realizzare', 'attivita', 'interventi previsti',
-               'azioni e attivita', 'linee di azione'],
-    'target': ['target', 'destinatari', 'beneficiari', 'target destinatari', 'popolazione target', 'utenza',
-               'target di riferimento', 'a chi si rivolge'],
-    'risorse_economiche': ['risorse economiche preventivate', 'risorse economiche', 'fonti di finanziamento',
-                           'risorse finanziarie', 'budget', 'fonti finanziarie'],
-    'risorse_personale': ['risorse di personale dedicate', 'risorse di personale', 'risorse umane',
-                          'personale dedicato', 'risorse professionali', 'figure professionali', 'operatori coinvolti'],
-    'trasversale': ["l'obiettivo e trasversale ed integrato con altre aree di policy",
-                    'obiettivo trasversale', 'trasversalita', 'integrazione con altre aree di policy'],
-    'punti_chiave': ["punti chiave dell'intervento", 'punti chiave', 'parole chiave'],
-    'asst_analisi': ["prevede il coinvolgimento di asst nell'analisi del bisogno e nella programmazione",
-                     'coinvolgimento asst analisi del bisogno'],
-    'asst_realizzazione': ["prevede il coinvolgimento di asst nella realizzazione dell'intervento e azioni congiunte ambito-asst",
-                           'coinvolgimento asst realizzazione'],
-    'cooperazione_ambiti': ["l'intervento e realizzato in cooperazione con altri ambiti", 'cooperazione con altri ambiti',
-                            'in cooperazione con altri ambiti', 'intervento sovrambito'],
-    'continuita_precedente': ['e in continuita con la programmazione precedente', 'continuita con la programmazione precedente',
-                              "l'obiettivo era in continuita con la programmazione precedente",
-                              'continuita con il precedente piano'],
-    'nuovo_servizio': ["l'obiettivo prevede la definizione di un nuovo servizio", 'nuovo servizio'],
-    'premiale': ["l'obiettivo e in continuita e/o rappresenta il potenziamento di un progetto premiale della programmazione",
-                 'progetto premiale'],
-    'coprogrammato_ts': ["l'intervento e formalmente co-programmato con il terzo settore", 'co-programmato con il terzo settore'],
-    'coprogettato_ts': ["l'intervento e formalmente co-progettato con il terzo settore", 'co-progettato con il terzo settore'],
-    'modalita_ts': ["nel caso in cui l'intervento non preveda processi di co-progettazione e/o co-programmazione formalizzati, specificare le modalita di coinvolgimento del terzo settore",
-                    'modalita di coinvolgimento del terzo settore'],
-    'altri_attori': ["l'intervento prevede il coinvolgimento di altri attori della rete territoriale",
-                     'coinvolgimento di altri attori della rete'],
-    'coprogettato_altri': ["l'intervento e co-progettato con altri attori della rete", 'co-progettato con altri attori'],
-    'bisogno': ['questo intervento a quale/i bisogno/i risponde', 'bisogno a cui risponde', 'bisogni a cui risponde',
-                'bisogno rilevato', 'analisi del bisogno'],
-    'bisogno_consolidato': ["il bisogno rilevato era gia stato affrontato nella precedente programmazione o puo essere definito come un nuovo bisogno emerso",
-                            'bisogno consolidato o nuovo bisogno'],
-    'tipo_obiettivo': ["l'obiettivo e di tipo promozionale/preventivo o riparativo", 'tipo di obiettivo', 'tipologia obiettivo'],
-    'innovativo': ["l'obiettivo presenta modelli innovativi di presa in carico, di risposta al bisogno e cooperazione con gli altri attori della rete",
-                   'modelli innovativi', 'innovativita'],
-    'digitalizzazione': ["l'obiettivo presenta degli aspetti inerenti alla digitalizzazione", 'digitalizzazione'],
-    'modalita_organizzative': ['quali modalita organizzative, operative di erogazione sono adattate',
-                               'modalita organizzative', 'indicatori di processo'],
-    'risultati_attesi': ['quali risultati vuole raggiungere', 'risultati attesi', 'indicatori di output'],
-    'impatto': ["quale impatto dovrebbe avere l'intervento", 'impatto atteso', 'indicatori di outcome', 'impatto'],
-    'indicatori': ['indicatori', 'indicatori di monitoraggio', 'indicatori di risultato'],
-    'macroarea': ['macroarea', 'area di policy', 'macroarea di policy', 'area di intervento', 'area tematica', 'area'],
-    'aree_regionali': ['area di programmazione regione lombardia', 'macroarea regionale', 'area regionale',
-                       'aree di programmazione regionale', 'area di programmazione regionale',
-                       'aree di programmazione di regione lombardia'],
-    'tempi': ['tempi', 'tempistica', 'cronoprogramma', 'tempi di realizzazione', 'durata'],
-    # distretto cards
-    'ambito_riferimento': ['ambito di riferimento', 'ambiti coinvolti', 'territorio di riferimento'],
-    'obiettivi_specifici': ['obiettivo', 'obiettivi', 'obiettivi specifici'],
-    'strumenti': ['strumenti', 'risorse e strumenti'],
-    'monitoraggio': ['monitoraggio'],
-    'verifica': ['verifica e valutazione', 'valutazione', 'verifica'],
-    'governance': ['governance', 'soggetti coinvolti', 'governance e soggetti coinvolti'],
-    # esiti (DGR 2167/2024)
-    'dimensione': ['dimensione', "dimensione dell'obiettivo"],
-    'grado_raggiungimento': ["grado di raggiungimento dell'obiettivo rispetto a cio che e stato definito nella programmazione",
-                             'grado di raggiungimento', 'percentuale di raggiungimento', '% di raggiungimento'],
-    'valutazione_utenti': ['valutazione da parte degli utenti (ove pertinente)', 'valutazione da parte degli utenti',
-                           'valutazione degli utenti', 'soddisfazione degli utenti', 'gradimento degli utenti',
-                           'customer satisfaction'],
-    'adeguatezza_risorse': ['livello di adeguatezza delle risorse umane e strumentali impiegate rispetto al raggiungimento degli obiettivi prefissati',
-                            'adeguatezza delle risorse'],
-    'coincidenza_risorse': ['livello di coincidenza tra risorse stanziate e risorse impegnate / liquidate',
-                            'coincidenza tra risorse stanziate e impegnate', 'risorse stanziate e impegnate'],
-    'criticita': ["criticita rilevate nel raggiungimento dell'obiettivo", 'criticita rilevate', 'criticita',
-                  'difficolta incontrate', 'difficolta riscontrate'],
-    'risposta_bisogno': ["questo obiettivo ha adeguatamente risposto ad un bisogno producendo un cambiamento positivo nell'area individuata come problematica",
-                         'risposta al bisogno', 'ha risposto al bisogno', "l'obiettivo ha risposto al bisogno",
-                         'risposta ai bisogni', 'ha prodotto un cambiamento positivo'],
-    'riproposto': ["l'obiettivo verra riproposto nella prossima programmazione", 'verra riproposto', 'riproposto',
-                   'riproposizione', 'riproposto nella prossima programmazione'],
-    'giudizio': ['giudizio', 'giudizio sintetico', 'giudizio complessivo', 'valutazione sintetica',
-                 'livello di raggiungimento (giudizio)'],
+    **vocabolario('obiettivo'),
+    **vocabolario('esito', marcano('esito', 'esito')),
 }
 
 # field -> alternatives, each a tuple of regexes over the folded label that must all match.
@@ -158,27 +81,16 @@ KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 # which card kinds a field marks (a field in several kinds says nothing on its own)
-SCHEDA_ONLY = {'risorse_economiche', 'risorse_personale', 'trasversale', 'punti_chiave', 'asst_analisi',
-               'asst_realizzazione', 'cooperazione_ambiti', 'nuovo_servizio', 'premiale', 'coprogrammato_ts',
-               'coprogettato_ts', 'modalita_ts', 'altri_attori', 'coprogettato_altri', 'bisogno',
-               'bisogno_consolidato', 'tipo_obiettivo', 'innovativo', 'digitalizzazione',
-               'modalita_organizzative', 'risultati_attesi', 'impatto'}
-DISTRETTO_ONLY = {'ambito_riferimento', 'obiettivi_specifici', 'strumenti', 'monitoraggio', 'verifica', 'governance'}
-ESITO_ONLY = {'dimensione', 'grado_raggiungimento', 'valutazione_utenti', 'adeguatezza_risorse',
-              'coincidenza_risorse', 'criticita', 'risposta_bisogno', 'riproposto', 'giudizio'}
+SCHEDA_ONLY = marcano('obiettivo', 'scheda')
+DISTRETTO_ONLY = marcano('obiettivo', 'distretto')
+ESITO_ONLY = marcano('esito', 'esito')
 
 # labels whose meaning depends on the card they are in: in an esito 'Obiettivo' names the objective
 # evaluated (its title), in a distretto card it lists specific objectives
 IN_CARD: dict[str, dict[str, str]] = {'esito': {'obiettivi_specifici': 'titolo'}}
 
 # context lines written above a group of cards ("Macroaree di co-programmazione (livello di Ambito): ...")
-CONTEXT_VARIANTS: dict[str, list[str]] = {
-    'aree_regionali': ['macroaree di programmazione (livello di regione lombardia)', 'macroarea di programmazione regionale',
-                       'aree di programmazione regionale', 'area di programmazione di regione lombardia',
-                       'macroaree regionali', 'aree regionali'],
-    'macroarea': ['macroaree di co-programmazione (livello di ambito)', 'macroarea di co-programmazione',
-                  "macroarea di ambito", 'macroarea', 'area di policy', 'macroarea di policy'],
-}
+CONTEXT_VARIANTS = vocabolario('obiettivo', [c.nome for c in SCHEMA['obiettivo'] if c.ruolo == 'contesto'])
 
 THRESHOLD = 0.82
 
@@ -223,15 +135,17 @@ def _fuzzy(label: str) -> tuple[str | None, float]:
     """Best variant by similarity; a variant that is not the label's own start must open with the
     same word: "Tipologia dell'obiettivo" is not "Titolo dell'obiettivo", however alike they look."""
     f = fold(label)
-    best_key, best = None, 0.0
+    best_key, best, said = None, 0.0, 0
     for key, variants in VARIANTS.items():
         for v in variants:
             fv = fold(v)
             if f != fv and not f.startswith(fv) and not same_head(f, fv):
                 continue
             s = label_score(label, v)
-            if s > best:
-                best_key, best = key, s
+            # of two variants that fit as well, the one that says more of the label wins:
+            # 'Obiettivo trasversale ad altre aree' is 'obiettivo trasversale', not 'obiettivo'
+            if s > best or (s == best and len(fv) > said):
+                best_key, best, said = key, s, len(fv)
     return (best_key, best) if best >= THRESHOLD else (None, best)
 
 

@@ -139,7 +139,8 @@ def test_document_without_narrative_objectives():
 
 
 @pytest.mark.parametrize('text,kind', [
-    ('OBIETTIVO PRINCIPALE: Garantire un adeguato sistema', 'obiettivo'),
+    # what the objective is for: in a plan's prose it opens the objective when none awaits it
+    ('OBIETTIVO PRINCIPALE: Garantire un adeguato sistema', 'descrizione'),
     ('Obiettivo generale', 'obiettivo'), ('AZIONI', 'azioni'), ('Azioni previste:', 'azioni'),
     ('TARGET: Persone in condizioni', 'target'), ('Destinatari', 'target'),
     ('Area di intervento', 'area'), ('Indicatore di processo: Presenza di', 'indicatore'),
@@ -238,7 +239,9 @@ def test_numbered_and_head_word_headings():
 @pytest.mark.parametrize('text,bold,kind', [
     ('Obiettivo 3', False, 'obiettivo'), ('OBIETTIVO N. 2 – Rafforzare la rete', False, 'obiettivo'),
     ('1. Obiettivo generale', False, 'obiettivo'), ('Obiettivo strategico n.1', False, 'obiettivo'),
-    ('Azioni principali', True, 'azioni'), ('Azioni principali', False, None),
+    # a wording of the field's own is a heading as it stands; one only its head word says, when styled
+    ('Azioni principali', False, 'azioni'),
+    ('Azioni di rete previste', True, 'azioni'), ('Azioni di rete previste', False, None),
     ('Indicatori (processo, output, outcome)', False, 'indicatori'),
     ('Indicatori di monitoraggio e valutazione:', False, 'indicatori'),
     ('Risultati attesi', False, 'altro'), ('Tempistiche', True, 'altro'),

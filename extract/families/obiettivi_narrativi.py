@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from extract.layout import Cell, Layout, Line, Table
 from extract.parole import mend_broken_words
 from extract.records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
+from extract.schema import SCHEMA, vocabolario
 from extract.text import clean, fold, is_bullet_line, join_wrapped, label_score, one_line, strip_bullet
 
 from . import scheda_testo
@@ -21,28 +22,23 @@ from ._condivisi import first_table, header_map, line_position, tables_in_readin
 
 NAME = 'obiettivi_narrativi'
 
-# section -> label variants (as another Ambito might phrase them)
-LABELS: dict[str, list[str]] = {
-    # the regional policy areas (A-K) an objective serves, often on the same line as its area
-    'aree_regionali': ['aree regionali', 'area regionale', 'aree regionali di riferimento', 'aree di policy regionali',
-                       'area di policy regionale', 'aree della programmazione regionale', 'codici area regionale'],
-    'area': ['area di intervento', 'aree di intervento', 'macroarea', 'macro area', 'area tematica',
-             'area di policy', 'area di programmazione', 'ambito di intervento', 'area'],
-    'obiettivo': ['obiettivo principale', 'obiettivo generale', 'obiettivo strategico', 'obiettivo',
-                  'finalita', 'finalita principale', 'obiettivo specifico', 'titolo obiettivo',
-                  'titolo dell obiettivo', 'obiettivo di piano'],
-    'azioni': ['azioni', 'azioni previste', 'azioni programmate', 'azioni da realizzare', 'attivita',
-               'attivita previste', 'interventi previsti', 'linee di azione', 'azioni e interventi'],
-    'target': ['target', 'destinatari', 'beneficiari', 'target destinatari', 'target di riferimento',
-               'popolazione target', 'soggetti destinatari', 'utenti destinatari'],
-    'indicatori': ['indicatori', 'indicatori di risultato', 'indicatori di monitoraggio',
-                   'indicatori di valutazione', 'sistema di monitoraggio'],
-    # sections we do not store but which end the one before them
-    'altro': ['risorse', 'risorse economiche', 'risorse umane', 'tempi', 'tempistica', 'cronoprogramma',
-              'governance', 'soggetti coinvolti', 'attori coinvolti', 'partner', 'stakeholder',
-              'modalita di verifica', 'strumenti', 'monitoraggio e valutazione', 'risultati attesi',
-              'risultati previsti', 'tempi di realizzazione'],
+# section -> the objective fields whose labels open it (wordings from the schema); an objective
+# opens at a label that names it -- its title, or the objective itself ('Obiettivo 2')
+_SEZIONI = {
+    'aree_regionali': ('aree_regionali',),
+    'area': ('macroarea',),
+    'obiettivo': ('titolo', 'obiettivi_specifici'),
+    # what the objective is for ('Finalità', 'Obiettivo principale'): under its heading, its description
+    'descrizione': ('descrizione',),
+    'azioni': ('azioni',),
+    'target': ('target',),
+    'indicatori': ('indicatori',),
 }
+LABELS: dict[str, list[str]] = {k: [v for f in fields for v in vocabolario('obiettivo', fields).get(f, [])]
+                                for k, fields in _SEZIONI.items()}
+# every other field's label is a section we do not store here, which ends the one before it
+LABELS['altro'] = [v for f, vs in vocabolario('obiettivo').items()
+                   if not any(f in fields for fields in _SEZIONI.values()) for v in vs]
 # "Indicatore di processo: ..." -- the type is part of the label
 _INDICATORE = re.compile(r'^(?:indicatore|indicatori)?\s*(?:di\s+)?(processo|output|outcome|risultato|esito|'
                          r'impatto|realizzazione|prodotto)\b')
@@ -166,7 +162,7 @@ def heading(line: Line, after_indicatori: bool = False) -> Heading | None:
                 best, best_score, best_variant = kind, s, v
     # "Obiettivo secondario e quello di..." is prose, not a label: a few words past the variant at most
     if best is not None and best_score >= (0.86 if colon else 1.0) and len(f.split()) <= len(best_variant.split()) + 1:
-        return Heading(best, rest, numero=_number_in(label) if best in ('obiettivo', 'area') else None)
+        return Heading(best, rest, numero=_number_in(label) if best in ('obiettivo', 'descrizione', 'area') else None)
     kind = None if numbered or rest else _head_word_kind(f)
     return Heading(kind, '') if kind and (colon or _styled_alone(line)) else None
 
@@ -216,7 +212,7 @@ def _above_objectives(ln: Line, secs: list[Section]) -> bool:
         return False      # an area's name set large under its label ('Area di intervento' / 'POLITICHE ...')
     if not _styled_alone(ln):
         return False
-    head = next((s.head for s in reversed(secs) if s.kind == 'obiettivo' and s.head is not None), None)
+    head = next((s.head for s in reversed(secs) if s.kind in ('obiettivo', 'descrizione') and s.head is not None), None)
     return head is not None and ln.size > head.size + 1.0
 
 
@@ -400,11 +396,14 @@ def group(secs: list[Section]) -> list[Objective]:
         elif s.kind == 'area':
             macroarea = _paragraph(_text_lines(s))
             current = None
-        elif s.kind == 'obiettivo' and current is not None and not current.started and current.descrizione is None \
-                and _text_lines(current.obiettivo):
+        elif s.kind in ('obiettivo', 'descrizione') and current is not None and not current.started \
+                and current.descrizione is None and _text_lines(current.obiettivo):
             current.descrizione = s          # the heading said the title; this label says what it is for
-        elif s.kind == 'obiettivo':
-            current = Objective(macroarea, s)
+        elif s.kind == 'obiettivo' or (s.kind == 'descrizione' and s.first):
+            # no objective awaits a description: what it is for, said on the label's line
+            # ('Obiettivo principale: Rafforzare ...'), stands for its title -- a form's question
+            # over a paragraph ('Quali obiettivi vuole raggiungere?') does not
+            current = Objective(macroarea, replace(s, kind='obiettivo'))
             out.append(current)
         elif current is not None:
             current.parts.append(s)
@@ -469,17 +468,7 @@ def obiettivo(o: Objective) -> RawObiettivo:
 
 # ---------------------------------------------------------------- indicators in a small ruled table
 # 'Tipologia | Indicatore | Target atteso' under an objective: columns by what the header says
-COLONNE_INDICATORI: dict[str, list[str]] = {
-    'tipo': ['tipologia', 'tipo', 'tipo indicatore', 'tipologia indicatore', 'tipologia di indicatore',
-             'tipo di indicatore', 'natura indicatore', 'categoria indicatore'],
-    'testo': ['indicatore', 'indicatori', 'descrizione indicatore', 'indicatore di risultato', 'nome indicatore',
-              'indicatori di monitoraggio', 'indicatori di risultato', 'indicatore di monitoraggio'],
-    'target': ['target atteso', 'valore atteso', 'target', 'risultato atteso', 'risultati attesi', 'valore obiettivo',
-               'valore target', 'obiettivo atteso', 'soglia attesa', 'standard atteso', 'esito atteso'],
-    'baseline': ['baseline', 'valore di partenza', 'dato di partenza', 'valore iniziale', 'situazione di partenza'],
-    'scadenza': ['scadenza', 'entro', 'entro il', 'termine', 'tempistica', 'anno target', 'anno di riferimento',
-                 'data target', 'tempi di raggiungimento'],
-}
+COLONNE_INDICATORI = vocabolario('indicatore', ('tipo', 'testo', 'promessa', 'baseline', 'scadenza'))
 _TIPI = re.compile(r'^(?:indicatore\s+)?(?:di\s+)?(processo|output|outcome|risultato|esito|impatto|realizzazione|prodotto)\b')
 
 
@@ -610,8 +599,8 @@ def _extra(row, m: IndicatorTable) -> dict[str, str]:
             fields['baseline'] = val
         else:
             notes.append(f'{header}: {one_line(val)}')
-            if key in ('target', 'scadenza'):      # the promise stated in its own cells (normalize reads them)
-                fields['promessa' if key == 'target' else 'scadenza'] = one_line(val)
+            if key in ('promessa', 'scadenza'):      # the promise stated in its own cells (normalize reads them)
+                fields[key] = one_line(val)
     if notes:
         fields['note'] = '\n'.join(notes)
     return fields
@@ -629,7 +618,7 @@ def _boundaries(layout: Layout, secs: list[Section], objectives: list[Objective]
     area stated under an objective's heading, or its 'Finalità', is inside it."""
     inside = {id(s) for o in objectives for s in (*o.contesto, o.descrizione) if s is not None}
     return sorted(_where(layout, s) for s in secs
-                  if s.kind in ('obiettivo', 'area') and s.head is not None and id(s) not in inside)
+                  if s.kind in ('obiettivo', 'descrizione', 'area') and s.head is not None and id(s) not in inside)
 
 
 def extract(layout: Layout) -> Extraction:

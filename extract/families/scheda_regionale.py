@@ -16,6 +16,7 @@ from ..cards import (Scheda, card_heading, context_above, heading_above, heading
                      list_items, schede)
 from ..layout import Layout
 from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
+from ..schema import SCHEMA
 from ..text import clean, fold, is_bullet_line
 from . import tavola_sinottica
 from ._condivisi import area_above
@@ -23,16 +24,9 @@ from ._condivisi import area_above
 NAME = 'scheda_regionale'
 
 # card fields that are obiettivi columns (the rest are read into azioni / indicatori or reported)
-COLUMNS = {'numero', 'titolo', 'descrizione', 'target', 'risorse_economiche', 'risorse_personale', 'trasversale',
-           'punti_chiave', 'asst_analisi', 'asst_realizzazione', 'cooperazione_ambiti', 'continuita_precedente',
-           'nuovo_servizio', 'premiale', 'coprogrammato_ts', 'coprogettato_ts', 'modalita_ts', 'altri_attori',
-           'coprogettato_altri', 'bisogno', 'bisogno_consolidato', 'tipo_obiettivo', 'innovativo',
-           'digitalizzazione', 'tempi', 'governance', 'modalita_organizzative', 'risultati_attesi', 'impatto',
-           'strumenti', 'monitoraggio', 'verifica', 'macroarea', 'aree_regionali', 'obiettivi_specifici',
-           'ambito_riferimento'}
-# rows whose indicator lists have this tipo when their heading does not say
-_TIPO_OF_ROW = {'modalita_organizzative': 'processo', 'risultati_attesi': 'output', 'impatto': 'outcome',
-                'monitoraggio': None, 'verifica': None, 'indicatori': None}
+COLUMNS = {c.nome for c in SCHEMA['obiettivo'] if c.colonna}
+# rows whose content lists indicators, with the tipo they have when their heading does not say
+_TIPO_OF_ROW = {c.nome: c.tipo_elementi for c in SCHEMA['obiettivo'] if c.contiene == 'indicatore'}
 
 
 def azioni_of(card: Scheda) -> list[RawAzione]:

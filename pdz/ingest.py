@@ -18,9 +18,11 @@ from warehouse.lock import writer_lock
 from warehouse.store import (connect, gone, known_version, load_ambiti, previous_ids, remove_documents,
                              row_count, write_document, write_failure)
 
-from .pipeline import Result, anomalia
+from .invariato import invariati, segna
 from .version import extractor_version
-from .worker import Limits, extract, start_server
+
+# .pipeline and .worker (spaCy, pdfplumber, the extractors) are imported only when there is
+# something to extract: a run with nothing to do must not pay for them (pdz/invariato.py)
 
 COUNTED = ('obiettivi', 'azioni', 'indicatori', 'esiti', 'anomalie')
 RECORDS = ('obiettivi', 'azioni', 'indicatori', 'esiti')
@@ -84,7 +86,7 @@ def _follow_rename(con, sha: str, f: Path) -> None:
     con.execute('COMMIT')
 
 
-def _shrunk(con, res: Result) -> tuple[int, int] | None:
+def _shrunk(con, res) -> tuple[int, int] | None:
     """(new, old) record counts when the new version keeps less than MIN_SHARE of the old."""
     doc = res.rows['documenti'][0]
     old = sum(row_count(con, i) for i in previous_ids(con, doc.percorso or doc.file, doc.documento_id)
@@ -98,16 +100,22 @@ def _on_sigterm(signum, frame):
 
 
 def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = False, on_start=None, on_done=None,
-        limits: Limits = Limits(), prune: bool = False) -> Summary:
+        limits=None, prune: bool = False) -> Summary:
     """on_start(n_to_extract), on_done(result) are progress hooks (the CLI draws bars with them).
+    `limits` is a pdz.worker.Limits (default: its defaults).
     Raises WarehouseInUso when another process writes the warehouse, Interrotto on SIGTERM."""
     db = Path(db)
     version = extractor_version()
     files = find_pdfs(paths)
-    start_server()                     # before any DuckDB thread exists
     old_handler = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         with writer_lock(db):
+            same = None if force or prune else invariati(files, db, version)
+            if same is not None:
+                return Summary(unchanged=same)
+            from .worker import Limits, start_server
+            limits = limits or Limits()
+            start_server()     # a fresh interpreter (fork+exec): DuckDB's threads here do not reach it
             stage, resumed = staging.begin(db)
             summary = _run(stage, files, version, jobs, force, on_start, on_done, limits, prune)
             summary.resumed = resumed
@@ -118,6 +126,8 @@ def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = Fals
 
 
 def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -> Summary:
+    from .pipeline import anomalia
+    from .worker import extract
     con = connect(stage)
     try:
         load_ambiti(con, ambiti())
@@ -129,7 +139,7 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -
             on_start(len(todo))
         status = {shown(f.resolve()): s for f, s in plan}
 
-        def record(res: Result):
+        def record(res):
             shrunk = res.ok and status.get(res.percorso) == 'replaced' and not force and _shrunk(con, res)
             if shrunk:
                 new, old = shrunk
@@ -163,6 +173,7 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -
             summary.pruned = [f for _, f, _ in lost]
         if derivati.stale(con):
             summary.links = derivati.rebuild(con)
+        segna(con, fresh=not derivati.stale(con))
         return summary
     finally:
         con.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,8 @@ class Summary:
     seconds: dict[str, float] = field(default_factory=dict)
     links: int = 0     # matrix indicators tied to a card of another document
     peak_mib: float = 0.0   # largest worker's peak resident memory
+    # seconds summed over documents: layout and estrazione in the workers, carico (writing) here
+    tempi: dict[str, float] = field(default_factory=lambda: dict.fromkeys(('layout', 'estrazione', 'carico'), 0.0))
     resumed: bool = False
 
     @property
@@ -150,7 +153,11 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -
                 summary.failed.append((res.file, msg))
                 res.ok, res.error = False, msg
             elif res.ok:
+                t = time.perf_counter()
                 write_document(con, res.rows)
+                summary.tempi['carico'] += time.perf_counter() - t
+                for stage, sec in res.tempi.items():
+                    summary.tempi[stage] = summary.tempi.get(stage, 0.0) + sec
                 (summary.new if status.get(res.percorso) == 'new' else summary.replaced).append(res.file)
                 for t in COUNTED:
                     summary.counts[t] += res.count(t)
@@ -172,7 +179,9 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -
             remove_documents(con, [d for d, _, _ in lost])
             summary.pruned = [f for _, f, _ in lost]
         if derivati.stale(con):
+            t = time.perf_counter()
             summary.links = derivati.rebuild(con)
+            summary.tempi['derivati'] = time.perf_counter() - t
         segna(con, fresh=not derivati.stale(con))
         return summary
     finally:

@@ -46,7 +46,10 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
            force: bool = typer.Option(False, '--force', help='ri-estrarre anche i documenti invariati'),
            timeout: float = typer.Option(120, '--timeout', help='secondi massimi di calcolo per documento'),
            memoria: str = typer.Option('1G', '--memoria', help='memoria massima per processo di estrazione (es. 1G, 800M; 0: nessun limite)'),
-           prune: bool = typer.Option(False, '--prune', help='rimuove i documenti il cui file non esiste più')):
+           prune: bool = typer.Option(False, '--prune', help='rimuove i documenti il cui file non esiste più'),
+           executor: str = typer.Option('locale', '--executor', help='locale (processi di questa macchina) | dask (un cluster Dask)'),
+           scheduler: Optional[str] = typer.Option(None, '--scheduler', help='con --executor dask: indirizzo del cluster (predefinito: un cluster locale)'),
+           parquet: Optional[Path] = typer.Option(None, '--parquet', help='con --executor dask: scrive anche le righe in Parquet, per Ambito e triennio')):
     """Legge i PDF nel warehouse.
 
     I file invariati (stesso sha256 e stessa versione dell'estrattore) sono saltati."""
@@ -70,6 +73,7 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
     except ValueError as e:
         console.print(f'[red]opzione non valida:[/] {escape(str(e))}')
         raise typer.Exit(2)
+    runner = _executor(executor, scheduler, parquet)
     with Progress(TextColumn('{task.description}'), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False, disable=not console.is_terminal) as progress:
         task = progress.add_task('estrazione', total=0)
@@ -80,7 +84,7 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
             progress.advance(task)
 
         try:
-            summary = run(paths, db, jobs=jobs, force=force, limits=limits, prune=prune,
+            summary = run(paths, db, jobs=jobs, force=force, limits=limits, prune=prune, executor=runner,
                           on_start=lambda n: progress.update(task, total=n), on_done=on_done)
         except WarehouseInUso as e:
             progress.stop()
@@ -105,6 +109,21 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
     for name, err in summary.failed:
         console.print(f'[red]fallito[/] {escape(name)}: {escape(err)}')
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _executor(name: str, scheduler: Optional[str], parquet: Optional[Path]):
+    """None for the local workers; the Dask one otherwise (pdz/cluster.py)."""
+    if name not in ('locale', 'dask'):
+        _fail(f"--executor {name!r} sconosciuto: locale o dask")
+    if name == 'locale':
+        if scheduler or parquet:
+            _fail('--scheduler e --parquet valgono solo con --executor dask')
+        return None
+    from .cluster import DaskMancante, dask_executor
+    try:
+        return dask_executor(scheduler, parquet)
+    except DaskMancante as e:
+        _fail(str(e))
 
 
 def _nulla_da_fare(paths: list[Path], db: Path) -> None:

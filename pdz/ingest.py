@@ -103,9 +103,10 @@ def _on_sigterm(signum, frame):
 
 
 def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = False, on_start=None, on_done=None,
-        limits=None, prune: bool = False) -> Summary:
+        limits=None, prune: bool = False, executor=None) -> Summary:
     """on_start(n_to_extract), on_done(result) are progress hooks (the CLI draws bars with them).
-    `limits` is a pdz.worker.Limits (default: its defaults).
+    `limits` is a pdz.worker.Limits (default: its defaults); `executor` replaces the local
+    workers (pdz.worker.extract) with a callable of the same shape (pdz.cluster.dask_executor).
     Raises WarehouseInUso when another process writes the warehouse, Interrotto on SIGTERM."""
     db = Path(db)
     version = extractor_version()
@@ -116,11 +117,12 @@ def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = Fals
             same = None if force or prune else invariati(files, db, version)
             if same is not None:
                 return Summary(unchanged=same)
-            from .worker import Limits, start_server
+            from .worker import Limits, extract, start_server
             limits = limits or Limits()
-            start_server()     # a fresh interpreter (fork+exec): DuckDB's threads here do not reach it
+            if executor is None:
+                start_server()     # a fresh interpreter (fork+exec): DuckDB's threads here do not reach it
             stage, resumed = staging.begin(db)
-            summary = _run(stage, files, version, jobs, force, on_start, on_done, limits, prune)
+            summary = _run(stage, files, version, jobs, force, on_start, on_done, limits, prune, executor or extract)
             summary.resumed = resumed
             staging.commit(db, stage)
     finally:
@@ -128,9 +130,8 @@ def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = Fals
     return summary
 
 
-def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -> Summary:
+def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune, extract) -> Summary:
     from .pipeline import anomalia
-    from .worker import extract
     con = connect(stage)
     try:
         load_ambiti(con, ambiti())

@@ -65,8 +65,10 @@ STRESS_COUNT ?= 200
 stress: setup
 	$(BIN)/python tests/fuzz.py --count $(STRESS_COUNT)
 
+# builds its benchmark corpus in build/bench (14 files, 1,300+ pages from the samples and
+# $(SHARED)/corpus/dev*) and prints the floor, the pdfplumber pass, ingest, no-op, memory (~5 min)
 bench: setup
-	$(BIN)/python -m pdz.bench $(CORPUS)
+	$(BIN)/python -m pdz.bench --shared $(SHARED) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) *.egg-info warehouse/*.duckdb warehouse/*.wal warehouse/*-download warehouse/*.lock warehouse/*.ingest warehouse/*.tmp

@@ -8,7 +8,6 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .italiano import installa as _italiano
 
@@ -47,27 +46,34 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
            force: bool = typer.Option(False, '--force', help='ri-estrarre anche i documenti invariati'),
            timeout: float = typer.Option(120, '--timeout', help='secondi massimi di calcolo per documento'),
            memoria: str = typer.Option('1G', '--memoria', help='memoria massima per processo di estrazione (es. 1G, 800M; 0: nessun limite)'),
-           prune: bool = typer.Option(False, '--prune', help='rimuove i documenti il cui file non esiste più')):
+           prune: bool = typer.Option(False, '--prune', help='rimuove i documenti il cui file non esiste più'),
+           executor: str = typer.Option('locale', '--executor', help='locale (processi di questa macchina) | dask (un cluster Dask)'),
+           scheduler: Optional[str] = typer.Option(None, '--scheduler', help='con --executor dask: indirizzo del cluster (predefinito: un cluster locale)'),
+           parquet: Optional[Path] = typer.Option(None, '--parquet', help='con --executor dask: scrive anche le righe in Parquet, per Ambito e triennio')):
     """Legge i PDF nel warehouse.
 
     I file invariati (stesso sha256 e stessa versione dell'estrattore) sono saltati."""
-    import duckdb
     from corpus.discover import SAMPLES, shown
-    from warehouse.lock import WarehouseInUso
-    from .errors import open_error
-    from .ingest import Interrotto, run
-    from .worker import Limits, parse_size
 
     paths = paths or [SAMPLES]
     missing = [p for p in paths if not p.exists()]
     if missing:
         console.print(f'[red]non trovato:[/] {escape(", ".join(shown(p) for p in missing))}')
         raise typer.Exit(2)
+    if not force and not prune:
+        _nulla_da_fare(paths, db)
+    import duckdb
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from warehouse.lock import WarehouseInUso
+    from .errors import open_error
+    from .ingest import Interrotto, run
+    from .worker import Limits, parse_size
     try:
         limits = Limits(timeout=timeout, memoria=parse_size(memoria))
     except ValueError as e:
         console.print(f'[red]opzione non valida:[/] {escape(str(e))}')
         raise typer.Exit(2)
+    runner = _executor(executor, scheduler, parquet)
     with Progress(TextColumn('{task.description}'), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False, disable=not console.is_terminal) as progress:
         task = progress.add_task('estrazione', total=0)
@@ -78,7 +84,7 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
             progress.advance(task)
 
         try:
-            summary = run(paths, db, jobs=jobs, force=force, limits=limits, prune=prune,
+            summary = run(paths, db, jobs=jobs, force=force, limits=limits, prune=prune, executor=runner,
                           on_start=lambda n: progress.update(task, total=n), on_done=on_done)
         except WarehouseInUso as e:
             progress.stop()
@@ -103,6 +109,36 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
     for name, err in summary.failed:
         console.print(f'[red]fallito[/] {escape(name)}: {escape(err)}')
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _executor(name: str, scheduler: Optional[str], parquet: Optional[Path]):
+    """None for the local workers; the Dask one otherwise (pdz/cluster.py)."""
+    if name not in ('locale', 'dask'):
+        _fail(f"--executor {name!r} sconosciuto: locale o dask")
+    if name == 'locale':
+        if scheduler or parquet:
+            _fail('--scheduler e --parquet valgono solo con --executor dask')
+        return None
+    from .cluster import DaskMancante, dask_executor
+    try:
+        return dask_executor(scheduler, parquet)
+    except DaskMancante as e:
+        _fail(str(e))
+
+
+def _nulla_da_fare(paths: list[Path], db: Path) -> None:
+    """The nightly case, answered before the extractors are imported: every file already read
+    at this extractor version (pdz/invariato.py). Exits when so; returns otherwise."""
+    from warehouse.lock import WarehouseInUso
+    from .invariato import aggiornato
+    try:
+        same = aggiornato(paths, db)
+    except WarehouseInUso as e:
+        _fail(str(e))
+    if same is not None:
+        console.print(f'documenti: 0 nuovi, {len(same)} invariati, 0 ri-estratti, 0 falliti')
+        console.print(f'nulla da ri-estrarre: il warehouse è aggiornato  -> {db}')
+        raise typer.Exit(0)
 
 
 @app.command()

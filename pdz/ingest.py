@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +19,11 @@ from warehouse.lock import writer_lock
 from warehouse.store import (connect, gone, known_version, load_ambiti, previous_ids, remove_documents,
                              row_count, write_document, write_failure)
 
-from .pipeline import Result, anomalia
+from .invariato import invariati, segna
 from .version import extractor_version
-from .worker import Limits, extract, start_server
+
+# .pipeline and .worker (spaCy, pdfplumber, the extractors) are imported only when there is
+# something to extract: a run with nothing to do must not pay for them (pdz/invariato.py)
 
 COUNTED = ('obiettivi', 'azioni', 'indicatori', 'esiti', 'anomalie')
 RECORDS = ('obiettivi', 'azioni', 'indicatori', 'esiti')
@@ -44,6 +47,8 @@ class Summary:
     seconds: dict[str, float] = field(default_factory=dict)
     links: int = 0     # matrix indicators tied to a card of another document
     peak_mib: float = 0.0   # largest worker's peak resident memory
+    # seconds summed over documents: layout and estrazione in the workers, carico (writing) here
+    tempi: dict[str, float] = field(default_factory=lambda: dict.fromkeys(('layout', 'estrazione', 'carico'), 0.0))
     resumed: bool = False
 
     @property
@@ -84,7 +89,7 @@ def _follow_rename(con, sha: str, f: Path) -> None:
     con.execute('COMMIT')
 
 
-def _shrunk(con, res: Result) -> tuple[int, int] | None:
+def _shrunk(con, res) -> tuple[int, int] | None:
     """(new, old) record counts when the new version keeps less than MIN_SHARE of the old."""
     doc = res.rows['documenti'][0]
     old = sum(row_count(con, i) for i in previous_ids(con, doc.percorso or doc.file, doc.documento_id)
@@ -98,18 +103,26 @@ def _on_sigterm(signum, frame):
 
 
 def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = False, on_start=None, on_done=None,
-        limits: Limits = Limits(), prune: bool = False) -> Summary:
+        limits=None, prune: bool = False, executor=None) -> Summary:
     """on_start(n_to_extract), on_done(result) are progress hooks (the CLI draws bars with them).
+    `limits` is a pdz.worker.Limits (default: its defaults); `executor` replaces the local
+    workers (pdz.worker.extract) with a callable of the same shape (pdz.cluster.dask_executor).
     Raises WarehouseInUso when another process writes the warehouse, Interrotto on SIGTERM."""
     db = Path(db)
     version = extractor_version()
     files = find_pdfs(paths)
-    start_server()                     # before any DuckDB thread exists
     old_handler = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         with writer_lock(db):
+            same = None if force or prune else invariati(files, db, version)
+            if same is not None:
+                return Summary(unchanged=same)
+            from .worker import Limits, extract, start_server
+            limits = limits or Limits()
+            if executor is None:
+                start_server()     # a fresh interpreter (fork+exec): DuckDB's threads here do not reach it
             stage, resumed = staging.begin(db)
-            summary = _run(stage, files, version, jobs, force, on_start, on_done, limits, prune)
+            summary = _run(stage, files, version, jobs, force, on_start, on_done, limits, prune, executor or extract)
             summary.resumed = resumed
             staging.commit(db, stage)
     finally:
@@ -117,7 +130,8 @@ def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = Fals
     return summary
 
 
-def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -> Summary:
+def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune, extract) -> Summary:
+    from .pipeline import anomalia
     con = connect(stage)
     try:
         load_ambiti(con, ambiti())
@@ -129,7 +143,7 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -
             on_start(len(todo))
         status = {shown(f.resolve()): s for f, s in plan}
 
-        def record(res: Result):
+        def record(res):
             shrunk = res.ok and status.get(res.percorso) == 'replaced' and not force and _shrunk(con, res)
             if shrunk:
                 new, old = shrunk
@@ -140,7 +154,11 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -
                 summary.failed.append((res.file, msg))
                 res.ok, res.error = False, msg
             elif res.ok:
+                t = time.perf_counter()
                 write_document(con, res.rows)
+                summary.tempi['carico'] += time.perf_counter() - t
+                for stage, sec in res.tempi.items():
+                    summary.tempi[stage] = summary.tempi.get(stage, 0.0) + sec
                 (summary.new if status.get(res.percorso) == 'new' else summary.replaced).append(res.file)
                 for t in COUNTED:
                     summary.counts[t] += res.count(t)
@@ -162,7 +180,10 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune) -
             remove_documents(con, [d for d, _, _ in lost])
             summary.pruned = [f for _, f, _ in lost]
         if derivati.stale(con):
+            t = time.perf_counter()
             summary.links = derivati.rebuild(con)
+            summary.tempi['derivati'] = time.perf_counter() - t
+        segna(con, fresh=not derivati.stale(con))
         return summary
     finally:
         con.close()

@@ -36,6 +36,7 @@ class Result:
     error: str | None = None
     seconds: float = 0.0
     peak_mib: float = 0.0      # the worker's peak resident memory so far (set by pdz.worker)
+    tempi: dict[str, float] = field(default_factory=dict)   # seconds per stage: layout, estrazione
 
     @property
     def documento_id(self) -> str:
@@ -87,6 +88,7 @@ def process_bytes(data: bytes, file: str, percorso: str | None = None, version: 
         res.rows = {'anomalie': [anomalia(did, file, f'{file}: {e.message}', None, 'lettura', 'errore')]}
         res.seconds = time.perf_counter() - t0
         return res
+    t_layout = time.perf_counter()
     meta = read_metadata(layout, file)
     extraction, families = extract_all(layout)
     doc = {'documento_id': did, 'ambito_id': meta.ambito_id, 'triennio': meta.triennio}
@@ -105,6 +107,7 @@ def process_bytes(data: bytes, file: str, percorso: str | None = None, version: 
     rows['anomalie'] = anomalies
     res.rows, res.ok = rows, True
     res.seconds = time.perf_counter() - t0
+    res.tempi = {'layout': t_layout - t0, 'estrazione': res.seconds - (t_layout - t0)}
     return res
 
 

@@ -1,6 +1,8 @@
 """The extractor version: the package version plus a digest of the code that decides what a
 document's rows are (extract/, normalize/, models/, reference data). Any change to that code
-re-extracts the documents on the next run; nothing else does."""
+re-extracts the documents on the next run; nothing else does. The schema version is the same
+digest over the code that shapes the warehouse (models/, warehouse/): a change there makes the
+next run a full one (schema, views, comments rewritten) even when no document changed."""
 from __future__ import annotations
 
 import hashlib
@@ -14,13 +16,12 @@ _STAGES = ('extract', 'normalize', 'models', 'corpus')
 _NOT_ROWS = {'corpus/manifest.py', 'models/dizionario.py'}
 
 
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
+def _digest(stages: tuple[str, ...], skip: frozenset[str] = frozenset()) -> str:
     h = hashlib.sha256()
-    for stage in _STAGES:
+    for stage in stages:
         for f in sorted((ROOT / stage).rglob('*')):
             if f.suffix in ('.py', '.json') and '__pycache__' not in f.parts \
-                    and f.relative_to(ROOT).as_posix() not in _NOT_ROWS:
+                    and f.relative_to(ROOT).as_posix() not in skip:
                 h.update(str(f.relative_to(ROOT)).encode())
                 h.update(f.read_bytes())
     try:
@@ -28,3 +29,13 @@ def extractor_version() -> str:
     except PackageNotFoundError:
         v = '0'
     return f'{v}+{h.hexdigest()[:10]}'
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    return _digest(_STAGES, frozenset(_NOT_ROWS))
+
+
+@lru_cache(maxsize=1)
+def schema_version() -> str:
+    return _digest(('models', 'warehouse'))

@@ -7,7 +7,7 @@ DB      ?= warehouse/pdz.duckdb
 SHARED  ?= ../shared
 JOBS    ?= auto
 
-.PHONY: setup ingest nightly test stress eval variants bench status clean docs readme
+.PHONY: setup setup-office ingest nightly test stress eval variants bench status clean docs readme
 
 $(BIN)/pdz: pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (set PY=...)"; exit 1; }
@@ -28,8 +28,27 @@ nightly: setup
 status: setup
 	$(BIN)/pdz status --db $(DB)
 
-test: setup
+test: setup setup-office
 	$(BIN)/python -m pytest -n 2 tests
+
+# LibreOffice for the Office-made variants (their fonts ship in tests/variants/fonts): installed with
+# apt-get when run as root where apt-get exists; otherwise, or if apt-get fails, one line says so and
+# the office tests skip. Never fails the build.
+OFFICE_PKGS ?= libreoffice-writer-nogui libreoffice-impress-nogui
+OFFICE_LOG  ?= /tmp/pdz-setup-office.log
+setup-office:
+	@if command -v soffice >/dev/null 2>&1; then \
+	  echo "setup-office: LibreOffice present ($$(soffice --version 2>/dev/null | head -1))"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "setup-office: installing $(OFFICE_PKGS) with apt-get (a minute or two; log: $(OFFICE_LOG))"; \
+	  if { DEBIAN_FRONTEND=noninteractive timeout 600 apt-get update -q && \
+	       DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -q --no-install-recommends $(OFFICE_PKGS); } \
+	     > $(OFFICE_LOG) 2>&1 && command -v soffice >/dev/null 2>&1; then \
+	    echo "setup-office: LibreOffice installed ($$(soffice --version 2>/dev/null | head -1))"; \
+	  else echo "setup-office: apt-get could not install LibreOffice (see $(OFFICE_LOG)): the office variant tests will skip"; fi; \
+	else \
+	  echo "setup-office: no soffice and no root apt-get to install it: the office variant tests will skip (install LibreOffice: $(OFFICE_PKGS))"; \
+	fi
 
 # scores a scratch warehouse built from the development corpus
 eval: setup

@@ -255,7 +255,10 @@ def _joins_previous(prev: Riga, r: Riga) -> bool:
     one ('dell'intervento', '2021-2023?'), when the joined label reads better than either part, or
     when the joined label is a whole variant of the label above while the fragment alone is no
     variant of anything ('RISORSE ECONOMICHE' + 'PREVENTIVATE', which only a keyword ties to another
-    field): the page broke the label cell too."""
+    field), or when both halves name the same field ('QUALE IMPATTO ...?' / '(INDICATORI DI
+    OUTCOME)': no card asks the same thing twice in a row): the page broke the label cell too."""
+    if r.field is not None and r.field == prev.field:
+        return True
     joined_label = one(join_wrapped(prev.label, r.label))
     joined, joined_score = field_of(joined_label)
     if joined is None:

@@ -152,9 +152,12 @@ def unruled_tables(pages: list[Page]) -> None:
     """Find the tables drawn without rules and add them to their pages (their lines marked
     `in_table`), after the ruled ones and the running headers are known."""
     carry: _Columns | None = None     # a table that reached the foot of the previous page
+    prev: Page | None = None
     for p in pages:
         lines = _ordered(p)
         reaching: _Columns | None = None
+        carry = carry or _ruled_reaching_foot(prev, p, lines)
+        prev = p
         if carry is not None:
             first = next((k for k, ln in enumerate(lines) if not ln.furniture), None)
             if first is not None and not lines[first].in_table and _fits(lines[first], carry, carry.starts[0]):
@@ -172,6 +175,25 @@ def unruled_tables(pages: list[Page]) -> None:
                 continue
             reaching = _add(p, lines, i, cols, header=ln)
         carry = reaching
+
+
+def _ruled_reaching_foot(prev: Page | None, p: Page, lines: list[Line]) -> _Columns | None:
+    """The columns of a ruled (or shaded) table that ends at the foot of the previous page, when
+    this page opens with text beside that table's first column and draws no grid of its own: a
+    cell that broke over the page with its rules or fills left behind (a borderless row longer
+    than a page). Its text is then read as the table's next rows, like an unruled table's."""
+    first = next((ln for ln in lines if not ln.furniture), None)
+    if prev is None or not prev.tables or first is None or first.in_table or not first.words:
+        return None
+    last = max(prev.tables, key=lambda t: t.bbox[3])
+    if any(ln.top > last.bbox[3] + 2 for ln in prev.content_lines()):
+        return None                   # text after the table: it ended on its page
+    widest = max(last.rows, key=lambda r: sum(c is not None for c in r))
+    starts = sorted(c.x0 for c in widest if c is not None)
+    if len(starts) < 2 or first.words[0][0] < starts[1] - 2 or first.x1 > last.bbox[2] + 4:
+        return None                   # a line in the first column (or wider than the table) is not a carried cell
+    sizes = [ln.size for ln in prev.lines if ln.in_table and last.bbox[1] - 1 <= ln.top <= last.bbox[3]]
+    return _Columns(starts, median(sizes)) if sizes else None
 
 
 def _add(p: Page, lines: list[Line], start: int, cols: _Columns, header: Line | None) -> _Columns | None:

@@ -339,6 +339,18 @@ def test_label_cell_split_by_the_page_joins_the_label_above():
     assert [r.field for r in righe] == ['titolo', 'risorse_economiche', 'target']
 
 
+def test_label_cell_split_into_two_halves_of_the_same_field_is_one_row():
+    """'QUALE IMPATTO DOVREBBE AVERE L'INTERVENTO?' at a page's foot, '(INDICATORI DI OUTCOME)' on the
+    next: each half names the impact on its own, so the page cut one row, not a new card."""
+    from extract.cards import cut_cards, read_rows
+    righe = read_rows(_run([("Titolo dell'obiettivo", 'Casa comune'), ('Destinatari', 'Famiglie'),
+                            ("QUALE IMPATTO DOVREBBE AVERE L'INTERVENTO?", '• N. di progetti attivati;')],
+                           [('(INDICATORI DI OUTCOME)', '• Frequenza dei momenti di monitoraggio')]))
+    assert [r.field for r in righe] == ['titolo', 'target', 'impatto']
+    assert righe[2].content == '• N. di progetti attivati;\n• Frequenza dei momenti di monitoraggio'
+    assert len(cut_cards(righe)) == 1
+
+
 def test_column_titles_row_skipped_wherever_repeated():
     """'Voce | Contenuto' over the card and again on the next page: never a row; the content the page
     break cut still joins the row above the repeated titles."""

@@ -12,7 +12,7 @@ from variants import office_altri as oa
 from variants.render import available as dev_available
 
 pytestmark = pytest.mark.skipif(not (oa.available() and dev_available()),
-                                reason='needs LibreOffice (soffice), python-docx, python-pptx and the dev truth')
+                                reason='needs LibreOffice (soffice: make setup-office), python-docx, python-pptx and the dev truth')
 
 
 def _pdf(data: bytes):

@@ -14,7 +14,7 @@ from variants import render
 office = pytest.importorskip('variants.office_schede')
 
 pytestmark = pytest.mark.skipif(not (render.available() and office.available()),
-                                reason='needs soffice, python-docx and the dev truth (shared/corpus/dev)')
+                                reason='needs soffice (make setup-office), python-docx and the dev truth (shared/corpus/dev)')
 
 gap = lambda reason: pytest.mark.xfail(strict=True, reason=reason)   # noqa: E731
 

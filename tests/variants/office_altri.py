@@ -10,36 +10,19 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
+from . import soffice
 from .render import AREE, Variante, dev_truth, documento, keep
 
 # ---------------------------------------------------------------- LibreOffice conversion
-_PROFILO = 0
-
-
 def available() -> bool:
     """LibreOffice and python-docx / python-pptx are all here (CI has no soffice)."""
     import importlib.util
-    return (shutil.which('soffice') is not None and importlib.util.find_spec('docx') is not None
+    return (soffice.available() and importlib.util.find_spec('docx') is not None
             and importlib.util.find_spec('pptx') is not None)
 
 
-def converti(data: bytes, suffisso: str) -> bytes:
-    """PDF bytes of a .docx/.pptx through `soffice --headless --convert-to pdf` (own profile, so
-    conversions from parallel processes do not collide)."""
-    global _PROFILO
-    _PROFILO += 1
-    with tempfile.TemporaryDirectory(prefix='pdz-office-') as tmp:
-        src = Path(tmp) / f'doc{suffisso}'
-        src.write_bytes(data)
-        profilo = Path(tmp) / f'lo-{_PROFILO}'
-        subprocess.run(['soffice', f'-env:UserInstallation=file://{profilo}', '--headless', '--convert-to', 'pdf',
-                        '--outdir', tmp, str(src)], check=True, capture_output=True, timeout=180)
-        return (Path(tmp) / 'doc.pdf').read_bytes()
+converti = soffice.converti      # PDF bytes of a .docx/.pptx, printed with the project's fonts
 
 
 # ---------------------------------------------------------------- pages read back from the PDF
@@ -232,7 +215,7 @@ def narrativo_stili(n=8) -> Variante:
     file = 'romano-di-lombardia-pdz-2025-2027-obiettivi.pdf'
     obs = dev_truth('treviglio-pdz-2025-2027-obiettivi')['obiettivi'][:n]
     doc = docx.Document()
-    font_base(doc, 'Georgia', 10.5)
+    font_base(doc, soffice.DEJAVU_SERIF, 10.5)
     intestazione(doc.sections[0], 'Ambito Territoriale di Romano di Lombardia – Piano di Zona 2025-2027',
                  'Documento di programmazione')
     doc.add_heading('Gli obiettivi del Piano di Zona 2025-2027', level=0)
@@ -279,7 +262,7 @@ def narrativo_due_colonne_docx(n=8) -> Variante:
     file = 'seriate-pdz-2025-2027-obiettivi.pdf'
     obs = dev_truth('treviglio-pdz-2025-2027-obiettivi')['obiettivi'][:n]
     doc = docx.Document()
-    font_base(doc, 'Cambria', 9.5)
+    font_base(doc, soffice.DEJAVU_SERIF, 9.5)
     a4(doc.sections[0])
     intestazione(doc.sections[0], 'Piano di Zona 2025-2027 – Ambito di Seriate')
     t = doc.add_paragraph()
@@ -354,7 +337,7 @@ def matrice_orizzontale_unita(n=30) -> Variante:
     file = 'valle-cavallina-matrice-monitoraggio-2025.pdf'
     inds = dev_truth('treviglio-matrice-monitoraggio-2025')['indicatori'][:n]
     doc = docx.Document()
-    font_base(doc, 'Calibri', 8)
+    font_base(doc, soffice.CARLITO, 8)
     a4(doc.sections[0])
     intestazione(doc.sections[0], 'Ambito Valle Cavallina – Monitoraggio del Piano di Zona 2025-2027')
     p = doc.add_paragraph()
@@ -407,7 +390,7 @@ def matrice_righe_intere(n=30) -> Variante:
     file = 'grumello-matrice-monitoraggio-2025.pdf'
     inds = dev_truth('treviglio-matrice-monitoraggio-2025')['indicatori'][:n]
     doc = docx.Document()
-    font_base(doc, 'Arial Narrow', 7.5)
+    font_base(doc, soffice.LIBERATION_NARROW, 7.5)
     sez = doc.sections[0]
     sez.orientation = WD_ORIENT.LANDSCAPE
     sez.page_width, sez.page_height = sez.page_height, sez.page_width

@@ -12,15 +12,11 @@ first appears, searched in document order), never assumed. Needs `soffice` (Libr
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
 from .render import (AREE, Variante, _ESITO_KEYS, _ambito_obiettivi, _righe_parafrasate, _scheda_truth, dev_truth,
                      documento, keep)
+from . import soffice
 from .render2 import _righe_regionali
 
 
@@ -30,19 +26,15 @@ def available() -> bool:
         import docx  # noqa: F401
     except ImportError:
         return False
-    return shutil.which('soffice') is not None
+    return soffice.available()
 
 
 # ---------------------------------------------------------------- Word -> PDF
 def converti(document) -> bytes:
-    """The python-docx document as LibreOffice prints it (own profile: other helpers convert too)."""
-    with tempfile.TemporaryDirectory(prefix='pdz-office-') as tmp:
-        src = Path(tmp) / 'scheda.docx'
-        document.save(str(src))
-        profilo = Path(tempfile.gettempdir()) / f'lo-schede-{os.getpid()}'
-        subprocess.run(['soffice', f'-env:UserInstallation=file://{profilo}', '--headless', '--convert-to', 'pdf',
-                        '--outdir', tmp, str(src)], check=True, capture_output=True, timeout=180)
-        return (Path(tmp) / 'scheda.pdf').read_bytes()
+    """The python-docx document as LibreOffice prints it with the project's fonts (soffice.py)."""
+    buf = io.BytesIO()
+    document.save(buf)
+    return soffice.converti(buf.getvalue(), '.docx')
 
 
 def _piega(s: str) -> str:
@@ -220,7 +212,7 @@ def schede_griglia(n=4) -> Variante:
     merged first row 'TITOLO OBIETTIVO: ...', lists as real Word bullets inside cells, the area and
     the regional areas as rows, a Heading 2 per area, rows free to break across pages."""
     file = 'valle-cavallina-pdz-2025-2027-schede.pdf'
-    doc = nuovo_documento('Calibri', 9.5, 'Ambito Territoriale Sociale Valle Cavallina – Piano di Zona 2025-2027')
+    doc = nuovo_documento(soffice.CARLITO, 9.5, 'Ambito Territoriale Sociale Valle Cavallina – Piano di Zona 2025-2027')
     frontespizio(doc, ['Piano di Zona 2025-2027', 'Ambito Territoriale Sociale Valle Cavallina',
                        'Schede obiettivo di programmazione'])
     obs = _ambito_obiettivi(n)
@@ -260,7 +252,7 @@ def schede_orizzontali(n=3) -> Variante:
     phrases them, answers in words (Sì / No / In parte), actions as a 'List Number' list, rows
     that may not split across pages (cantSplit)."""
     file = 'grumello-pdz-2025-2027-schede-obiettivo.pdf'
-    doc = nuovo_documento('Liberation Serif', 10, 'Piano di Zona 2025/2027 · Ambito di Grumello del Monte')
+    doc = nuovo_documento(soffice.LIBERATION_SERIF, 10, 'Piano di Zona 2025/2027 · Ambito di Grumello del Monte')
     frontespizio(doc, ['Piano di Zona 2025/2027', 'Ambito di Grumello del Monte'])
     from docx.enum.section import WD_SECTION
     orizzontale(doc.add_section(WD_SECTION.CONTINUOUS))
@@ -308,7 +300,7 @@ def distretto_titoli(n=6) -> Variante:
     'Heading 4' ('Finalità', 'Destinatari', 'Azioni', 'Tempistica', 'Governance') with body text and
     Word bullet lists below; Georgia-like serif font."""
     file = 'valle-seriana-pdz-2025-2027-distretto.pdf'
-    doc = nuovo_documento('DejaVu Serif', 9.5, 'Ambito Valle Seriana – Piano di Zona 2025-2027')
+    doc = nuovo_documento(soffice.DEJAVU_SERIF, 9.5, 'Ambito Valle Seriana – Piano di Zona 2025-2027')
     frontespizio(doc, ['Piano di Zona 2025-2027', 'Ambito Territoriale Valle Seriana'])
     doc.add_heading("Obiettivi di integrazione sociosanitaria del Distretto Bergamo Est", level=1)
     resi = []
@@ -342,7 +334,7 @@ def distretto_senza_bordi(n=6) -> Variante:
     'Popolazione target', 'Azioni principali', 'Tempi di realizzazione', 'Soggetti coinvolti nella
     governance'); cards one after another, rows free to break across pages."""
     file = 'basso-sebino-pdz-2025-2027-distretto.pdf'
-    doc = nuovo_documento('Arial', 9, 'Ambito Monte Bronzone e Basso Sebino · PdZ 2025-2027')
+    doc = nuovo_documento(soffice.LIBERATION_SANS, 9, 'Ambito Monte Bronzone e Basso Sebino · PdZ 2025-2027')
     frontespizio(doc, ['Piano di Zona 2025-2027', 'Ambito Monte Bronzone e Basso Sebino'])
     doc.add_heading('Schede obiettivo di livello distrettuale (Distretto Bergamo Est)', level=1)
     resi = []
@@ -401,7 +393,7 @@ def esiti_light_list(n=10) -> Variante:
     grade as '72% – sufficiente', answers 'Sì, parzialmente'; the area as a Heading 2 (numbered
     '5.1 ...'), rows that may not split (cantSplit) so whole rows jump to the next page."""
     file = 'isola-bergamasca-pdz-2025-2027-esiti.pdf'
-    doc = nuovo_documento('Arial', 9, 'Ambito Isola Bergamasca e Bassa Val San Martino – Piano di Zona 2025-2027')
+    doc = nuovo_documento(soffice.LIBERATION_SANS, 9, 'Ambito Isola Bergamasca e Bassa Val San Martino – Piano di Zona 2025-2027')
     frontespizio(doc, ['Piano di Zona 2025-2027', 'Ambito Isola Bergamasca e Bassa Val San Martino'])
     doc.add_heading('5. Esiti della programmazione zonale 2021-2023', level=1)
     doc.add_paragraph('Si riportano, secondo lo schema della DGR 2167/2024, gli esiti della programmazione 2021-2023.')
@@ -429,7 +421,7 @@ def esiti_intestazione_colonne(n=10) -> Variante:
     row (tblHeader) of the form's questions, one esito per row, the area a merged shaded row; 'Table
     Grid' borders, Verdana 8."""
     file = 'romano-di-lombardia-pdz-2025-2027-esiti.pdf'
-    doc = nuovo_documento('Verdana', 8, 'Ambito di Romano di Lombardia – Piano di Zona 2025-2027', landscape=True)
+    doc = nuovo_documento(soffice.DEJAVU_SANS, 8, 'Ambito di Romano di Lombardia – Piano di Zona 2025-2027', landscape=True)
     doc.add_heading('Esiti della programmazione 2021-2023', level=1)
     esiti = dev_truth('alto-sebino-pdz-2025-2027')['esiti'][:n]
     head = [('titolo', 'Obiettivo'), ('dimensione', 'Dimensione'), ('grado', 'Grado di raggiungimento'),
@@ -478,7 +470,7 @@ def esiti_blocchi_due_colonne(n=10) -> Variante:
     bold label, 'AZIONI REALIZZATE NEL TRIENNIO 2015-2017:' with a Word bullet list, 'RISORSE
     IMPIEGATE:', the outcome in a framed shaded paragraph, 'COMMENTO:' run-in."""
     file = 'valle-brembana-pdz-2018-2020.pdf'
-    doc = nuovo_documento('Cambria', 9.5, 'Ambito Valle Brembana – Piano di Zona 2018-2020')
+    doc = nuovo_documento(soffice.DEJAVU_SERIF, 9.5, 'Ambito Valle Brembana – Piano di Zona 2018-2020')
     frontespizio(doc, ['Piano di Zona 2018-2020', 'Ambito Territoriale Valle Brembana'])
     doc.add_heading('Esiti della programmazione 2015-2017', level=1)
     from docx.enum.section import WD_SECTION
@@ -523,7 +515,7 @@ def sei_colonne_orizzontale(n=16) -> Variante:
     columns renamed (Obiettivo | Interventi | Attori | Esiti attesi | Tempi | Risorse), the header row
     repeated (tblHeader), each area a merged row across all columns, Word bullets in the cells."""
     file = 'seriate-pdz-2018-2020.pdf'
-    doc = nuovo_documento('Calibri', 9, 'Ambito di Seriate – Piano di Zona 2018-2020')
+    doc = nuovo_documento(soffice.CARLITO, 9, 'Ambito di Seriate – Piano di Zona 2018-2020')
     frontespizio(doc, ['Piano di Zona 2018-2020', 'Ambito Territoriale di Seriate'])
     from docx.enum.section import WD_SECTION
     orizzontale(doc.add_section(WD_SECTION.NEW_PAGE))

@@ -43,11 +43,12 @@ AREE = {'A': "Contrasto alla povertà e all'emarginazione sociale", 'B': 'Politi
         'K': "Interventi di sistema per il potenziamento dell'Ufficio di Piano e il rafforzamento della gestione associata"}
 
 # ---------------------------------------------------------------- fonts
-_DEJAVU = Path('/usr/share/fonts/truetype/dejavu')
+_DEJAVU = Path(__file__).resolve().with_name('fonts') / 'dejavu'    # shipped: the same on every machine
 
 
 def _fonts() -> tuple[str, str, bool]:
-    """(regular, bold, has checkbox glyphs): DejaVu Sans when installed (☒ ☐), else Helvetica."""
+    """(regular, bold, has checkbox glyphs): the shipped DejaVu Sans (☒ ☐); Helvetica only if
+    the font files were left out of a copy of the project."""
     reg, bold = _DEJAVU / 'DejaVuSans.ttf', _DEJAVU / 'DejaVuSans-Bold.ttf'
     if reg.exists() and bold.exists():
         if not {'DejaVu', 'DejaVu-Bold'} <= set(pdfmetrics.getRegisteredFontNames()):

@@ -77,7 +77,7 @@ def _stile(rng: random.Random, rappr: str) -> Stile:
                  spezza=rng.random() < 0.35, forma=rng.randrange(12))
 
 
-def _schede(rng: random.Random, tipo: str, rappr: str) -> list[R.Scheda]:
+def _schede(rng: random.Random, tipo: str, rappr: str, parole: str) -> list[R.Scheda]:
     tavola = rappr in _TESTO
     n = rng.randint(3, 6) if tavola and rappr != 'trasposta' else rng.randint(2, 3)
     numerati = rappr == 'sezioni' or rng.random() < 0.6
@@ -86,9 +86,9 @@ def _schede(rng: random.Random, tipo: str, rappr: str) -> list[R.Scheda]:
         scelti = [f for f in fac if rng.random() < 0.5]
         if rappr in ('segni', 'tabella2'):
             scelti = sorted(set(scelti) | set(R.SINO_OBIETTIVO), key=fac.index)
-        return R.obiettivi(rng, n, scelti, numerati)
+        return R.obiettivi(rng, n, scelti, numerati, parole)
     if tipo == 'azione':
-        return R.azioni(rng, rng.randint(2, 3), numerati or rappr.startswith('tabella'))
+        return R.azioni(rng, rng.randint(2, 3), numerati or rappr.startswith('tabella'), parole)
     if tipo in ('indicatore', 'rilevazione'):
         fac = ['policy', 'baseline', 'atteso_anno1', 'atteso_anno2', 'responsabile', 'frequenza']
         scelti = [f for f in fac if rng.random() < (0.6 if tipo == 'indicatore' else 0.25)]
@@ -96,7 +96,8 @@ def _schede(rng: random.Random, tipo: str, rappr: str) -> list[R.Scheda]:
             scelti = sorted(set(scelti) | {'atteso_anno1', 'atteso_anno2'}, key=fac.index)
         if rappr == 'trasposta':
             n = rng.randint(2, 3)
-        return R.indicatori(rng, n, scelti, rng.randint(1, 2) + (rappr == 'tabella2') if tipo == 'rilevazione' else 0)
+        return R.indicatori(rng, n, scelti, rng.randint(1, 2) + (rappr == 'tabella2') if tipo == 'rilevazione' else 0,
+                            parole)
     fac = ['macroarea', 'descrizione', 'grado_raggiungimento', 'giudizio', 'criticita', 'continuita_precedente',
            'riproposto', 'stato']
     scelti = [f for f in fac if rng.random() < 0.5] or ['grado_raggiungimento']
@@ -108,7 +109,7 @@ def _schede(rng: random.Random, tipo: str, rappr: str) -> list[R.Scheda]:
         scelti = [f for f in scelti if f != 'stato']
     if tavola:   # the same columns for every row: only fields every record will have
         scelti = [f for f in scelti if f not in ('macroarea', 'descrizione', 'criticita')]
-    return R.esiti(rng, n, scelti, numerati, stato_colore=rappr == 'colore')
+    return R.esiti(rng, n, scelti, numerati, stato_colore=rappr == 'colore', parole=parole)
 
 
 def _uniforma(schede: list[R.Scheda]) -> list[R.Scheda]:
@@ -122,12 +123,13 @@ def _uniforma(schede: list[R.Scheda]) -> list[R.Scheda]:
     return schede
 
 
-def documento(k: int, seed: int = 0) -> tuple[str, bytes, dict, dict]:
-    """(file name, PDF, truth, cell description) of document k of a run."""
+def documento(k: int, seed: int = 0, parole: str = 'parafrasi') -> tuple[str, bytes, dict, dict]:
+    """(file name, PDF, truth, cell description) of document k of a run; `parole` the wording
+    list (parafrasi.etichette)."""
     tipo, rappr = CELLE[k % len(CELLE)]
     rng = random.Random(f'{seed}:{k}')
     st = _stile(rng, rappr)
-    schede = _schede(rng, tipo, rappr)
+    schede = _schede(rng, tipo, rappr, parole)
     if rappr in _TESTO:
         _uniforma(schede)
     size = landscape(A4) if st.orizzontale else A4
@@ -182,12 +184,12 @@ def _pdf(story, size, margine, gap, ncol, testata) -> bytes:
     return buf.getvalue()
 
 
-def scrivi(cartella: Path, n: int, seed: int = 0, solo: list[int] | None = None) -> dict:
+def scrivi(cartella: Path, n: int, seed: int = 0, solo: list[int] | None = None, parole: str = 'parafrasi') -> dict:
     """Write documents 0..n-1 (or those in `solo`) and celle.json; returns file -> cell."""
     cartella.mkdir(parents=True, exist_ok=True)
     celle = {}
     for k in (solo if solo is not None else range(n)):
-        nome, pdf, truth, cella = documento(k, seed)
+        nome, pdf, truth, cella = documento(k, seed, parole)
         (cartella / nome).write_bytes(pdf)
         (cartella / nome.replace('.pdf', '.truth.json')).write_text(
             json.dumps(truth, ensure_ascii=False, indent=1), encoding='utf-8')

@@ -60,6 +60,10 @@ def per_cella(report: dict, celle: dict) -> dict:
             ctx = d['tables'].get(_CONTESTO[cella['tipo']], {})
             for k in ('tp', 'fp', 'fn'):
                 c['ctx_' + k] += ctx.get(k, 0)
+        parti = cella['stile'].split('-')
+        for faccia in parti[:4] + ['spezza' if 'spezza' in parti else 'intera']:
+            for k in ('tp', 'fp', 'fn'):
+                agg[('stile', faccia)][k] += s.get(k, 0)
         if f1(s if s else {'tp': 0, 'fp': 0, 'fn': 1}) < SOGLIA:
             c.setdefault('buchi', []).append((d['file'], cella['stile'], d['details'][:6]))
     return agg
@@ -87,8 +91,13 @@ def stampa(agg: dict, out=sys.stdout) -> list[tuple[str, str]]:
             if v < SOGLIA:
                 sotto.append((t, r))
         print(riga, file=out)
+    stili = {k[1]: f1(c) for k, c in agg.items() if k[0] == 'stile'}
+    if stili:
+        print('F1 by style, all cells: ' + '  '.join(f'{k} {v:.2f}' for k, v in sorted(stili.items())), file=out)
     tot = defaultdict(int)
-    for c in agg.values():
+    for k, c in agg.items():
+        if k[0] == 'stile':
+            continue
         for k in ('tp', 'fp', 'fn'):
             tot[k] += c[k]
     ok = len(CELLE) - len(sotto)
@@ -98,10 +107,10 @@ def stampa(agg: dict, out=sys.stdout) -> list[tuple[str, str]]:
     return sotto
 
 
-def misura(cartella: Path, n: int, seed: int = 0, jobs: int = 2) -> tuple[dict, dict]:
+def misura(cartella: Path, n: int, seed: int = 0, jobs: int = 2, parole: str = 'parafrasi') -> tuple[dict, dict]:
     """Build, ingest and score N documents; (per-cell counts, score.py report)."""
     from pdz.ingest import run
-    celle = scrivi(cartella, n, seed)
+    celle = scrivi(cartella, n, seed, parole=parole)
     db = cartella / 'variants.duckdb'
     db.unlink(missing_ok=True)
     esito = run([cartella], db, jobs=jobs)
@@ -117,14 +126,16 @@ def main(argv=None) -> int:
     ap.add_argument('--n', type=int, default=len(CELLE) * 5)
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--jobs', type=int, default=2)
+    ap.add_argument('--parole', choices=['parafrasi', 'modulo'], default='parafrasi',
+                    help="wordings: paraphrases (the measure) or the regional form's own (a diagnostic)")
     ap.add_argument('--json', type=Path, help='write the per-cell counts here')
     ap.add_argument('--verbose', action='store_true', help='the documents of each hole, with what went wrong')
     a = ap.parse_args(argv)
     if not available() or not SCORE.exists():
         print(f'no dev truth or {SCORE} here: nothing to score against (set PDZ_SHARED=...)', file=sys.stderr)
         return 2
-    agg, report = misura(a.dir, a.n, a.seed, a.jobs)
-    print(f"{a.n} documents (seed {a.seed}), {len(CELLE)} meaningful cells; "
+    agg, report = misura(a.dir, a.n, a.seed, a.jobs, a.parole)
+    print(f"{a.n} documents (seed {a.seed}, wordings: {a.parole}), {len(CELLE)} meaningful cells; "
           f"score.py over all: F1={report['totals']['f1']:.4f}")
     sotto = stampa(agg)
     if a.verbose:
@@ -134,7 +145,7 @@ def main(argv=None) -> int:
                 for x in det:
                     print('      ' + x[:160])
     if a.json:
-        a.json.write_text(json.dumps({f'{t}|{r}': {k: v for k, v in c.items()} for (t, r), c in agg.items()},
+        a.json.write_text(json.dumps({f'{t}|{r}': dict(c) for (t, r), c in agg.items()},
                                      ensure_ascii=False, indent=1, default=str), encoding='utf-8')
     return 0
 

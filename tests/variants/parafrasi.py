@@ -129,3 +129,37 @@ CAPITOLI = {
     'esito': ['Valutazione degli obiettivi del triennio {tv}', 'Verifica della programmazione {tv}',
               'Esiti del Piano di Zona {tv}'],
 }
+
+# The regional form's own wording, verbatim as the plans print it (../shared/seeds: the DGR
+# 2167/2024 scheda obiettivo and scheda di valutazione, the monitoring matrix's header). Not the
+# measure -- the corpus the extractor was written on uses these -- but a diagnostic: a cell that
+# reads with these and not with ETICHETTE lacks wordings; one that fails with both lacks a reader.
+MODULO: dict[str, dict[str, list[str]]] = {
+    'obiettivo': {
+        'titolo': ['TITOLO OBIETTIVO'],
+        'descrizione': ['QUALI OBIETTIVI VUOLE RAGGIUNGERE', 'OBIETTIVO PRINCIPALE'],
+        'target': ['TARGET'],
+        'asst_analisi': ["PREVEDE IL COINVOLGIMENTO DI ASST NELL'ANALISI DEL BISOGNO E NELLA PROGRAMMAZIONE?"],
+        'continuita_precedente': ['È IN CONTINUITÀ CON LA PROGRAMMAZIONE PRECEDENTE 2021-2023?'],
+        'coprogettato_ts': ["L'INTERVENTO E' FORMALMENTE CO-PROGETTATO CON IL TERZO SETTORE?"],
+        'tipo_obiettivo': ["L'OBIETTIVO E' DI TIPO PROMOZIONALE/PREVENTIVO O RIPARATIVO?"],
+    },
+    'azione': {'azioni': ['AZIONI PROGRAMMATE']},
+    'indicatore': {'responsabile': ['responsabile rilevazione'], 'frequenza': ['frequenza rilevazione']},
+    'rilevazione': {'data': ['I rilevazione: dato al {d}']},
+    'esito': {
+        'titolo': ['TITOLO OBIETTIVO'],
+        'grado_raggiungimento': ["GRADO DI RAGGIUNGIMENTO DELL'OBIETTIVO RISPETTO A CIÒ CHE È STATO DEFINITO "
+                                 "NELLA PROGRAMMAZIONE"],
+        'criticita': ["CRITICITÀ RILEVATE NEL RAGGIUNGIMENTO DELL'OBIETTIVO"],
+        'continuita_precedente': ["L'OBIETTIVO ERA IN CONTINUITÀ CON LA PROGRAMMAZIONE PRECEDENTE 2018 - 2020?"],
+        'riproposto': ['RIPROPOSTO'],
+    },
+}
+
+
+def etichette(parole: str = 'parafrasi') -> dict[str, dict[str, list[str]]]:
+    """The wording lists: 'parafrasi' (the measure) or 'modulo' (the form's own, where it has one)."""
+    if parole == 'parafrasi':
+        return ETICHETTE
+    return {t: {f: MODULO.get(t, {}).get(f, v) for f, v in campi.items()} for t, campi in ETICHETTE.items()}

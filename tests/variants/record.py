@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .parafrasi import ETICHETTE, GIUDIZIO, SI_NO, STATO_PAROLE, TIPO_INDICATORE, TIPO_OBIETTIVO
+from .parafrasi import GIUDIZIO, etichette, SI_NO, STATO_PAROLE, TIPO_INDICATORE, TIPO_OBIETTIVO
 
 SHARED = Path(os.environ.get('PDZ_SHARED') or Path(__file__).resolve().parents[3] / 'shared')
 CORPORA = [SHARED / 'corpus' / 'dev', SHARED / 'corpus' / 'dev2']
@@ -85,17 +85,17 @@ def _valore(testo: str):
     return None if not re.search(r'\d', testo) else ...
 
 
-def _etichette(rng: random.Random, tipo: str) -> dict[str, str]:
-    return {f: rng.choice(v) for f, v in ETICHETTE[tipo].items()}
+def _etichette(rng: random.Random, tipo: str, parole: str) -> dict[str, str]:
+    return {f: rng.choice(v) for f, v in etichette(parole)[tipo].items()}
 
 
 def _sino(rng, lab, f, codice) -> Campo:
     return Campo(f, lab[f], rng.choice(SI_NO[codice]), codice)
 
 
-def obiettivi(rng: random.Random, n: int, facoltativi: list[str], numerati: bool) -> list[Scheda]:
+def obiettivi(rng: random.Random, n: int, facoltativi: list[str], numerati: bool, parole='parafrasi') -> list[Scheda]:
     fonti = [o for o in _fonti()['obiettivi'] if o.get('titolo') and o.get('descrizione') and o.get('target')]
-    lab = _etichette(rng, 'obiettivo')
+    lab = _etichette(rng, 'obiettivo', parole)
     out = []
     for i, o in enumerate(rng.sample(fonti, n), 1):
         titolo = _pulito(o['titolo'], 200)
@@ -119,26 +119,26 @@ def obiettivi(rng: random.Random, n: int, facoltativi: list[str], numerati: bool
     return out
 
 
-def azioni(rng: random.Random, n: int, numerati: bool) -> list[Scheda]:
+def azioni(rng: random.Random, n: int, numerati: bool, parole='parafrasi') -> list[Scheda]:
     """Objectives as the frame of their actions: the cell scores the actions (title is context)."""
     fonti = [o for o in _fonti()['obiettivi'] if len(o.get('azioni') or []) >= 2]
-    lab = _etichette(rng, 'azione')
+    lab = _etichette(rng, 'azione', parole)
     out = []
     for i, o in enumerate(rng.sample(fonti, n), 1):
         titolo = _pulito(o['titolo'], 200)
         testi = [_pulito(a['testo'], 220) for a in o['azioni'][:rng.randint(2, 5)]]
         t = {'livello': 'ambito', 'titolo': titolo, 'azioni': [{'testo': x} for x in testi]}
         out.append(Scheda('azione', str(i) if numerati else None, titolo,
-                          [Campo('azioni', lab['azioni'], testi)], t, rng.choice(ETICHETTE['obiettivo']['titolo']),
+                          [Campo('azioni', lab['azioni'], testi)], t, rng.choice(etichette(parole)['obiettivo']['titolo']),
                           figli=testi))
     return out
 
 
-def indicatori(rng: random.Random, n: int, facoltativi: list[str], date: int = 0) -> list[Scheda]:
+def indicatori(rng: random.Random, n: int, facoltativi: list[str], date: int = 0, parole='parafrasi') -> list[Scheda]:
     """Top-level (monitoring) indicators; with `date`, that many measurements each."""
     fonti = [i for i in _fonti()['indicatori'] if i.get('testo') and i.get('tipo') in TIPO_INDICATORE]
-    lab = _etichette(rng, 'indicatore')
-    lril = rng.choice(ETICHETTE['rilevazione']['data'])
+    lab = _etichette(rng, 'indicatore', parole)
+    lril = rng.choice(etichette(parole)['rilevazione']['data'])
     out = []
     primo = rng.randint(1, 30)
     for k, s in enumerate(rng.sample(fonti, n)):
@@ -165,9 +165,10 @@ def indicatori(rng: random.Random, n: int, facoltativi: list[str], date: int = 0
     return out
 
 
-def esiti(rng: random.Random, n: int, facoltativi: list[str], numerati: bool, stato_colore: bool) -> list[Scheda]:
+def esiti(rng: random.Random, n: int, facoltativi: list[str], numerati: bool, stato_colore: bool,
+          parole='parafrasi') -> list[Scheda]:
     fonti = [e for e in _fonti()['esiti'] if e.get('titolo') and len(e['titolo']) > 8]
-    lab = _etichette(rng, 'esito')
+    lab = _etichette(rng, 'esito', parole)
     out = []
     for i, e in enumerate(rng.sample(fonti, n), 1):
         titolo = _pulito(e['titolo'], 200)

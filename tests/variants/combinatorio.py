@@ -123,12 +123,27 @@ def _uniforma(schede: list[R.Scheda]) -> list[R.Scheda]:
     return schede
 
 
-def documento(k: int, seed: int = 0, parole: str = 'parafrasi') -> tuple[str, bytes, dict, dict]:
+def celle(motore: str = 'reportlab') -> list[tuple[str, str]]:
+    """The cells a run cycles over: all, or those Word draws natively (word.RAPPRESENTAZIONI)."""
+    if motore == 'word':
+        from .word import RAPPRESENTAZIONI as IN_WORD
+        # (a table of actions under its objective's heading is drawn by reportlab only)
+        return [c for c in CELLE if c[1] in IN_WORD and not (c[0] == 'azione' and c[1].startswith('tabella'))]
+    return CELLE
+
+
+def documento(k: int, seed: int = 0, parole: str = 'parafrasi', motore: str = 'reportlab') \
+        -> tuple[str, bytes, dict, dict]:
     """(file name, PDF, truth, cell description) of document k of a run; `parole` the wording
-    list (parafrasi.etichette)."""
-    tipo, rappr = CELLE[k % len(CELLE)]
-    rng = random.Random(f'{seed}:{k}')
+    list (parafrasi.etichette); `motore` 'reportlab' or 'word' (python-docx printed by LibreOffice)."""
+    cicli = celle(motore)
+    tipo, rappr = cicli[k % len(cicli)]
+    rng = random.Random(f'{seed}:{motore}:{k}' if motore != 'reportlab' else f'{seed}:{k}')
     st = _stile(rng, rappr)
+    if motore == 'word':
+        st.spezza = False         # Word breaks where its own metrics say
+        if st.regole == 'booktabs':
+            st.regole = 'griglia'     # Word's own table styles: a grid, none, shaded labels
     schede = _schede(rng, tipo, rappr, parole)
     if rappr in _TESTO:
         _uniforma(schede)
@@ -141,9 +156,21 @@ def documento(k: int, seed: int = 0, parole: str = 'parafrasi') -> tuple[str, by
     # a neutral name, as the Ambiti name their files: the cell is in celle.json, not for the reader
     nome = '{}-pdz-2025-2027-v{:04d}'.format(unicodedata.normalize('NFKD', ambito).encode('ascii', 'ignore')
                                              .decode().lower().replace("'", '').replace(' ', '-'), k)
+    capitolo = rng.choice(CAPITOLI[tipo]).format(tv=R.TRIENNIO_VALUTATO)
+    testata = f'Piano di Zona 2025-2027 – Ambito {ambito}'
+    truth = {'documento': {'file': nome + '.pdf'}, 'obiettivi': [], 'indicatori': [], 'esiti': []}
+    chiave = {'obiettivo': 'obiettivi', 'azione': 'obiettivi', 'indicatore': 'indicatori',
+              'rilevazione': 'indicatori', 'esito': 'esiti'}[tipo]
+    truth[chiave] = [s.truth for s in schede]
+    cella = {'tipo': tipo, 'rappresentazione': rappr, 'stile': ('word-' if motore == 'word' else '') + st.nome(),
+             'record': len(schede),
+             'figli': sum(len(s.truth.get('azioni', s.truth.get('rilevazioni', []))) for s in schede)}
+    if motore == 'word':
+        from .word import disegna
+        return nome + '.pdf', disegna(schede, rappr, st, rng, capitolo, testata, ambito), truth, cella
     story = [Paragraph(escape(f'Ambito territoriale di {ambito}'), stile(15, bold=True)),
              Paragraph('Piano di Zona 2025-2027', stile(13)), Spacer(1, 14),
-             Paragraph(escape(rng.choice(CAPITOLI[tipo]).format(tv=R.TRIENNIO_VALUTATO)), stile(12.5, bold=True)),
+             Paragraph(escape(capitolo), stile(12.5, bold=True)),
              Spacer(1, 8)]
     if st.spezza:
         story.append(Riempi())
@@ -155,14 +182,7 @@ def documento(k: int, seed: int = 0, parole: str = 'parafrasi') -> tuple[str, by
     else:
         for s in schede:
             story += PER_SCHEDA[rappr](s, st, rng) + [Spacer(1, 12)]
-    truth = {'documento': {'file': nome + '.pdf'}, 'obiettivi': [], 'indicatori': [], 'esiti': []}
-    chiave = {'obiettivo': 'obiettivi', 'azione': 'obiettivi', 'indicatore': 'indicatori',
-              'rilevazione': 'indicatori', 'esito': 'esiti'}[tipo]
-    truth[chiave] = [s.truth for s in schede]
-    cella = {'tipo': tipo, 'rappresentazione': rappr, 'stile': st.nome(), 'record': len(schede),
-             'figli': sum(len(s.truth.get('azioni', s.truth.get('rilevazioni', []))) for s in schede)}
-    return nome + '.pdf', _pdf(story, size, margine, gap, st.colonne, f'Piano di Zona 2025-2027 – Ambito {ambito}'), \
-        truth, cella
+    return nome + '.pdf', _pdf(story, size, margine, gap, st.colonne, testata), truth, cella
 
 
 def _pdf(story, size, margine, gap, ncol, testata) -> bytes:
@@ -184,12 +204,13 @@ def _pdf(story, size, margine, gap, ncol, testata) -> bytes:
     return buf.getvalue()
 
 
-def scrivi(cartella: Path, n: int, seed: int = 0, solo: list[int] | None = None, parole: str = 'parafrasi') -> dict:
+def scrivi(cartella: Path, n: int, seed: int = 0, solo: list[int] | None = None, parole: str = 'parafrasi',
+           motore: str = 'reportlab') -> dict:
     """Write documents 0..n-1 (or those in `solo`) and celle.json; returns file -> cell."""
     cartella.mkdir(parents=True, exist_ok=True)
     celle = {}
     for k in (solo if solo is not None else range(n)):
-        nome, pdf, truth, cella = documento(k, seed, parole)
+        nome, pdf, truth, cella = documento(k, seed, parole, motore)
         (cartella / nome).write_bytes(pdf)
         (cartella / nome.replace('.pdf', '.truth.json')).write_text(
             json.dumps(truth, ensure_ascii=False, indent=1), encoding='utf-8')

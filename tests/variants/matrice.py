@@ -107,10 +107,11 @@ def stampa(agg: dict, out=sys.stdout) -> list[tuple[str, str]]:
     return sotto
 
 
-def misura(cartella: Path, n: int, seed: int = 0, jobs: int = 2, parole: str = 'parafrasi') -> tuple[dict, dict]:
+def misura(cartella: Path, n: int, seed: int = 0, jobs: int = 2, parole: str = 'parafrasi',
+           motore: str = 'reportlab') -> tuple[dict, dict]:
     """Build, ingest and score N documents; (per-cell counts, score.py report)."""
     from pdz.ingest import run
-    celle = scrivi(cartella, n, seed, parole=parole)
+    celle = scrivi(cartella, n, seed, parole=parole, motore=motore)
     db = cartella / 'variants.duckdb'
     db.unlink(missing_ok=True)
     esito = run([cartella], db, jobs=jobs)
@@ -128,14 +129,22 @@ def main(argv=None) -> int:
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--parole', choices=['parafrasi', 'modulo'], default='parafrasi',
                     help="wordings: paraphrases (the measure) or the regional form's own (a diagnostic)")
+    ap.add_argument('--word', action='store_true',
+                    help='set the documents in Word and print them with LibreOffice (needs soffice, python-docx)')
     ap.add_argument('--json', type=Path, help='write the per-cell counts here')
     ap.add_argument('--verbose', action='store_true', help='the documents of each hole, with what went wrong')
     a = ap.parse_args(argv)
     if not available() or not SCORE.exists():
         print(f'no dev truth or {SCORE} here: nothing to score against (set PDZ_SHARED=...)', file=sys.stderr)
         return 2
-    agg, report = misura(a.dir, a.n, a.seed, a.jobs, a.parole)
-    print(f"{a.n} documents (seed {a.seed}, wordings: {a.parole}), {len(CELLE)} meaningful cells; "
+    if a.word:
+        from .office_schede import available as office
+        if not office():
+            print('--word: LibreOffice (soffice) or python-docx not available, skipped', file=sys.stderr)
+            return 0
+    agg, report = misura(a.dir, a.n, a.seed, a.jobs, a.parole, 'word' if a.word else 'reportlab')
+    print(f"{a.n} documents (seed {a.seed}, wordings: {a.parole}, {'Word via LibreOffice' if a.word else 'reportlab'})"
+          f", {len(CELLE)} meaningful cells; "
           f"score.py over all: F1={report['totals']['f1']:.4f}")
     sotto = stampa(agg)
     if a.verbose:

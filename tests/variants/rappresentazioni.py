@@ -90,7 +90,7 @@ def _regole(st: Stile, nrighe: int, intestazione: int = 1, colonna_etichette: bo
     return cmd
 
 
-def _sezione(s: Scheda, st: Stile) -> str:
+def titolo_sezione(s: Scheda, st: Stile) -> str:
     forme = TITOLI_SEZIONE.get(s.tipo if s.tipo in TITOLI_SEZIONE else 'obiettivo')
     if s.numero is None:
         return s.titolo
@@ -98,10 +98,10 @@ def _sezione(s: Scheda, st: Stile) -> str:
 
 
 def _intestazione(s: Scheda, st: Stile, rng) -> Paragraph:
-    return Paragraph(escape(_sezione(s, st)), stile(st.corpo + 2, bold=True))
+    return Paragraph(escape(titolo_sezione(s, st)), stile(st.corpo + 2, bold=True))
 
 
-def _coppie_di(s: Scheda, st: Stile) -> list[tuple[str, str | list[str]]]:
+def coppie_di(s: Scheda, st: Stile) -> list[tuple[str, str | list[str]]]:
     """(label, printed value) of a record; title and number in the group when they are not in a heading."""
     out = []
     if st.titolo_in == 'cella':
@@ -220,7 +220,7 @@ def trasposta(schede: list[Scheda], st: Stile, rng) -> list:
 # ---------------------------------------------------------------- label / value groups
 def coppie(s: Scheda, st: Stile, rng) -> list:
     sth, stc = stile(st.corpo, bold=True), stile(st.corpo)
-    dati = [[_p(lab, sth), _p(v, stc)] for lab, v in _coppie_di(s, st)]
+    dati = [[_p(lab, sth), _p(v, stc)] for lab, v in coppie_di(s, st)]
     t = Table(dati, colWidths=_larghezze(st.larghezza, [1, 2]))
     t.setStyle(TableStyle(_regole(st, len(dati), 0, colonna_etichette=True)))
     return ([_intestazione(s, st, rng), Spacer(1, 3)] if st.titolo_in == 'intestazione' else []) + [t]
@@ -236,7 +236,7 @@ def segni(s: Scheda, st: Stile, rng) -> list:
     dati, span = [], []
     if colonne:
         dati.append(['', _p(opz['si'], sth), _p(opz['no'], sth), _p(opz['parziale'], sth)])
-    for lab, v in _coppie_di(s, st):
+    for lab, v in coppie_di(s, st):
         c = next((c for c in s.campi if c.etichetta == lab and c.codice in OPZIONI_SI_NO), None)
         if c is None or c.field not in ('asst_analisi', 'continuita_precedente', 'coprogettato_ts', 'riproposto'):
             r = len(dati)
@@ -260,7 +260,7 @@ def righe(s: Scheda, st: Stile, rng) -> list:
     """'Label: value' lines; a list under its 'Label:' line."""
     stc = stile(st.corpo)
     out = [_intestazione(s, st, rng)] if st.titolo_in == 'intestazione' else []
-    for lab, v in _coppie_di(s, st):
+    for lab, v in coppie_di(s, st):
         if isinstance(v, list):
             out += [Paragraph(escape(lab) + ':', stc), _p(v, stc)]
         else:
@@ -272,7 +272,7 @@ def grassetto(s: Scheda, st: Stile, rng) -> list:
     """A bold label as its own paragraph, the content in the paragraph below."""
     sth, stc = stile(st.corpo, bold=True), stile(st.corpo)
     out = [_intestazione(s, st, rng)] if st.titolo_in == 'intestazione' else []
-    for lab, v in _coppie_di(s, st):
+    for lab, v in coppie_di(s, st):
         out += [Spacer(1, 3), _p(lab.upper() if rng.random() < 0.3 else lab, sth), _p(v, stc)]
     return out
 
@@ -281,7 +281,7 @@ def impilata(s: Scheda, st: Stile, rng) -> list:
     """One table, a label row over its content row, field after field."""
     sth, stc = stile(st.corpo, bold=True), stile(st.corpo)
     dati, fondo = [], []
-    for lab, v in _coppie_di(s, st):
+    for lab, v in coppie_di(s, st):
         fondo.append(('BACKGROUND', (0, len(dati)), (0, len(dati)), GRIGIO))
         dati += [[_p(lab, sth)], [_p(v, stc)]]
     t = Table(dati, colWidths=[st.larghezza])
@@ -297,7 +297,7 @@ def sezione(s: Scheda, st: Stile, rng) -> list:
     """Heading (number and title), then run-in bold labels, lists, and the yes/no answers in a
     small inner table."""
     sth, stc = stile(st.corpo, bold=True), stile(st.corpo)
-    out = [Paragraph(escape(_sezione(s, st)), stile(st.corpo + 3, bold=True)), Spacer(1, 4)]
+    out = [Paragraph(escape(titolo_sezione(s, st)), stile(st.corpo + 3, bold=True)), Spacer(1, 4)]
     interna = []
     for c in s.campi:
         if c.codice in OPZIONI_SI_NO and len([x for x in s.campi if x.codice in OPZIONI_SI_NO]) >= 2:
@@ -347,7 +347,7 @@ def colore(schede: list[Scheda], st: Stile, rng) -> list:
     else:
         corpo = []
         for s in schede:
-            testa = Table([[Pallino(palette[s.stato][1]), Paragraph(escape(_sezione(s, st)), sth)]],
+            testa = Table([[Pallino(palette[s.stato][1]), Paragraph(escape(titolo_sezione(s, st)), sth)]],
                           colWidths=[16, st.larghezza - 16])
             testa.setStyle(TableStyle([('VALIGN', (0, 0), (-1, -1), 'MIDDLE'), ('LEFTPADDING', (0, 0), (-1, -1), 1)]))
             corpo += [testa] + [Paragraph(f'{escape(c.etichetta)}: {escape(str(c.testo))}', stc) for c in s.campi]

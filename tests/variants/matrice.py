@@ -92,16 +92,18 @@ def stampa(agg: dict, out=sys.stdout) -> list[tuple[str, str]]:
                 sotto.append((t, r))
         print(riga, file=out)
     stili = {k[1]: f1(c) for k, c in agg.items() if k[0] == 'stile'}
-    if stili:
-        print('F1 by style, all cells: ' + '  '.join(f'{k} {v:.2f}' for k, v in sorted(stili.items())), file=out)
+    if stili:     # facets are not independent of the representation (2 columns: text ones only)
+        print('F1 by style facet, all cells: ' + '  '.join(f'{k} {v:.2f}' for k, v in sorted(stili.items())), file=out)
     tot = defaultdict(int)
     for k, c in agg.items():
         if k[0] == 'stile':
             continue
         for k in ('tp', 'fp', 'fn'):
             tot[k] += c[k]
-    ok = len(CELLE) - len(sotto)
-    print(f'cells >= {SOGLIA}: {ok}/{len(CELLE)}; all cells together F1={f1(tot):.4f}', file=out)
+    misurate = [c for c in CELLE if agg.get(c)]
+    print(f'cells >= {SOGLIA}: {len(misurate) - len(sotto)}/{len(misurate)} measured ('
+          f"{len(CELLE) - len(misurate)} of {len(CELLE)} meaningful cells not drawn: '-'); "
+          f'all cells together F1={f1(tot):.4f}', file=out)
     if sotto:
         print('below: ' + ', '.join(f'{t}×{r} {f1(agg[(t, r)]):.2f}' for t, r in sotto), file=out)
     return sotto

@@ -59,13 +59,23 @@ eval: setup
 	else echo "no $(SHARED)/eval/score.py here: nothing to score against (set SHARED=...)"; fi
 
 # the same records drawn in layouts the development PDFs do not use (with LibreOffice, also
-# documents made the way Ambiti make theirs: python-docx/pptx -> soffice), scored like `eval`
+# documents made the way Ambiti make theirs: python-docx/pptx -> soffice), scored like `eval`;
+# then the combinatorial generator: N seeded documents over every meaningful (record type x
+# representation) cell, its F1 printed as a matrix (tests/variants/matrice.py; VERBOSE=1: the holes),
+# and with LibreOffice WORD_N more set in Word (python-docx -> soffice), their own matrix
+N       ?= 205
+WORD_N  ?= 72
+SEED    ?= 0
 variants: setup
 	@if [ -f $(SHARED)/eval/score.py ]; then \
 	  rm -rf /tmp/pdz-variants /tmp/pdz-variants.duckdb; \
 	  $(BIN)/python -m tests.variants.build /tmp/pdz-variants $$(command -v soffice >/dev/null && echo --office); \
 	  $(BIN)/pdz ingest /tmp/pdz-variants --db /tmp/pdz-variants.duckdb > /dev/null; \
 	  $(BIN)/python $(SHARED)/eval/score.py --db /tmp/pdz-variants.duckdb --truth /tmp/pdz-variants | tail -9; \
+	  rm -rf /tmp/pdz-variants-matrice; \
+	  PDZ_SHARED=$(abspath $(SHARED)) $(BIN)/python -m tests.variants.matrice /tmp/pdz-variants-matrice --n $(N) --seed $(SEED) $(if $(VERBOSE),--verbose); \
+	  if command -v soffice >/dev/null; then rm -rf /tmp/pdz-variants-word; \
+	    PDZ_SHARED=$(abspath $(SHARED)) $(BIN)/python -m tests.variants.matrice /tmp/pdz-variants-word --word --n $(WORD_N) --seed $(SEED) $(if $(VERBOSE),--verbose); fi; \
 	else echo "no $(SHARED)/eval/score.py here: nothing to score against (set SHARED=...)"; fi
 
 # the data dictionary, generated from models/dizionario.py and warehouse/views.py

@@ -1,0 +1,211 @@
+"""Tables drawn with no rule at all, or with horizontal rules only (booktabs), found from the
+white space of their text: the 'stream' reading of camelot and pdfplumber's text strategy.
+
+A run of text rows in which several rows break into pieces set apart by wide gaps is a table
+candidate; its columns are the white rivers no (or almost no) row of the run crosses; a piece
+crossing a river is a cell spanning those columns (a header over two columns). Each text row is
+a row of the table. A river much wider than the table's other gaps, which no row crosses and
+which keeps on its right as many columns as on its left, splits two tables set side by side.
+
+It reads the page's lines (`Line.words`), so it does not depend on how the PDF was opened, and
+gives ordinary `Table`/`Cell`s. Lines already in a ruled or header-led table are left to them."""
+from __future__ import annotations
+
+from statistics import median
+
+from .layout import Cell, Line, Page, Table
+
+_GAP = 0.9              # ems: pieces of a row further apart than this may be two columns
+_MIN_ROWS = 3           # rows broken into pieces a table needs
+_MAX_JOIN = 2.2         # line heights: rows further apart than this are not one table
+_CROSS = 0.1            # share of a table's broken rows a column's white river may be crossed by
+
+Piece = tuple[float, float, str]
+
+
+def _rows(lines: list[Line]) -> list[tuple[float, float, float, list[Piece]]]:
+    """Lines sharing a baseline band joined into text rows (a page split into text columns, or a
+    table's gap taken for a gutter, cut them): (top, bottom, size, words)."""
+    rows: list[list] = []
+    for ln in sorted(lines, key=lambda ln: ln.top):
+        mid = (ln.top + ln.bottom) / 2
+        if rows and rows[-1][0] <= mid <= rows[-1][1]:
+            r = rows[-1]
+            r[0], r[1] = min(r[0], ln.top), max(r[1], ln.bottom)
+            r[3].extend(ln.words)
+            r[2] = max(r[2], ln.size)
+        else:
+            rows.append([ln.top, ln.bottom, ln.size, list(ln.words)])
+    return [(t, b, s, sorted(ws)) for t, b, s, ws in rows]
+
+
+def _pieces(words: list[Piece], size: float) -> list[Piece]:
+    out: list[list] = []
+    for x0, x1, text in words:
+        if out and x0 - out[-1][1] < _GAP * size:
+            out[-1][1], out[-1][2] = max(out[-1][1], x1), f'{out[-1][2]} {text}'
+        else:
+            out.append([x0, x1, text])
+    return [(a, b, t) for a, b, t in out]
+
+
+def _blocks(rows) -> list[list[int]]:
+    """Runs of rows close together with enough rows broken into pieces; a lone unbroken row
+    (a section title, a wrapped cell) stays inside a run, two in a row end it."""
+    blocks, cur, plain = [], [], 0
+    for i, (top, bottom, size, words) in enumerate(rows):
+        broken = len(_pieces(words, size)) >= 2
+        near = cur and top - rows[cur[-1]][1] <= _MAX_JOIN * max(size, bottom - top)
+        if not near:
+            if cur:
+                blocks.append(cur)
+            cur, plain = ([i] if broken else []), 0
+            continue
+        plain = 0 if broken else plain + 1
+        if plain > 2:
+            blocks.append(cur[:len(cur) - (plain - 1)])
+            cur, plain = [], 0
+            continue
+        cur.append(i)
+    if cur:
+        blocks.append(cur)
+    out = []
+    for b in blocks:
+        while b and len(_pieces(rows[b[-1]][3], rows[b[-1]][2])) < 2:
+            b = b[:-1]
+        if sum(len(_pieces(rows[i][3], rows[i][2])) >= 2 for i in b) >= _MIN_ROWS:
+            out.append(b)
+    return out
+
+
+def _rivers(pieces: list[list[Piece]]) -> list[tuple[float, float]]:
+    """White x-bands inside the block crossed by at most a few of its broken rows."""
+    broken = [ps for ps in pieces if len(ps) >= 2]
+    x0 = min(p[0] for ps in pieces for p in ps)
+    x1 = max(p[1] for ps in pieces for p in ps)
+    allowed = int(_CROSS * len(broken))
+    edges = sorted({round(v, 1) for ps in broken for p in ps for v in (p[0], p[1])} | {x0, x1})
+    out: list[tuple[float, float]] = []
+    for a, b in zip(edges, edges[1:]):
+        m = (a + b) / 2
+        crossing = sum(any(p[0] <= m <= p[1] for p in ps) for ps in broken)
+        if crossing <= allowed and x0 < m < x1:
+            if out and abs(out[-1][1] - a) < 0.01:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+    return [r for r in out if r[1] - r[0] >= 2.0]
+
+
+def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float) -> Table | None:
+    bounds = [lo] + [(a + b) / 2 for a, b in rivers] + [hi]
+    ncols = len(bounds) - 1
+    grid: list[list[Cell | None]] = []
+    for i in block:
+        top, bottom, size, words = rows[i]
+        words = [w for w in words if lo <= (w[0] + w[1]) / 2 <= hi]
+        if not words:
+            continue
+        cells: list[list] = [[] for _ in range(ncols)]
+        span = [k for k in range(ncols)]
+        for x0, x1, text in _pieces(words, size):
+            first = next(k for k in range(ncols) if x0 < bounds[k + 1] or k == ncols - 1)
+            last = max(first, max(k for k in range(ncols) if x1 > bounds[k] or k == 0))
+            cells[first].append(text)
+            for k in range(first + 1, last + 1):
+                span[k] = first
+        row: list[Cell | None] = []
+        for k in range(ncols):
+            if span[k] != k and not cells[k]:
+                row.append(None)
+                continue
+            end = k
+            while end + 1 < ncols and span[end + 1] == k:
+                end += 1
+            row.append(Cell(' '.join(cells[k]), bounds[k], top, bounds[end + 1], bottom))
+        grid.append(row)
+    if len(grid) < _MIN_ROWS or ncols < 2:
+        return None
+    return Table(page, (lo, grid[0][0].top if grid[0][0] else rows[block[0]][0], hi,
+                        rows[block[-1]][1]), grid)
+
+
+def _sides(pieces, rivers, lo, hi) -> list[tuple[float, float]]:
+    """The block's x-extents: one, or two when a river far wider than the others, crossed by no
+    row, splits it into halves with columns of their own (two tables side by side)."""
+    if len(rivers) >= 3:
+        widths = [b - a for a, b in rivers]
+        k = max(range(len(rivers)), key=lambda j: widths[j])
+        others = widths[:k] + widths[k + 1:]
+        a, b = rivers[k]
+        clean = not any(p[0] < (a + b) / 2 < p[1] for ps in pieces for p in ps)
+        if clean and 0 < k < len(rivers) - 1 and widths[k] > 2.5 * median(others):
+            return [(lo, a), (b, hi)]
+    return [(lo, hi)]
+
+
+def _inside(ln: Line, box) -> bool:
+    x, y = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
+    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
+
+
+def _fused(t: Table, rows, bounds: list[float]) -> bool:
+    """Rules missing inside a ruled table: one of its cells holds a text row whose pieces stand
+    in two of the columns the white space shows."""
+    def col(x: float) -> int:
+        return sum(x > b for b in bounds[1:-1])
+    for r in t.rows:
+        for c in r:
+            if c is None:
+                continue
+            for top, bottom, size, words in rows:
+                mid = (top + bottom) / 2
+                if not c.top <= mid <= c.bottom:
+                    continue
+                inner = [w for w in words if c.x0 - 1 <= (w[0] + w[1]) / 2 <= c.x1 + 1]
+                if len({col((a + b) / 2) for a, b, _ in _pieces(inner, size)}) >= 2:
+                    return True
+    return False
+
+
+def reread(p: Page, t: Table) -> Table:
+    """A ruled table read again from its text when its rules leave columns fused."""
+    rows = _rows([ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)])
+    if len(rows) < 2:
+        return t
+    pieces = [_pieces(r[3], r[2]) for r in rows]
+    rivers = _rivers(pieces)
+    lo, hi = t.bbox[0], t.bbox[2]
+    bounds = [lo] + [(a + b) / 2 for a, b in rivers] + [hi]
+    if not rivers or not _fused(t, rows, bounds):
+        return t
+    return _table(p.number, rows, list(range(len(rows))), rivers, lo, hi) or t
+
+
+def table_layer(p: Page) -> list[Table]:
+    """Every table of the page: the ruled and header-led ones (re-read where their rules fuse
+    columns) and those only white space draws."""
+    return [reread(p, t) for t in p.tables] + stream_tables(p)
+
+
+def stream_tables(p: Page) -> list[Table]:
+    """The tables of the page that only white space draws."""
+    lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words]
+    rows = _rows(lines)
+    out = []
+    for block in _blocks(rows):
+        pieces = [_pieces(rows[i][3], rows[i][2]) for i in block]
+        lo = min(ps[0][0] for ps in pieces) - 1
+        hi = max(ps[-1][1] for ps in pieces) + 1
+        rivers = _rivers(pieces)
+        if not rivers:
+            continue
+        for a, b in _sides(pieces, rivers, lo, hi):
+            sub = [r for r in rivers if a < r[0] and r[1] < b]
+            side = [[q for q in ps if a <= (q[0] + q[1]) / 2 <= b] for ps in pieces]
+            if sum(len(ps) >= 2 for ps in side) < _MIN_ROWS:
+                continue
+            t = _table(p.number, rows, block, sub, a, b)
+            if t is not None:
+                out.append(t)
+    return out

@@ -24,25 +24,29 @@ Piece = tuple[float, float, str]
 
 
 def _rows(lines: list[Line]) -> list[tuple[float, float, float, list[Piece]]]:
-    """Lines sharing a baseline band joined into text rows (a page split into text columns, or a
-    table's gap taken for a gutter, cut them): (top, bottom, size, words)."""
+    """Lines sharing a baseline band joined into text rows, each text column of the page on its
+    own (two columns of prose side by side are no table): (top, bottom, size, words)."""
     rows: list[list] = []
-    for ln in sorted(lines, key=lambda ln: ln.top):
+    for ln in sorted(lines, key=lambda ln: (ln.column, ln.top)):
         mid = (ln.top + ln.bottom) / 2
-        if rows and rows[-1][0] <= mid <= rows[-1][1]:
+        if rows and rows[-1][0] <= mid <= rows[-1][1] and rows[-1][4] == ln.column:
             r = rows[-1]
             r[0], r[1] = min(r[0], ln.top), max(r[1], ln.bottom)
             r[3].extend(ln.words)
             r[2] = max(r[2], ln.size)
         else:
-            rows.append([ln.top, ln.bottom, ln.size, list(ln.words)])
-    return [(t, b, s, sorted(ws)) for t, b, s, ws in rows]
+            rows.append([ln.top, ln.bottom, ln.size, list(ln.words), ln.column])
+    return [(t, b, s, sorted(ws)) for t, b, s, ws, _ in rows]
+
+
+_BULLETS = set('•·▪■□○●◦➢►')
 
 
 def _pieces(words: list[Piece], size: float) -> list[Piece]:
+    """The row's words joined where the gap is a word space; a bullet joins the item it marks."""
     out: list[list] = []
     for x0, x1, text in words:
-        if out and x0 - out[-1][1] < _GAP * size:
+        if out and (x0 - out[-1][1] < _GAP * size or out[-1][2] in _BULLETS):
             out[-1][1], out[-1][2] = max(out[-1][1], x1), f'{out[-1][2]} {text}'
         else:
             out.append([x0, x1, text])
@@ -55,7 +59,7 @@ def _blocks(rows) -> list[list[int]]:
     blocks, cur, plain = [], [], 0
     for i, (top, bottom, size, words) in enumerate(rows):
         broken = len(_pieces(words, size)) >= 2
-        near = cur and top - rows[cur[-1]][1] <= _MAX_JOIN * max(size, bottom - top)
+        near = cur and rows[cur[-1]][0] < top and top - rows[cur[-1]][1] <= _MAX_JOIN * max(size, bottom - top)
         if not near:
             if cur:
                 blocks.append(cur)
@@ -97,23 +101,52 @@ def _rivers(pieces: list[list[Piece]]) -> list[tuple[float, float]]:
     return [r for r in out if r[1] - r[0] >= 2.0]
 
 
-def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float) -> Table | None:
+def _placed(words: list[Piece], size: float, bounds: list[float]) -> tuple[list[list[str]], list[int]]:
+    """A text row's pieces put in the columns: texts per column, and per column the column whose
+    cell covers it (itself, or the one a spanning piece starts in)."""
+    ncols = len(bounds) - 1
+    cells: list[list[str]] = [[] for _ in range(ncols)]
+    span = list(range(ncols))
+    for x0, x1, text in _pieces(words, size):
+        first = next(k for k in range(ncols) if x0 < bounds[k + 1] or k == ncols - 1)
+        last = max([first] + [k for k in range(ncols) if x1 > bounds[k] + 1])
+        cells[first].append(text)
+        for k in range(first + 1, last + 1):
+            if not cells[k]:
+                span[k] = first
+    return cells, span
+
+
+def _continues(prev: list[list[str]], cur: list[list[str]]) -> bool:
+    """A text row carrying on the row above (a cell's wrapped lines, a title on two lines): no
+    text in the first column, and text only in columns the row above fills."""
+    return not cur[0] and any(cur) and all(not c or p for c, p in zip(cur, prev))
+
+
+def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float,
+           bands: list[tuple[float, float]] | None = None) -> Table | None:
+    """The table of the block's rows in the columns the rivers leave. A row carrying on the one
+    above joins it; with `bands` (a ruled table's rows) only rows of the same band join."""
     bounds = [lo] + [(a + b) / 2 for a, b in rivers] + [hi]
     ncols = len(bounds) - 1
-    grid: list[list[Cell | None]] = []
+    merged: list[list] = []       # [top, bottom, cells, span, band]
     for i in block:
         top, bottom, size, words = rows[i]
         words = [w for w in words if lo <= (w[0] + w[1]) / 2 <= hi]
         if not words:
             continue
-        cells: list[list] = [[] for _ in range(ncols)]
-        span = [k for k in range(ncols)]
-        for x0, x1, text in _pieces(words, size):
-            first = next(k for k in range(ncols) if x0 < bounds[k + 1] or k == ncols - 1)
-            last = max(first, max(k for k in range(ncols) if x1 > bounds[k] or k == 0))
-            cells[first].append(text)
-            for k in range(first + 1, last + 1):
-                span[k] = first
+        cells, span = _placed(words, size, bounds)
+        mid = (top + bottom) / 2
+        band = next((k for k, (a, b) in enumerate(bands) if a <= mid <= b), None) if bands else None
+        if merged and band is not None and merged[-1][4] == band and _continues(merged[-1][2], cells):
+            m = merged[-1]
+            m[1] = bottom
+            for k in range(ncols):
+                m[2][k] += cells[k]
+            continue
+        merged.append([top, bottom, cells, span, band])
+    grid: list[list[Cell | None]] = []
+    for top, bottom, cells, span, _ in merged:
         row: list[Cell | None] = []
         for k in range(ncols):
             if span[k] != k and not cells[k]:
@@ -124,10 +157,9 @@ def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float) -> T
                 end += 1
             row.append(Cell(' '.join(cells[k]), bounds[k], top, bounds[end + 1], bottom))
         grid.append(row)
-    if len(grid) < _MIN_ROWS or ncols < 2:
+    if len(grid) < 2 or ncols < 2:
         return None
-    return Table(page, (lo, grid[0][0].top if grid[0][0] else rows[block[0]][0], hi,
-                        rows[block[-1]][1]), grid)
+    return Table(page, (lo, merged[0][0], hi, merged[-1][1]), grid)
 
 
 def _sides(pieces, rivers, lo, hi) -> list[tuple[float, float]]:
@@ -168,30 +200,33 @@ def _fused(t: Table, rows, bounds: list[float]) -> bool:
     return False
 
 
-def reread(p: Page, t: Table) -> Table:
-    """A ruled table read again from its text when its rules leave columns fused."""
+def reread(p: Page, t: Table) -> list[Table]:
+    """A ruled table read again from its text when its rules leave columns fused: the runs of
+    broken rows inside it, each with its own columns (a frame round a page holds prose too)."""
     rows = _rows([ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)])
     if len(rows) < 2:
-        return t
+        return [t]
     pieces = [_pieces(r[3], r[2]) for r in rows]
     rivers = _rivers(pieces)
-    lo, hi = t.bbox[0], t.bbox[2]
-    bounds = [lo] + [(a + b) / 2 for a, b in rivers] + [hi]
+    bounds = [t.bbox[0]] + [(a + b) / 2 for a, b in rivers] + [t.bbox[2]]
     if not rivers or not _fused(t, rows, bounds):
-        return t
-    return _table(p.number, rows, list(range(len(rows))), rivers, lo, hi) or t
+        return [t]
+    return _read(p.number, rows) or [t]
 
 
 def table_layer(p: Page) -> list[Table]:
     """Every table of the page: the ruled and header-led ones (re-read where their rules fuse
     columns) and those only white space draws."""
-    return [reread(p, t) for t in p.tables] + stream_tables(p)
+    return [r for t in p.tables for r in reread(p, t)] + stream_tables(p)
 
 
 def stream_tables(p: Page) -> list[Table]:
     """The tables of the page that only white space draws."""
     lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words]
-    rows = _rows(lines)
+    return _read(p.number, _rows(lines))
+
+
+def _read(page: int, rows) -> list[Table]:
     out = []
     for block in _blocks(rows):
         pieces = [_pieces(rows[i][3], rows[i][2]) for i in block]
@@ -205,7 +240,7 @@ def stream_tables(p: Page) -> list[Table]:
             side = [[q for q in ps if a <= (q[0] + q[1]) / 2 <= b] for ps in pieces]
             if sum(len(ps) >= 2 for ps in side) < _MIN_ROWS:
                 continue
-            t = _table(p.number, rows, block, sub, a, b)
+            t = _table(page, rows, block, sub, a, b)
             if t is not None:
                 out.append(t)
     return out

@@ -23,19 +23,29 @@ _CROSS = 0.1            # share of a table's broken rows a column's white river 
 Piece = tuple[float, float, str]
 
 
-def _rows(lines: list[Line]) -> list[tuple[float, float, float, list[Piece]]]:
+def _prose_columns(p: Page) -> bool:
+    """Whether the page's text columns are columns of prose (two or three, lines running wide),
+    not a table's columns the gutter finder took for text columns."""
+    cols: dict[int, list[float]] = {}
+    for ln in p.lines:
+        cols.setdefault(ln.column, []).append(ln.x1 - ln.x0)
+    return 2 <= len(cols) <= 3 and all(median(w) >= 0.25 * p.width for w in cols.values())
+
+
+def _rows(lines: list[Line], by_column: bool = True) -> list[tuple[float, float, float, list[Piece]]]:
     """Lines sharing a baseline band joined into text rows, each text column of the page on its
     own (two columns of prose side by side are no table): (top, bottom, size, words)."""
     rows: list[list] = []
-    for ln in sorted(lines, key=lambda ln: (ln.column, ln.top)):
+    for ln in sorted(lines, key=lambda ln: (ln.column if by_column else 0, ln.top)):
         mid = (ln.top + ln.bottom) / 2
-        if rows and rows[-1][0] <= mid <= rows[-1][1] and rows[-1][4] == ln.column:
+        col = ln.column if by_column else 0
+        if rows and rows[-1][0] <= mid <= rows[-1][1] and rows[-1][4] == col:
             r = rows[-1]
             r[0], r[1] = min(r[0], ln.top), max(r[1], ln.bottom)
             r[3].extend(ln.words)
             r[2] = max(r[2], ln.size)
         else:
-            rows.append([ln.top, ln.bottom, ln.size, list(ln.words), ln.column])
+            rows.append([ln.top, ln.bottom, ln.size, list(ln.words), col])
     return [(t, b, s, sorted(ws)) for t, b, s, ws, _ in rows]
 
 
@@ -162,17 +172,28 @@ def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float,
     return Table(page, (lo, merged[0][0], hi, merged[-1][1]), grid)
 
 
+def _wordy(pieces, a: float, b: float) -> bool:
+    """Most of the block's text between x=a and x=b is words (a label column), not figures."""
+    texts = [q[2] for ps in pieces for q in ps if a <= (q[0] + q[1]) / 2 <= b]
+    worded = [t for t in texts if sum(ch.isalpha() for ch in t) > sum(ch.isdigit() for ch in t)]
+    return bool(texts) and len(worded) >= 0.6 * len(texts)
+
+
 def _sides(pieces, rivers, lo, hi) -> list[tuple[float, float]]:
-    """The block's x-extents: one, or two when a river far wider than the others, crossed by no
-    row, splits it into halves with columns of their own (two tables side by side)."""
+    """The block's x-extents: one, or two when the widest river, crossed by no row, splits it
+    into halves with columns of their own (two tables side by side): far wider than the other
+    gaps, or wider and followed by a column of labels where a column of figures ends the left."""
     if len(rivers) >= 3:
         widths = [b - a for a, b in rivers]
         k = max(range(len(rivers)), key=lambda j: widths[j])
         others = widths[:k] + widths[k + 1:]
         a, b = rivers[k]
         clean = not any(p[0] < (a + b) / 2 < p[1] for ps in pieces for p in ps)
-        if clean and 0 < k < len(rivers) - 1 and widths[k] > 2.5 * median(others):
-            return [(lo, a), (b, hi)]
+        if clean and 0 < k < len(rivers) - 1:
+            restarts = (_wordy(pieces, rivers[k][1], rivers[k + 1][0]) and
+                        not _wordy(pieces, rivers[k - 1][1], rivers[k][0]))
+            if widths[k] > 2.5 * median(others) or (restarts and widths[k] > 1.5 * median(others)):
+                return [(lo, a), (b, hi)]
     return [(lo, hi)]
 
 
@@ -203,7 +224,8 @@ def _fused(t: Table, rows, bounds: list[float]) -> bool:
 def reread(p: Page, t: Table) -> list[Table]:
     """A ruled table read again from its text when its rules leave columns fused: the runs of
     broken rows inside it, each with its own columns (a frame round a page holds prose too)."""
-    rows = _rows([ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)])
+    rows = _rows([ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)],
+                 _prose_columns(p))
     if len(rows) < 2:
         return [t]
     pieces = [_pieces(r[3], r[2]) for r in rows]
@@ -223,7 +245,7 @@ def table_layer(p: Page) -> list[Table]:
 def stream_tables(p: Page) -> list[Table]:
     """The tables of the page that only white space draws."""
     lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words]
-    return _read(p.number, _rows(lines))
+    return _read(p.number, _rows(lines, _prose_columns(p)))
 
 
 def _read(page: int, rows) -> list[Table]:

@@ -15,7 +15,9 @@ from statistics import median
 
 from .layout import Cell, Line, Page, Table
 
-_GAP = 0.9              # ems: pieces of a row further apart than this may be two columns
+_GAP = 0.9              # ems: a row broken by a gap this wide may be a table's row
+_CELL_GAP = 0.5         # ems: inside a table, cells are further apart than this (a word space
+                        # is a quarter em; dense columns of figures stand half an em apart)
 _MIN_ROWS = 3           # rows broken into pieces a table needs
 _MAX_JOIN = 2.2         # line heights: rows further apart than this are not one table
 _CROSS = 0.1            # share of a table's broken rows a column's white river may be crossed by
@@ -52,11 +54,12 @@ def _rows(lines: list[Line], by_column: bool = True) -> list[tuple[float, float,
 _BULLETS = set('•·▪■□○●◦➢►')
 
 
-def _pieces(words: list[Piece], size: float) -> list[Piece]:
-    """The row's words joined where the gap is a word space; a bullet joins the item it marks."""
+def _pieces(words: list[Piece], size: float, gap: float = _GAP) -> list[Piece]:
+    """The row's words joined where the gap is narrower than `gap` ems; a bullet joins the item
+    it marks."""
     out: list[list] = []
     for x0, x1, text in words:
-        if out and (x0 - out[-1][1] < _GAP * size or out[-1][2] in _BULLETS):
+        if out and (x0 - out[-1][1] < gap * size or out[-1][2] in _BULLETS):
             out[-1][1], out[-1][2] = max(out[-1][1], x1), f'{out[-1][2]} {text}'
         else:
             out.append([x0, x1, text])
@@ -117,7 +120,7 @@ def _placed(words: list[Piece], size: float, bounds: list[float]) -> tuple[list[
     ncols = len(bounds) - 1
     cells: list[list[str]] = [[] for _ in range(ncols)]
     span = list(range(ncols))
-    for x0, x1, text in _pieces(words, size):
+    for x0, x1, text in _pieces(words, size, _CELL_GAP):
         first = next(k for k in range(ncols) if x0 < bounds[k + 1] or k == ncols - 1)
         last = max([first] + [k for k in range(ncols) if x1 > bounds[k] + 1])
         cells[first].append(text)
@@ -228,7 +231,7 @@ def reread(p: Page, t: Table) -> list[Table]:
                  _prose_columns(p))
     if len(rows) < 2:
         return [t]
-    pieces = [_pieces(r[3], r[2]) for r in rows]
+    pieces = [_pieces(r[3], r[2], _CELL_GAP) for r in rows]
     rivers = _rivers(pieces)
     bounds = [t.bbox[0]] + [(a + b) / 2 for a, b in rivers] + [t.bbox[2]]
     if not rivers or not _fused(t, rows, bounds):
@@ -251,7 +254,7 @@ def stream_tables(p: Page) -> list[Table]:
 def _read(page: int, rows) -> list[Table]:
     out = []
     for block in _blocks(rows):
-        pieces = [_pieces(rows[i][3], rows[i][2]) for i in block]
+        pieces = [_pieces(rows[i][3], rows[i][2], _CELL_GAP) for i in block]
         lo = min(ps[0][0] for ps in pieces) - 1
         hi = max(ps[-1][1] for ps in pieces) + 1
         rivers = _rivers(pieces)

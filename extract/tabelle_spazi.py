@@ -130,10 +130,14 @@ def _placed(words: list[Piece], size: float, bounds: list[float]) -> tuple[list[
     return cells, span
 
 
-def _continues(prev: list[list[str]], cur: list[list[str]]) -> bool:
+def _continues(prev: list[list[str]], cur: list[list[str]], held: bool) -> bool:
     """A text row carrying on the row above (a cell's wrapped lines, a title on two lines): no
-    text in the first column, and text only in columns the row above fills."""
-    return not cur[0] and any(cur) and all(not c or p for c, p in zip(cur, prev))
+    text in the first column, and text only in columns the row above fills, inside one ruled row
+    or among the column titles (elsewhere such a row is as often a row of its own); or only the
+    first column's text, going on in lower case."""
+    if cur[0] and not any(cur[1:]) and prev[0]:
+        return cur[0][0][:1].islower()        # a label wrapped onto a line of its own
+    return held and not cur[0] and any(cur) and all(not c or p for c, p in zip(cur, prev))
 
 
 def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float,
@@ -151,7 +155,9 @@ def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float,
         cells, span = _placed(words, size, bounds)
         mid = (top + bottom) / 2
         band = next((k for k, (a, b) in enumerate(bands) if a <= mid <= b), None) if bands else None
-        if merged and band is not None and merged[-1][4] == band and _continues(merged[-1][2], cells):
+        # the column titles: the table's first few lines, before any row label
+        head = i - block[0] < 8 and not any(m[2][0] for m in merged)
+        if merged and merged[-1][4] == band and _continues(merged[-1][2], cells, band is not None or head):
             m = merged[-1]
             m[1] = bottom
             for k in range(ncols):
@@ -205,21 +211,23 @@ def _inside(ln: Line, box) -> bool:
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
 
 
-def _fused(t: Table, rows, bounds: list[float]) -> bool:
-    """Rules missing inside a ruled table: one of its cells holds a text row whose pieces stand
-    in two of the columns the white space shows."""
-    def col(x: float) -> int:
-        return sum(x > b for b in bounds[1:-1])
+def _fused(t: Table, rows) -> bool:
+    """Rules missing inside a ruled table: one of its cells holds a text row broken by a
+    column gap (figures of two columns, a label and its value), or every cell of a row holds
+    the same three or more text rows (rows no rule parts)."""
     for r in t.rows:
+        held = [[round(tp) for tp, bt, _, ws in rows if c.top <= (tp + bt) / 2 <= c.bottom and
+                 any(c.x0 - 1 <= (w[0] + w[1]) / 2 <= c.x1 + 1 for w in ws)] for c in r if c and c.text]
+        if len(held) >= 2 and len(held[0]) >= 3 and all(h == held[0] for h in held):
+            return True
         for c in r:
             if c is None:
                 continue
             for top, bottom, size, words in rows:
-                mid = (top + bottom) / 2
-                if not c.top <= mid <= c.bottom:
+                if not c.top <= (top + bottom) / 2 <= c.bottom:
                     continue
                 inner = [w for w in words if c.x0 - 1 <= (w[0] + w[1]) / 2 <= c.x1 + 1]
-                if len({col((a + b) / 2) for a, b, _ in _pieces(inner, size)}) >= 2:
+                if len(_pieces(inner, size)) >= 2:
                     return True
     return False
 
@@ -229,12 +237,7 @@ def reread(p: Page, t: Table) -> list[Table]:
     broken rows inside it, each with its own columns (a frame round a page holds prose too)."""
     rows = _rows([ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)],
                  _prose_columns(p))
-    if len(rows) < 2:
-        return [t]
-    pieces = [_pieces(r[3], r[2], _CELL_GAP) for r in rows]
-    rivers = _rivers(pieces)
-    bounds = [t.bbox[0]] + [(a + b) / 2 for a, b in rivers] + [t.bbox[2]]
-    if not rivers or not _fused(t, rows, bounds):
+    if len(rows) < 2 or not _fused(t, rows):
         return [t]
     return _read(p.number, rows) or [t]
 

@@ -213,12 +213,22 @@ def _inside(ln: Line, box) -> bool:
 
 def _fused(t: Table, rows) -> bool:
     """Rules missing inside a ruled table: one of its cells holds a text row broken by a
-    column gap (figures of two columns, a label and its value), or every cell of a row holds
-    the same three or more text rows (rows no rule parts)."""
+    column gap (figures of two columns, a label and its value), or a row's cells hold text rows
+    at the same heights: all the same three or more, or figures one per line (rows no rule
+    parts)."""
+    def lines_of(c: Cell) -> dict[int, str]:
+        return {round(tp): ' '.join(w[2] for w in ws if c.x0 - 1 <= (w[0] + w[1]) / 2 <= c.x1 + 1)
+                for tp, bt, _, ws in rows if c.top <= (tp + bt) / 2 <= c.bottom}
+
+    def figures(texts) -> bool:
+        return all(sum(ch.isdigit() for ch in x) > sum(ch.isalpha() for ch in x) for x in texts)
     for r in t.rows:
-        held = [[round(tp) for tp, bt, _, ws in rows if c.top <= (tp + bt) / 2 <= c.bottom and
-                 any(c.x0 - 1 <= (w[0] + w[1]) / 2 <= c.x1 + 1 for w in ws)] for c in r if c and c.text]
-        if len(held) >= 2 and len(held[0]) >= 3 and all(h == held[0] for h in held):
+        held = [{k: v for k, v in lines_of(c).items() if v} for c in r if c and c.text]
+        if len(held) >= 2 and len(held[0]) >= 3 and all(h.keys() == held[0].keys() for h in held):
+            return True
+        # figures stacked in a cell, each on a line of another cell: rows the rules missed
+        if any(len(h) >= 2 and figures(h.values()) and any(set(h) <= set(o) for o in held if o is not h)
+               for h in held[1:]):
             return True
         for c in r:
             if c is None:

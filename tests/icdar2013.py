@@ -206,10 +206,11 @@ def main(argv=None) -> int:
     tp, w, g = (sum(r[k] for r in rows) for k in ('tp', 'want', 'got'))
     macro = sum(f1(r['tp'], r['want'], r['got']) for r in rows) / len(rows)
     missed = sum(not r['found'] for r in rows)
+    poor = sum(f1(r['tp'], r['want'], r['got']) < 0.5 for r in rows)
     print(f'ICDAR 2013: {len(pdfs)} documents, {len(rows)} tables, {missed} missed, '
           f'{time.perf_counter() - t0:.0f}s')
     print(f'adjacency relations: precision={tp / g if g else 0:.4f} recall={tp / w if w else 0:.4f}')
-    print(f'tables: micro F1={f1(tp, w, g):.4f} macro F1={macro:.4f}')
+    print(f'tables: micro F1={f1(tp, w, g):.4f} macro F1={macro:.4f} ({poor} tables below F1 0.5)')
     return 0
 
 

@@ -7,7 +7,7 @@ DB      ?= warehouse/pdz.duckdb
 SHARED  ?= ../shared
 JOBS    ?= auto
 
-.PHONY: setup setup-office ingest nightly test stress eval variants bench status clean docs readme
+.PHONY: setup setup-office ingest nightly test stress eval variants bench tables status clean docs readme
 
 $(BIN)/pdz: pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (set PY=...)"; exit 1; }
@@ -98,6 +98,18 @@ stress: setup
 # $(SHARED)/corpus/dev*) and prints the floor, the pdfplumber pass, ingest, no-op, memory (~5 min)
 bench: setup
 	$(BIN)/python -m pdz.bench --shared $(SHARED) $(BENCH_ARGS)
+
+# the table layer on the ICDAR 2013 Table Competition set (67 EU/US government PDFs, 156 tables,
+# cell-structure ground truth), adjacency-relation F1. The data is not committed and no package
+# registry ships it: copy tests/files/tabula/icdar2013-dataset of camelot's source repository
+# (camelot-dev/camelot) into $(ICDAR), which git ignores; without it the target says so and skips.
+ICDAR     ?= tests/data/icdar2013
+tables: setup
+	@if [ -d $(ICDAR)/competition-dataset-eu ]; then \
+	  $(BIN)/python -m tests.icdar2013 $(ICDAR) $(if $(PER_DOC),--per-doc); \
+	else \
+	  echo "skipped: no ICDAR 2013 set in $(ICDAR). Copy tests/files/tabula/icdar2013-dataset of camelot's source repository (camelot-dev/camelot) there (git ignores it) and run again."; \
+	fi
 
 clean:
 	rm -rf $(VENV) *.egg-info warehouse/*.duckdb warehouse/*.wal warehouse/*-download warehouse/*.lock warehouse/*.ingest warehouse/*.tmp

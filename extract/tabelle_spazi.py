@@ -1,0 +1,284 @@
+"""Tables drawn with no rule at all, or with horizontal rules only (booktabs), found from the
+white space of their text: the 'stream' reading of camelot and pdfplumber's text strategy.
+
+A run of text rows in which several rows break into pieces set apart by wide gaps is a table
+candidate; its columns are the white rivers no (or almost no) row of the run crosses; a piece
+crossing a river is a cell spanning those columns (a header over two columns). Each text row is
+a row of the table. A river much wider than the table's other gaps, which no row crosses and
+which keeps on its right as many columns as on its left, splits two tables set side by side.
+
+It reads the page's lines (`Line.words`), so it does not depend on how the PDF was opened, and
+gives ordinary `Table`/`Cell`s. Lines already in a ruled or header-led table are left to them."""
+from __future__ import annotations
+
+from statistics import median
+
+from .layout import Cell, Line, Page, Table
+
+_GAP = 0.9              # ems: a row broken by a gap this wide may be a table's row
+_CELL_GAP = 0.5         # ems: inside a table, cells are further apart than this (a word space
+                        # is a quarter em; dense columns of figures stand half an em apart)
+_MIN_ROWS = 3           # rows broken into pieces a table needs
+_MAX_JOIN = 2.2         # line heights: rows further apart than this are not one table
+_CROSS = 0.1            # share of a table's broken rows a column's white river may be crossed by
+
+Piece = tuple[float, float, str]
+
+
+def _prose_columns(p: Page) -> bool:
+    """Whether the page's text columns are columns of prose (two or three, lines running wide),
+    not a table's columns the gutter finder took for text columns."""
+    cols: dict[int, list[float]] = {}
+    for ln in p.lines:
+        cols.setdefault(ln.column, []).append(ln.x1 - ln.x0)
+    return 2 <= len(cols) <= 3 and all(median(w) >= 0.25 * p.width for w in cols.values())
+
+
+def _rows(lines: list[Line], by_column: bool = True) -> list[tuple[float, float, float, list[Piece]]]:
+    """Lines sharing a baseline band joined into text rows, each text column of the page on its
+    own (two columns of prose side by side are no table): (top, bottom, size, words)."""
+    rows: list[list] = []
+    for ln in sorted(lines, key=lambda ln: (ln.column if by_column else 0, ln.top)):
+        mid = (ln.top + ln.bottom) / 2
+        col = ln.column if by_column else 0
+        if rows and rows[-1][0] <= mid <= rows[-1][1] and rows[-1][4] == col:
+            r = rows[-1]
+            r[0], r[1] = min(r[0], ln.top), max(r[1], ln.bottom)
+            r[3].extend(ln.words)
+            r[2] = max(r[2], ln.size)
+        else:
+            rows.append([ln.top, ln.bottom, ln.size, list(ln.words), col])
+    return [(t, b, s, sorted(ws)) for t, b, s, ws, _ in rows]
+
+
+_BULLETS = set('•·▪■□○●◦➢►')
+
+
+def _pieces(words: list[Piece], size: float, gap: float = _GAP) -> list[Piece]:
+    """The row's words joined where the gap is narrower than `gap` ems; a bullet joins the item
+    it marks."""
+    out: list[list] = []
+    for x0, x1, text in words:
+        if out and (x0 - out[-1][1] < gap * size or out[-1][2] in _BULLETS):
+            out[-1][1], out[-1][2] = max(out[-1][1], x1), f'{out[-1][2]} {text}'
+        else:
+            out.append([x0, x1, text])
+    return [(a, b, t) for a, b, t in out]
+
+
+def _blocks(rows) -> list[list[int]]:
+    """Runs of rows close together with enough rows broken into pieces; a lone unbroken row
+    (a section title, a wrapped cell) stays inside a run, two in a row end it."""
+    blocks, cur, plain = [], [], 0
+    for i, (top, bottom, size, words) in enumerate(rows):
+        broken = len(_pieces(words, size)) >= 2
+        near = cur and rows[cur[-1]][0] < top and top - rows[cur[-1]][1] <= _MAX_JOIN * max(size, bottom - top)
+        if not near:
+            if cur:
+                blocks.append(cur)
+            cur, plain = ([i] if broken else []), 0
+            continue
+        plain = 0 if broken else plain + 1
+        if plain > 2:
+            blocks.append(cur[:len(cur) - (plain - 1)])
+            cur, plain = [], 0
+            continue
+        cur.append(i)
+    if cur:
+        blocks.append(cur)
+    out = []
+    for b in blocks:
+        while b and len(_pieces(rows[b[-1]][3], rows[b[-1]][2])) < 2:
+            b = b[:-1]
+        if sum(len(_pieces(rows[i][3], rows[i][2])) >= 2 for i in b) >= _MIN_ROWS:
+            out.append(b)
+    return out
+
+
+def _rivers(pieces: list[list[Piece]]) -> list[tuple[float, float]]:
+    """White x-bands inside the block crossed by at most a few of its broken rows."""
+    broken = [ps for ps in pieces if len(ps) >= 2]
+    x0 = min(p[0] for ps in pieces for p in ps)
+    x1 = max(p[1] for ps in pieces for p in ps)
+    allowed = int(_CROSS * len(broken))
+    edges = sorted({round(v, 1) for ps in broken for p in ps for v in (p[0], p[1])} | {x0, x1})
+    out: list[tuple[float, float]] = []
+    for a, b in zip(edges, edges[1:]):
+        m = (a + b) / 2
+        crossing = sum(any(p[0] <= m <= p[1] for p in ps) for ps in broken)
+        if crossing <= allowed and x0 < m < x1:
+            if out and abs(out[-1][1] - a) < 0.01:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+    return [r for r in out if r[1] - r[0] >= 2.0]
+
+
+def _placed(words: list[Piece], size: float, bounds: list[float]) -> tuple[list[list[str]], list[int]]:
+    """A text row's pieces put in the columns: texts per column, and per column the column whose
+    cell covers it (itself, or the one a spanning piece starts in)."""
+    ncols = len(bounds) - 1
+    cells: list[list[str]] = [[] for _ in range(ncols)]
+    span = list(range(ncols))
+    for x0, x1, text in _pieces(words, size, _CELL_GAP):
+        first = next(k for k in range(ncols) if x0 < bounds[k + 1] or k == ncols - 1)
+        last = max([first] + [k for k in range(ncols) if x1 > bounds[k] + 1])
+        cells[first].append(text)
+        for k in range(first + 1, last + 1):
+            if not cells[k]:
+                span[k] = first
+    return cells, span
+
+
+def _continues(prev: list[list[str]], cur: list[list[str]], held: bool) -> bool:
+    """A text row carrying on the row above (a cell's wrapped lines, a title on two lines): no
+    text in the first column, and text only in columns the row above fills, inside one ruled row
+    or among the column titles (elsewhere such a row is as often a row of its own); or only the
+    first column's text, going on in lower case."""
+    if cur[0] and not any(cur[1:]) and prev[0]:
+        return cur[0][0][:1].islower()        # a label wrapped onto a line of its own
+    return held and not cur[0] and any(cur) and all(not c or p for c, p in zip(cur, prev))
+
+
+def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float,
+           bands: list[tuple[float, float]] | None = None) -> Table | None:
+    """The table of the block's rows in the columns the rivers leave. A row carrying on the one
+    above joins it; with `bands` (a ruled table's rows) only rows of the same band join."""
+    bounds = [lo] + [(a + b) / 2 for a, b in rivers] + [hi]
+    ncols = len(bounds) - 1
+    merged: list[list] = []       # [top, bottom, cells, span, band]
+    for i in block:
+        top, bottom, size, words = rows[i]
+        words = [w for w in words if lo <= (w[0] + w[1]) / 2 <= hi]
+        if not words:
+            continue
+        cells, span = _placed(words, size, bounds)
+        mid = (top + bottom) / 2
+        band = next((k for k, (a, b) in enumerate(bands) if a <= mid <= b), None) if bands else None
+        # the column titles: the table's first few lines, before any row label
+        head = i - block[0] < 8 and not any(m[2][0] for m in merged)
+        if merged and merged[-1][4] == band and _continues(merged[-1][2], cells, band is not None or head):
+            m = merged[-1]
+            m[1] = bottom
+            for k in range(ncols):
+                m[2][k] += cells[k]
+            continue
+        merged.append([top, bottom, cells, span, band])
+    grid: list[list[Cell | None]] = []
+    for top, bottom, cells, span, _ in merged:
+        row: list[Cell | None] = []
+        for k in range(ncols):
+            if span[k] != k and not cells[k]:
+                row.append(None)
+                continue
+            end = k
+            while end + 1 < ncols and span[end + 1] == k:
+                end += 1
+            row.append(Cell(' '.join(cells[k]), bounds[k], top, bounds[end + 1], bottom))
+        grid.append(row)
+    if len(grid) < 2 or ncols < 2:
+        return None
+    return Table(page, (lo, merged[0][0], hi, merged[-1][1]), grid)
+
+
+def _wordy(pieces, a: float, b: float) -> bool:
+    """Most of the block's text between x=a and x=b is words (a label column), not figures."""
+    texts = [q[2] for ps in pieces for q in ps if a <= (q[0] + q[1]) / 2 <= b]
+    worded = [t for t in texts if sum(ch.isalpha() for ch in t) > sum(ch.isdigit() for ch in t)]
+    return bool(texts) and len(worded) >= 0.6 * len(texts)
+
+
+def _sides(pieces, rivers, lo, hi) -> list[tuple[float, float]]:
+    """The block's x-extents: one, or two when the widest river, crossed by no row, splits it
+    into halves with columns of their own (two tables side by side): far wider than the other
+    gaps, or wider and followed by a column of labels where a column of figures ends the left."""
+    if len(rivers) >= 3:
+        widths = [b - a for a, b in rivers]
+        k = max(range(len(rivers)), key=lambda j: widths[j])
+        others = widths[:k] + widths[k + 1:]
+        a, b = rivers[k]
+        clean = not any(p[0] < (a + b) / 2 < p[1] for ps in pieces for p in ps)
+        if clean and 0 < k < len(rivers) - 1:
+            restarts = (_wordy(pieces, rivers[k][1], rivers[k + 1][0]) and
+                        not _wordy(pieces, rivers[k - 1][1], rivers[k][0]))
+            if widths[k] > 2.5 * median(others) or (restarts and widths[k] > 1.5 * median(others)):
+                return [(lo, a), (b, hi)]
+    return [(lo, hi)]
+
+
+def _inside(ln: Line, box) -> bool:
+    x, y = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
+    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
+
+
+def _fused(t: Table, rows) -> bool:
+    """Rules missing inside a ruled table: one of its cells holds a text row broken by a
+    column gap (figures of two columns, a label and its value), or a row's cells hold text rows
+    at the same heights: all the same three or more, or figures one per line (rows no rule
+    parts)."""
+    def lines_of(c: Cell) -> dict[int, str]:
+        return {round(tp): ' '.join(w[2] for w in ws if c.x0 - 1 <= (w[0] + w[1]) / 2 <= c.x1 + 1)
+                for tp, bt, _, ws in rows if c.top <= (tp + bt) / 2 <= c.bottom}
+
+    def figures(texts) -> bool:
+        return all(sum(ch.isdigit() for ch in x) > sum(ch.isalpha() for ch in x) for x in texts)
+    for r in t.rows:
+        held = [{k: v for k, v in lines_of(c).items() if v} for c in r if c and c.text]
+        if len(held) >= 2 and len(held[0]) >= 3 and all(h.keys() == held[0].keys() for h in held):
+            return True
+        # figures stacked in a cell, each on a line of another cell: rows the rules missed
+        if any(len(h) >= 2 and figures(h.values()) and any(set(h) <= set(o) for o in held if o is not h)
+               for h in held[1:]):
+            return True
+        for c in r:
+            if c is None:
+                continue
+            for top, bottom, size, words in rows:
+                if not c.top <= (top + bottom) / 2 <= c.bottom:
+                    continue
+                inner = [w for w in words if c.x0 - 1 <= (w[0] + w[1]) / 2 <= c.x1 + 1]
+                if len(_pieces(inner, size)) >= 2:
+                    return True
+    return False
+
+
+def reread(p: Page, t: Table) -> list[Table]:
+    """A ruled table read again from its text when its rules leave columns fused: the runs of
+    broken rows inside it, each with its own columns (a frame round a page holds prose too)."""
+    rows = _rows([ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)],
+                 _prose_columns(p))
+    if len(rows) < 2 or not _fused(t, rows):
+        return [t]
+    return _read(p.number, rows) or [t]
+
+
+def table_layer(p: Page) -> list[Table]:
+    """Every table of the page: the ruled and header-led ones (re-read where their rules fuse
+    columns) and those only white space draws."""
+    return [r for t in p.tables for r in reread(p, t)] + stream_tables(p)
+
+
+def stream_tables(p: Page) -> list[Table]:
+    """The tables of the page that only white space draws."""
+    lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words]
+    return _read(p.number, _rows(lines, _prose_columns(p)))
+
+
+def _read(page: int, rows) -> list[Table]:
+    out = []
+    for block in _blocks(rows):
+        pieces = [_pieces(rows[i][3], rows[i][2], _CELL_GAP) for i in block]
+        lo = min(ps[0][0] for ps in pieces) - 1
+        hi = max(ps[-1][1] for ps in pieces) + 1
+        rivers = _rivers(pieces)
+        if not rivers:
+            continue
+        for a, b in _sides(pieces, rivers, lo, hi):
+            sub = [r for r in rivers if a < r[0] and r[1] < b]
+            side = [[q for q in ps if a <= (q[0] + q[1]) / 2 <= b] for ps in pieces]
+            if sum(len(ps) >= 2 for ps in side) < _MIN_ROWS:
+                continue
+            t = _table(page, rows, block, sub, a, b)
+            if t is not None:
+                out.append(t)
+    return out

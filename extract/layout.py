@@ -10,7 +10,7 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -167,6 +167,7 @@ def bold_lead(lines: list[Line]) -> tuple[str, str] | None:
 
 
 # ---------------------------------------------------------------- reading
+@lru_cache(maxsize=512)     # a document has a few font names and a million chars
 def _is_bold(fontname: str) -> bool:
     f = (fontname or '').lower()
     return any(k in f for k in ('bold', 'black', 'heavy', 'semibold', 'demi'))

@@ -195,15 +195,19 @@ _origin = _fn('FPDFText_GetCharOrigin', _INT, _VP, _INT, _VP, _VP)
 _loose_box = _fn('FPDFText_GetLooseCharBox', _INT, _VP, _INT, _VP)
 
 
-def _style(textpage, i: int, obj, metrics: dict) -> tuple:
+def _style(textpage, i: int, obj, metrics: dict, fonts: dict) -> tuple:
     """(font name, descent, font size, matrix, fill, stroke) shared by a text object's chars."""
     obj = ctypes.cast(obj, R.FPDF_PAGEOBJECT)
     font = R.FPDFTextObj_GetFont(obj)
-    pdfium_name = _font_name(font) if font else ''
-    descent, fontname = metrics.get(pdfium_name) or (None, pdfium_name)
-    if descent is None:
-        d = ctypes.c_float()
-        descent = d.value if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
+    address = ctypes.cast(font, ctypes.c_void_p).value
+    if address not in fonts:           # a page has a few fonts and thousands of text objects
+        pdfium_name = _font_name(font) if font else ''
+        descent, fontname = metrics.get(pdfium_name) or (None, pdfium_name)
+        if descent is None:
+            d = ctypes.c_float()
+            descent = d.value if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
+        fonts[address] = (descent, fontname)
+    descent, fontname = fonts[address]
     fs = ctypes.c_float()
     size = fs.value if R.FPDFTextObj_GetFontSize(obj, fs) else R.FPDFText_GetFontSize(textpage, i)
     m = R.FS_MATRIX()
@@ -223,6 +227,7 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
     kx, ky = frame.point(0.0, 0.0)[0], frame.point(0.0, 0.0)[1]      # x' = x + kx, top = ky - y
     doctop, ymax = frame.doctop, frame.height + frame.mb_top       # pdfminer's y = ymax - top
     styles: dict[int, tuple] = {}
+    fonts: dict[int, tuple] = {}
     out: list[dict] = []
     prev = None
     for i in range(n):
@@ -233,7 +238,7 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
         if style is None:
             if not obj:
                 continue
-            style = styles[obj] = _style(textpage, i, obj, metrics)
+            style = styles[obj] = _style(textpage, i, obj, metrics, fonts)
         fontname, descent, fs, (a, b, c, d), fill, stroke = style
         u = _unicode(tp, i)
         _origin(tp, i, p_ox, p_oy)
@@ -254,16 +259,18 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
             y0, y1 = y + descent * fs * d, y + (descent + 1) * fs * d
             if simple:
                 top, bottom = ky - y1, ky - y0
-                box = {'x0': x + kx, 'x1': x1 + kx, 'top': top, 'bottom': bottom, 'y0': ymax - bottom,
-                       'y1': ymax - top, 'width': x1 - x, 'height': bottom - top, 'doctop': doctop + top}
-            else:
-                box = frame.box(((x, y0), (x1, y1)))
+                out.append({'x0': x + kx, 'x1': x1 + kx, 'top': top, 'bottom': bottom, 'y0': ymax - bottom,
+                            'y1': ymax - top, 'width': x1 - x, 'height': bottom - top, 'doctop': doctop + top,
+                            'object_type': 'char', 'page_number': page_number, 'text': text, 'fontname': fontname,
+                            'size': bottom - top, 'adv': x1 - x, 'upright': True, 'matrix': (a * fs, 0.0, 0.0, d * fs, x, y),
+                            'non_stroking_color': fill, 'stroking_color': stroke})
+                continue
+            box = frame.box(((x, y0), (x1, y1)))
         else:
             box = frame.box(((loose.left, loose.bottom), (loose.right, loose.top),
                              (loose.left, loose.top), (loose.right, loose.bottom)))
-        h = box['height']
         box.update(object_type='char', page_number=page_number, text=text, fontname=fontname,
-                   size=h if upright else box['width'], adv=box['width'], upright=upright,
+                   size=box['height'] if upright else box['width'], adv=box['width'], upright=upright,
                    matrix=(a * fs, b * fs, c * fs, d * fs, x, y), non_stroking_color=fill, stroking_color=stroke)
         out.append(box)
     return out

@@ -231,7 +231,8 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
     out: list[dict] = []
     prev = None
     for i in range(n):
-        if _is_generated(tp, i):
+        u = _unicode(tp, i)
+        if u in (32, 10, 13) and _is_generated(tp, i):    # PDFium generates only spaces and breaks
             continue
         obj = _text_object(tp, i)
         style = styles.get(obj)
@@ -240,7 +241,6 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
                 continue
             style = styles[obj] = _style(textpage, i, obj, metrics, fonts)
         fontname, descent, fs, (a, b, c, d), fill, stroke = style
-        u = _unicode(tp, i)
         _origin(tp, i, p_ox, p_oy)
         _loose_box(tp, i, p_loose)
         x, y = ox.value, oy.value
@@ -252,26 +252,29 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
             out[-1]['text'] += text
             continue
         prev = here
-        upright = a * d > 0 and b * c <= 0
-        if upright and b == 0 and c == 0:
+        if simple and b == 0 and c == 0 and a > 0 and d > 0:
             # pdfminer's box: from the origin, one advance wide, descent to descent + one em
             x1 = max(loose.right, x)
-            y0, y1 = y + descent * fs * d, y + (descent + 1) * fs * d
-            if simple:
-                top, bottom = ky - y1, ky - y0
-                out.append({'x0': x + kx, 'x1': x1 + kx, 'top': top, 'bottom': bottom, 'y0': ymax - bottom,
-                            'y1': ymax - top, 'width': x1 - x, 'height': bottom - top, 'doctop': doctop + top,
-                            'object_type': 'char', 'page_number': page_number, 'text': text, 'fontname': fontname,
-                            'size': bottom - top, 'adv': x1 - x, 'upright': True, 'matrix': (a * fs, 0.0, 0.0, d * fs, x, y),
-                            'non_stroking_color': fill, 'stroking_color': stroke})
-                continue
-            box = frame.box(((x, y0), (x1, y1)))
-        else:
-            box = frame.box(((loose.left, loose.bottom), (loose.right, loose.top),
-                             (loose.left, loose.top), (loose.right, loose.bottom)))
+            top, bottom = ky - (y + (descent + 1) * fs * d), ky - (y + descent * fs * d)
+            out.append({'x0': x + kx, 'x1': x1 + kx, 'top': top, 'bottom': bottom, 'y0': ymax - bottom,
+                        'y1': ymax - top, 'width': x1 - x, 'height': bottom - top, 'doctop': doctop + top,
+                        'object_type': 'char', 'page_number': page_number, 'text': text, 'fontname': fontname,
+                        'size': bottom - top, 'adv': x1 - x, 'upright': True, 'matrix': (a * fs, 0.0, 0.0, d * fs, x, y),
+                        'non_stroking_color': fill, 'stroking_color': stroke})
+            continue
+        # turned text or a turned page: the same box, its corners through the char's matrix
+        # (advance along the baseline from PDFium's loose box) and the page's rotation
+        na, nb = (a * a + b * b) ** 0.5 or 1.0, (c * c + d * d) ** 0.5 or 1.0
+        ux, uy, vx, vy = a / na, b / na, c / nb, d / nb          # baseline and em directions
+        adv = max((loose.right - loose.left) if b == 0 else (loose.top - loose.bottom) if a == 0
+                  else ((loose.right - loose.left) ** 2 + (loose.top - loose.bottom) ** 2) ** 0.5 / 2 ** 0.5, 0.0)
+        lo, hi = descent * fs * nb, (descent + 1) * fs * nb
+        box = frame.box([(x + ux * s + vx * t, y + uy * s + vy * t) for s in (0.0, adv) for t in (lo, hi)])
+        A, B, C, D = (a * frame.ctm[0] + b * frame.ctm[2], a * frame.ctm[1] + b * frame.ctm[3],
+                      c * frame.ctm[0] + d * frame.ctm[2], c * frame.ctm[1] + d * frame.ctm[3])
         box.update(object_type='char', page_number=page_number, text=text, fontname=fontname,
-                   size=box['height'] if upright else box['width'], adv=box['width'], upright=upright,
-                   matrix=(a * fs, b * fs, c * fs, d * fs, x, y), non_stroking_color=fill, stroking_color=stroke)
+                   size=box['height'], adv=adv, upright=A * D > 0 and B * C <= 0,
+                   matrix=(A * fs, B * fs, C * fs, D * fs, x, y), non_stroking_color=fill, stroking_color=stroke)
         out.append(box)
     return out
 

@@ -79,7 +79,9 @@ def test_links_and_index_lost_from_a_warehouse_are_rebuilt_by_a_plain_run(tmp_pa
     assert state(db) == expected
 
 
-def test_what_pdfminer_complains_about_becomes_an_avviso(tmp_path):
+def test_what_pdfminer_complains_about_becomes_an_avviso(tmp_path, monkeypatch):
+    # PDFium reads this page whole (tests/test_geometria.py); pdfminer, the fallback reader, does not
+    monkeypatch.setenv('PDZ_GEOMETRIA', 'pdfplumber')
     docs = tmp_path / 'pdf'
     docs.mkdir()
     good = hostile.text_page('Piano di Zona')

@@ -193,6 +193,7 @@ _unicode = _fn('FPDFText_GetUnicode', ctypes.c_uint, _VP, _INT)
 _text_object = _fn('FPDFText_GetTextObject', _VP, _VP, _INT)
 _origin = _fn('FPDFText_GetCharOrigin', _INT, _VP, _INT, _VP, _VP)
 _loose_box = _fn('FPDFText_GetLooseCharBox', _INT, _VP, _INT, _VP)
+_char_box = _fn('FPDFText_GetCharBox', _INT, _VP, _INT, _VP, _VP, _VP, _VP)
 
 
 def _style(textpage, i: int, obj, metrics: dict, fonts: dict) -> tuple:
@@ -223,6 +224,9 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
     n = R.FPDFText_CountChars(textpage)
     ox, oy, loose = ctypes.c_double(), ctypes.c_double(), R.FS_RECTF()
     p_ox, p_oy, p_loose = ctypes.addressof(ox), ctypes.addressof(oy), ctypes.addressof(loose)
+    gl, gr, gb, gt = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    p_glyph = [ctypes.addressof(v) for v in (gl, gr, gb, gt)]
+    overhang = None      # (char dict, text object, baseline) whose advance the next char's origin ends
     simple = frame.rotation == 0
     kx, ky = frame.point(0.0, 0.0)[0], frame.point(0.0, 0.0)[1]      # x' = x + kx, top = ky - y
     doctop, ymax = frame.doctop, frame.height + frame.mb_top       # pdfminer's y = ymax - top
@@ -252,15 +256,27 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
             out[-1]['text'] += text
             continue
         prev = here
+        if overhang is not None:
+            o_char, o_obj, o_y = overhang
+            if o_obj == obj and o_y == y and x + kx >= o_char['x0']:
+                o_char['x1'] = min(o_char['x1'], x + kx)
+                o_char['width'] = o_char['adv'] = o_char['x1'] - o_char['x0']
+            overhang = None
         if simple and b == 0 and c == 0 and a > 0 and d > 0:
-            # pdfminer's box: from the origin, one advance wide, descent to descent + one em
+            # pdfminer's box: from the origin, one advance wide, descent to descent + one em.
+            # PDFium's loose box is the advance, or the glyph where it overhangs ('/', an italic
+            # 'f'): then the next char's origin ends the advance
             x1 = max(loose.right, x)
+            _char_box(tp, i, *p_glyph)
+            hangs = gr.value >= loose.right - 1e-3
             top, bottom = ky - (y + (descent + 1) * fs * d), ky - (y + descent * fs * d)
             out.append({'x0': x + kx, 'x1': x1 + kx, 'top': top, 'bottom': bottom, 'y0': ymax - bottom,
                         'y1': ymax - top, 'width': x1 - x, 'height': bottom - top, 'doctop': doctop + top,
                         'object_type': 'char', 'page_number': page_number, 'text': text, 'fontname': fontname,
                         'size': bottom - top, 'adv': x1 - x, 'upright': True, 'matrix': (a * fs, 0.0, 0.0, d * fs, x, y),
                         'non_stroking_color': fill, 'stroking_color': stroke})
+            if hangs:
+                overhang = (out[-1], obj, y)
             continue
         # turned text or a turned page: the same box, its corners through the char's matrix
         # (advance along the baseline from PDFium's loose box) and the page's rotation

@@ -10,12 +10,14 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+from .celle import table_texts
 from .errors import UnreadableDocument
+from .geometria import PDFIUM, PDFPLUMBER, scelta
 from .text import clean, fold
 
 RGB = tuple[float, float, float]
@@ -165,6 +167,7 @@ def bold_lead(lines: list[Line]) -> tuple[str, str] | None:
 
 
 # ---------------------------------------------------------------- reading
+@lru_cache(maxsize=512)     # a document has a few font names and a million chars
 def _is_bold(fontname: str) -> bool:
     f = (fontname or '').lower()
     return any(k in f for k in ('bold', 'black', 'heavy', 'semibold', 'demi'))
@@ -318,7 +321,7 @@ def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) 
         closing = _open_ends(page)
         settings = {'explicit_horizontal_lines': closing} if closing else {}
     for t in page.find_tables(settings):
-        texts = t.extract(x_tolerance=2)
+        texts = table_texts(t, x_tolerance=2)   # = t.extract(), faster
         rows = []
         for row, row_texts in zip(t.rows, texts):
             cells = []
@@ -878,12 +881,26 @@ def mark_furniture(pages: list[Page]) -> None:
                     break
 
 
-def open_pdf(data: bytes):
-    """pdfplumber.PDF for the bytes, or UnreadableDocument saying why not."""
+def open_pdf(data: bytes, geometria: str | None = None):
+    """The document, open for reading its pages: PDFium's (pdfium_page.Document) or a
+    pdfplumber.PDF (see geometria.py); UnreadableDocument saying why not. A file PDFium cannot
+    open goes to pdfplumber, which says why or reads it after all."""
     if not data:
         raise UnreadableDocument('vuoto', 'file vuoto (0 byte)')
     if b'%PDF' not in data[:1024]:
         raise UnreadableDocument('non_pdf', 'non è un PDF (manca l\'intestazione %PDF)')
+    if scelta(geometria) == PDFIUM:
+        from . import pdfium_page
+        try:
+            doc = pdfium_page.Document(data)
+        except pdfium_page.PdfiumError as e:
+            if pdfium_page.needs_password(e):
+                raise UnreadableDocument('cifrato', f'PDF cifrato: serve una password ({e})') from e
+        else:
+            if len(doc) == 0:
+                doc.close()
+                raise UnreadableDocument('senza_pagine', 'il PDF non ha pagine')
+            return doc
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         n = len(pdf.pages)
@@ -928,10 +945,13 @@ def _ocr_textless_pages(pages: list[Page], data: bytes) -> None:
         p.ocr = bool(p.lines)  # type: ignore[attr-defined]
 
 
-def read_layout(data: bytes) -> Layout:
-    """The whole document's layout. Raises UnreadableDocument for files that cannot be read."""
+def read_layout(data: bytes, geometria: str | None = None) -> Layout:
+    """The whole document's layout. Raises UnreadableDocument for files that cannot be read.
+    `geometria` chooses the reader of the page geometry (geometria.py); a document PDFium
+    reads only in part is read again by pdfplumber."""
     from .tabelle_testo import unruled_tables     # it builds on this module's Line, Cell, Table
-    pdf = open_pdf(data)
+    g = scelta(geometria)
+    pdf = open_pdf(data, g)
     try:
         pages = []
         for i, page in enumerate(pdf.pages, start=1):
@@ -940,18 +960,22 @@ def read_layout(data: bytes) -> Layout:
                 pages.append(read_page(page, i, prev_columns=getattr(prev, 'hrule_columns', None)))
                 page.close()   # drop pdfplumber's per-page object cache: memory stays flat on long plans
             except Exception as e:
+                if g == PDFIUM and not isinstance(pdf, pdfplumber.PDF):
+                    break          # read again below, by pdfplumber
                 if i == 1 and b'%%EOF' not in data[-2048:]:
                     raise UnreadableDocument('troncato', f'PDF troncato: {type(e).__name__}: {e}') from e
                 # one damaged page must not lose the others: keep an empty page, report it
                 p = Page(i, float(page.width or 0), float(page.height or 0))
                 p.error = f'{type(e).__name__}: {e}'  # type: ignore[attr-defined]
                 pages.append(p)
-        mark_furniture(pages)
-        unruled_tables(pages)
-        for p in pages:
-            if any(ln.column for ln in p.lines):
-                column_offsets(p.lines)
-        _ocr_textless_pages(pages, data)
-        return Layout(pages, dict(pdf.metadata or {}))
+        else:
+            mark_furniture(pages)
+            unruled_tables(pages)
+            for p in pages:
+                if any(ln.column for ln in p.lines):
+                    column_offsets(p.lines)
+            _ocr_textless_pages(pages, data)
+            return Layout(pages, dict(pdf.metadata or {}))
     finally:
         pdf.close()
+    return read_layout(data, PDFPLUMBER)

@@ -24,6 +24,8 @@ def _digest(stages: tuple[str, ...], skip: frozenset[str] = frozenset()) -> str:
                     and f.relative_to(ROOT).as_posix() not in skip:
                 h.update(str(f.relative_to(ROOT)).encode())
                 h.update(f.read_bytes())
+    from extract.geometria import scelta
+    h.update(scelta().encode())       # the page geometry's reader (PDFium or pdfplumber) decides rows too
     try:
         v = pkg_version('pdz')
     except PackageNotFoundError:

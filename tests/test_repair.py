@@ -79,14 +79,16 @@ def test_links_and_index_lost_from_a_warehouse_are_rebuilt_by_a_plain_run(tmp_pa
     assert state(db) == expected
 
 
-def test_what_pdfminer_complains_about_becomes_an_avviso(tmp_path):
-    docs = tmp_path / 'pdf'
-    docs.mkdir()
+def test_what_pdfminer_complains_about_becomes_an_avviso(tmp_path, monkeypatch):
+    # PDFium reads this page whole (tests/test_geometria.py); pdfminer, the fallback reader, does
+    # not and says so. Read in this process: the ingest's worker server keeps the environment it
+    # started with, so PDZ_GEOMETRIA set here would not reach it
+    from pdz.pipeline import process_file
+    monkeypatch.setenv('PDZ_GEOMETRIA', 'pdfplumber')
     good = hostile.text_page('Piano di Zona')
-    (docs / 'lunghezza.pdf').write_bytes(good.replace(b'/Length ', b'/Length 9'))   # a stream cut short
-    db = tmp_path / 'w.duckdb'
-    run([docs], db, jobs=1)
-    notes = _q(db, "SELECT fase, gravita, messaggio FROM anomalie WHERE file = 'lunghezza.pdf' AND fase = 'lettura'")
+    (tmp_path / 'lunghezza.pdf').write_bytes(good.replace(b'/Length ', b'/Length 9'))   # a stream cut short
+    res = process_file(tmp_path / 'lunghezza.pdf')
+    notes = [(a.fase, a.gravita, a.messaggio) for a in res.rows['anomalie'] if a.fase == 'lettura']
     assert notes and all(g == 'avviso' and m.startswith('lettura PDF: ') for _, g, m in notes)
     assert any('non-indirect object' in m for _, _, m in notes)
 

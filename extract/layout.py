@@ -15,6 +15,7 @@ from functools import cached_property
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+from . import avvisi, flussi
 from .errors import UnreadableDocument
 from .text import clean, fold
 
@@ -884,6 +885,7 @@ def open_pdf(data: bytes):
         raise UnreadableDocument('vuoto', 'file vuoto (0 byte)')
     if b'%PDF' not in data[:1024]:
         raise UnreadableDocument('non_pdf', 'non è un PDF (manca l\'intestazione %PDF)')
+    flussi.proteggi()
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         n = len(pdf.pages)
@@ -935,7 +937,9 @@ def read_layout(data: bytes) -> Layout:
     try:
         pages = []
         for i, page in enumerate(pdf.pages, start=1):
+            avvisi.pagina(i)
             try:
+                flussi.check_page(page)
                 prev = pages[-1] if pages else None
                 pages.append(read_page(page, i, prev_columns=getattr(prev, 'hrule_columns', None)))
                 page.close()   # drop pdfplumber's per-page object cache: memory stays flat on long plans
@@ -946,6 +950,7 @@ def read_layout(data: bytes) -> Layout:
                 p = Page(i, float(page.width or 0), float(page.height or 0))
                 p.error = f'{type(e).__name__}: {e}'  # type: ignore[attr-defined]
                 pages.append(p)
+        avvisi.pagina(None)
         mark_furniture(pages)
         unruled_tables(pages)
         for p in pages:

@@ -121,7 +121,7 @@ def trial(work: Path, sources: list[Path], count: int, seed: int, jobs: int = 2,
     report = {'variants': len(made), 'seconds': seconds, 'crashes': crashes}
     if s is None:
         return report
-    seen = set(s.new) | set(s.replaced) | set(s.unchanged) | {f for f, _ in s.failed}
+    seen = set(s.new) | set(s.replaced) | set(s.unchanged) | set(s.copies) | {f for f, _ in s.failed}
     report['unaccounted'] = len({n for n, _, _ in made} - seen)
     report['timeouts'] = sum('tempo massimo' in e for _, e in s.failed)
     report['hangs'] = 0 if seconds < max(600, timeout * (count / jobs + 1)) else 1
@@ -137,7 +137,7 @@ def trial(work: Path, sources: list[Path], count: int, seed: int, jobs: int = 2,
     report['good_of'] = len(sources)
     report['silent_losses'] = sum(1 for n, _, src in made if src and sha[n] in rows
                                   and sum(rows[sha[n]][:4]) < sum(refs[src]) and rows[sha[n]][4] == 0)
-    ingested = set(s.new) | set(s.replaced) | set(s.unchanged)
+    ingested = set(s.new) | set(s.replaced) | set(s.unchanged) | set(s.copies)
     report['ingested'] = sum(1 for n, _, _ in made if n in ingested)
     report['rejected'] = sum(1 for n, _, _ in made if n in dict(s.failed) and dict(s.failed)[n])
     con.close()

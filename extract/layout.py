@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+from . import avvisi, flussi
 from .celle import table_texts
 from .errors import UnreadableDocument
 from .geometria import PDFIUM, PDFPLUMBER, scelta
@@ -889,7 +890,8 @@ def open_pdf(data: bytes, geometria: str | None = None):
         raise UnreadableDocument('vuoto', 'file vuoto (0 byte)')
     if b'%PDF' not in data[:1024]:
         raise UnreadableDocument('non_pdf', 'non è un PDF (manca l\'intestazione %PDF)')
-    if scelta(geometria) == PDFIUM:
+    flussi.proteggi()          # pdfminer reads the fonts of PDFium's pages too
+    if scelta(geometria) == PDFIUM and not flussi.needs_guarded_reading(data):
         from . import pdfium_page
         try:
             doc = pdfium_page.Document(data)
@@ -955,7 +957,9 @@ def read_layout(data: bytes, geometria: str | None = None) -> Layout:
     try:
         pages = []
         for i, page in enumerate(pdf.pages, start=1):
+            avvisi.pagina(i)
             try:
+                flussi.check_page(page)
                 prev = pages[-1] if pages else None
                 pages.append(read_page(page, i, prev_columns=getattr(prev, 'hrule_columns', None)))
                 page.close()   # drop pdfplumber's per-page object cache: memory stays flat on long plans
@@ -969,6 +973,7 @@ def read_layout(data: bytes, geometria: str | None = None) -> Layout:
                 p.error = f'{type(e).__name__}: {e}'  # type: ignore[attr-defined]
                 pages.append(p)
         else:
+            avvisi.pagina(None)
             mark_furniture(pages)
             unruled_tables(pages)
             for p in pages:

@@ -23,6 +23,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as R
 from pdfplumber.page import Page
 
+from .flussi import MAX_PAINTS, PaginaAbnorme
+
 _SEG_MOVE, _SEG_LINE, _SEG_BEZIER = R.FPDF_SEGMENT_MOVETO, R.FPDF_SEGMENT_LINETO, R.FPDF_SEGMENT_BEZIERTO
 _TEXT, _PATH, _IMAGE, _FORM = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM
 
@@ -367,6 +369,8 @@ def _path_objects(obj, m: Matrix, frame: _Frame, page_number: int) -> list[dict]
 def _objects(page, m: Matrix, frame: _Frame, page_number: int, out: dict, depth: int = 0) -> None:
     """Paths and images of the page (into form XObjects, as pdfminer descends into them)."""
     count = R.FPDFFormObj_CountObjects(page) if depth else R.FPDFPage_CountObjects(page)
+    if 2 * count > MAX_PAINTS:        # every object is drawn by two operators at least (build, paint)
+        raise PaginaAbnorme(f'pagina con {count} oggetti grafici (oltre {MAX_PAINTS // 2}): non letta')
     for k in range(count):
         obj = R.FPDFFormObj_GetObject(page, k) if depth else R.FPDFPage_GetObject(page, k)
         kind = R.FPDFPageObj_GetType(obj)

@@ -1,8 +1,8 @@
 """Pydantic models of SCHEMA.md: the one definition of every warehouse table and vocabulary."""
 from .schema import (TABLES, Ambito, Anomalia, Azione, Documento, Esecuzione, EsecuzioneRighe, Esito,
-                     Indicatore, Obiettivo, Rilevazione, EsitoSiNo, Livello, TipoIndicatore, TipoDocumento,
+                     Indicatore, Obiettivo, Percorso, Rilevazione, EsitoSiNo, Livello, TipoIndicatore, TipoDocumento,
                      StatoEsito, AREE_REGIONALI)
 
 __all__ = ['TABLES', 'Ambito', 'Anomalia', 'Azione', 'Documento', 'Esecuzione', 'EsecuzioneRighe', 'Esito',
-           'Indicatore', 'Obiettivo', 'Rilevazione', 'EsitoSiNo', 'Livello', 'TipoIndicatore', 'TipoDocumento',
+           'Indicatore', 'Obiettivo', 'Percorso', 'Rilevazione', 'EsitoSiNo', 'Livello', 'TipoIndicatore', 'TipoDocumento',
            'StatoEsito', 'AREE_REGIONALI']

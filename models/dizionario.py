@@ -73,6 +73,8 @@ TABELLE: dict[str, str] = {
     'esiti': 'La valutazione di un obiettivo del triennio precedente (schema DGR 2167/2024, blocchi dei piani '
              'più vecchi, slide colorate).',
     'anomalie': 'Ciò che non è stato letto in modo pulito: niente viene scartato in silenzio.',
+    'percorsi': "Dove si trova il file di un documento: più righe per un documento quando lo stesso file "
+                "(stesso sha256) è in più cartelle o con più nomi.",
     'esecuzioni': "Il registro delle esecuzioni notturne (`pdz aggiorna`): una riga per esecuzione.",
     'esecuzioni_righe': "Quante righe ogni esecuzione notturna ha aggiunto e tolto, per tabella.",
     'fts_testi': 'Tabella di servizio della ricerca (`pdz cerca`): i testi di obiettivi, azioni, indicatori ed '
@@ -240,6 +242,12 @@ COLONNE: dict[str, dict[str, str]] = {
         'messaggio': 'Che cosa non è stato letto e perché, in italiano.',
         'file': 'Il file a cui si riferisce (utile quando documento_id è NULL).',
         'famiglia': "L'estrattore che l'ha segnalata, se uno.",
+    },
+    'percorsi': {
+        'documento_id': _DOC,
+        'percorso': 'Percorso completo di una copia del file.',
+        'file': 'Nome del file in quel percorso (senza cartella).',
+        'visto_il': "Data e ora dell'ultimo ingest che ha trovato il file in quel percorso.",
     },
     'esecuzioni': {
         'esecuzione_id': 'Numero progressivo dell’esecuzione (1, 2, …).',

@@ -208,6 +208,17 @@ class Anomalia(Row):
     famiglia: Optional[str] = None
 
 
+class Percorso(Row):
+    """A path a document's file was found at: copies of one file are one document with several
+    paths (beyond the shared schema)."""
+    __table__ = 'percorsi'
+    __key__ = ('documento_id', 'percorso')
+    documento_id: str
+    percorso: str
+    file: str
+    visto_il: dt.datetime
+
+
 class Esecuzione(Row):
     """One `pdz aggiorna` run: the change log of the warehouse (beyond the shared schema)."""
     __table__ = 'esecuzioni'
@@ -242,4 +253,4 @@ class EsecuzioneRighe(Row):
 
 # write order: parents before children
 TABLES: list[type[Row]] = [Ambito, Documento, Obiettivo, Azione, Indicatore, Rilevazione, Esito, Anomalia,
-                           Esecuzione, EsecuzioneRighe]
+                           Percorso, Esecuzione, EsecuzioneRighe]

@@ -97,7 +97,8 @@ def ingest(paths: list[Path] = typer.Argument(None, help='file PDF o cartelle (p
             _fail(open_error(db, e))
     c = summary.counts
     console.print(f'documenti: {len(summary.new)} nuovi, {len(summary.unchanged)} invariati, '
-                  f'{len(summary.replaced)} ri-estratti, {len(summary.failed)} falliti')
+                  f'{len(summary.replaced)} ri-estratti, {len(summary.failed)} falliti'
+                  + (f', {len(summary.copies)} copie di altri file (un documento, più percorsi)' if summary.copies else ''))
     if not summary.new and not summary.replaced and not summary.failed:
         console.print('nulla da ri-estrarre: il warehouse è aggiornato')
     console.print(f'estratti: {c["obiettivi"]} obiettivi, {c["azioni"]} azioni, {c["indicatori"]} indicatori, '
@@ -260,7 +261,9 @@ def status(db: Path = DB_OPT, format: str = FMT_OPT, wide: bool = WIDE_OPT):
     for (m,) in con.execute("SELECT messaggio FROM anomalie WHERE fase = 'lettura' AND gravita = 'errore'").fetchall():
         console.print(f'non letto: {m}', markup=False, highlight=False)
     from corpus.discover import on_disk
-    from warehouse.store import gone
+    from warehouse.store import copies, gone
+    for f, percorsi in copies(con):
+        console.print(f'{f}: lo stesso file in {len(percorsi)} percorsi: ' + ', '.join(percorsi), markup=False, highlight=False)
     for _, f, percorso in gone(con, on_disk):
         console.print(f'file mancante {f} ({percorso}): `pdz ingest --prune` lo rimuove', markup=False, highlight=False)
     from .registro import last_run_lines

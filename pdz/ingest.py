@@ -16,8 +16,8 @@ from corpus.ambiti import ambiti
 from corpus.discover import find_pdfs, on_disk, sha256_file, shown
 from warehouse import derivati, staging
 from warehouse.lock import writer_lock
-from warehouse.store import (connect, gone, known_version, load_ambiti, previous_ids, remove_documents,
-                             row_count, write_document, write_failure)
+from warehouse.store import (connect, follow_paths, gone, known_version, load_ambiti, previous_ids,
+                             remove_documents, row_count, write_document, write_failure)
 
 from .invariato import invariati, segna
 from .version import extractor_version
@@ -39,6 +39,7 @@ class Interrotto(Exception):
 class Summary:
     new: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)      # same bytes as another file of the run
     replaced: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     held_back: list[tuple[str, int, int]] = field(default_factory=list)   # (file, new rows, old rows)
@@ -57,36 +58,40 @@ class Summary:
 
 
 def _plan(con, files: list[Path], version: str, force: bool):
-    """(path, status) where status is 'new', 'replaced' or 'unchanged'."""
-    plan = []
+    """[(path, status, sha256)], status 'new', 'replaced', 'unchanged', or 'copy' (the same bytes
+    as a file before it in this run: one document, read once, with one more path)."""
+    plan, first = [], set()
     for f in files:
         try:
             sha = sha256_file(f)
         except OSError:
-            plan.append((f, 'new'))      # the worker reports why it cannot be read
+            plan.append((f, 'new', None))      # the worker reports why it cannot be read
             continue
+        if sha in first:
+            plan.append((f, 'copy', sha))
+            continue
+        first.add(sha)
         seen = known_version(con, sha)
         if seen == version and not force:
-            plan.append((f, 'unchanged'))
-            _follow_rename(con, sha, f)
+            plan.append((f, 'unchanged', sha))
             continue
         prior = con.execute('SELECT 1 FROM documenti WHERE percorso = ? OR sha256 = ? LIMIT 1',
                             [shown(f.resolve()), sha]).fetchone()
-        plan.append((f, 'replaced' if prior else 'new'))
+        plan.append((f, 'replaced' if prior else 'new', sha))
     return plan
 
 
-def _follow_rename(con, sha: str, f: Path) -> None:
-    """An unchanged document whose recorded file is gone but whose bytes are here: renamed or
-    moved. Its name and path follow, so `status` and `--prune` see the file that exists."""
-    file, percorso = shown(f.name), shown(f.resolve())
-    row = con.execute('SELECT documento_id, file, percorso FROM documenti WHERE sha256 = ?', [sha]).fetchone()
-    if not row or row[2] == percorso or (row[2] and on_disk(row[2])):
-        return
-    con.execute('BEGIN')
-    con.execute('UPDATE documenti SET file = ?, percorso = ? WHERE documento_id = ?', [file, percorso, row[0]])
-    con.execute('UPDATE anomalie SET file = ? WHERE documento_id = ?', [file, row[0]])
-    con.execute('COMMIT')
+def _record_paths(con, plan) -> None:
+    """Every path this run found a document's bytes at is recorded (copies, renames, moves); the
+    recorded paths that no longer exist are dropped."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for f, _, sha in plan:
+        if sha:
+            found.setdefault(sha[:16], []).append((shown(f.name), shown(f.resolve())))
+    have = {r[0] for r in con.execute('SELECT documento_id FROM documenti').fetchall()}
+    for did, paths in found.items():
+        if did in have:
+            follow_paths(con, did, paths, on_disk)
 
 
 def _shrunk(con, res) -> tuple[int, int] | None:
@@ -137,11 +142,12 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune, e
         load_ambiti(con, ambiti())
         summary = Summary()
         plan = _plan(con, files, version, force)
-        todo = [f for f, s in plan if s != 'unchanged']
-        summary.unchanged = [shown(f.name) for f, s in plan if s == 'unchanged']
+        todo = [f for f, s, _ in plan if s not in ('unchanged', 'copy')]
+        summary.unchanged = [shown(f.name) for f, s, _ in plan if s == 'unchanged']
+        summary.copies = [shown(f.name) for f, s, _ in plan if s == 'copy']
         if on_start:
             on_start(len(todo))
-        status = {shown(f.resolve()): s for f, s in plan}
+        status = {shown(f.resolve()): s for f, s, _ in plan}
 
         def record(res):
             shrunk = res.ok and status.get(res.percorso) == 'replaced' and not force and _shrunk(con, res)
@@ -175,6 +181,7 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune, e
         with closing(extract(todo, version, jobs, limits)) as results:     # closing: workers end here
             for res in results:
                 record(res)
+        _record_paths(con, plan)
         if prune:
             lost = gone(con, on_disk)
             remove_documents(con, [d for d, _, _ in lost])

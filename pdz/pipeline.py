@@ -5,7 +5,6 @@ worker process runs, and what a cluster would map over a national corpus."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from corpus.discover import read_regular, sha256_of, shown
+from extract import avvisi
 from extract.errors import UnreadableDocument
 from extract.layout import is_image_only, read_layout
 from extract.metadata import read_metadata
@@ -111,44 +111,22 @@ def process_bytes(data: bytes, file: str, percorso: str | None = None, version: 
     return res
 
 
-class _ParserLog(logging.Handler):
-    """What pdfminer logs while reading one document (its errors and recoveries), so that a
-    file read only in part says so in `anomalie` instead of on a terminal nobody watches."""
-    MAX = 20
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: dict[str, int] = {}
-
-    def emit(self, record):
-        try:
-            msg = record.getMessage()
-        except Exception:
-            msg = str(record.msg)
-        msg = ' '.join(msg.split())[:300]
-        self.messages[msg] = self.messages.get(msg, 0) + 1
+PARSER_MESSAGES = 20       # distinct parser messages kept per document
 
 
 def _with_parser_log(data: bytes, file: str, percorso: str, version: str | None) -> Result:
-    log, logger = _ParserLog(), logging.getLogger('pdfminer')
-    logger.addHandler(log)
-    old_level, old_propagate = logger.level, logger.propagate
-    logger.setLevel(logging.WARNING)
-    logger.propagate = False          # said once, in anomalie, not also on stderr
-    try:
+    """process_bytes, with what the parser logged (errors, recoveries) as `avviso` anomalies on
+    the page it was reading."""
+    with avvisi.registro() as log:
         res = process_bytes(data, file, percorso, version)
-    finally:
-        logger.removeHandler(log)
-        logger.setLevel(old_level)
-        logger.propagate = old_propagate
     if res.ok and log.messages:
         did = res.documento_id
         items = list(log.messages.items())
-        for msg, n in items[:_ParserLog.MAX]:
+        for (pagina, msg), n in items[:PARSER_MESSAGES]:
             res.rows['anomalie'].append(anomalia(did, file, f'lettura PDF: {msg}' + (f' ({n} volte)' if n > 1 else ''),
-                                                  None, 'lettura', 'avviso'))
-        if len(items) > _ParserLog.MAX:
-            res.rows['anomalie'].append(anomalia(did, file, f'lettura PDF: altri {len(items) - _ParserLog.MAX} '
+                                                  pagina, 'lettura', 'avviso'))
+        if len(items) > PARSER_MESSAGES:
+            res.rows['anomalie'].append(anomalia(did, file, f'lettura PDF: altri {len(items) - PARSER_MESSAGES} '
                                                   'messaggi diversi non riportati', None, 'lettura', 'avviso'))
     return res
 

@@ -148,8 +148,10 @@ def _death(exitcode: int | None) -> str:
     return f'il processo di estrazione è terminato (codice {exitcode})'
 
 
-def _failure(path: Path, error: str) -> Result:
-    return failed(shown(path.name), shown(path.resolve()), error, fase='pipeline')
+def _failure(w: _Worker, error: str) -> Result:
+    res = failed(shown(w.path.name), shown(w.path.resolve()), error, fase='pipeline')
+    res.seconds = time.monotonic() - w.started
+    return res
 
 
 def extract(paths: list[Path], version: str, jobs: int, limits: Limits = Limits()) -> Iterator[Result]:
@@ -192,12 +194,12 @@ def _collect(w: _Worker, ready: set, limits: Limits) -> Result | None:
             pass
         except Exception as e:        # a result that cannot be unpickled
             w.stop()
-            return _failure(w.path, f'risultato non leggibile dal processo di estrazione: {type(e).__name__}')
+            return _failure(w, f'risultato non leggibile dal processo di estrazione: {type(e).__name__}')
         w.proc.join(5)
         code = w.proc.exitcode
         w.stop()
-        return _failure(w.path, _death(code))
+        return _failure(w, _death(code))
     if _overdue(w, limits.timeout):
         w.stop()
-        return _failure(w.path, f'tempo massimo superato ({limits.timeout:g} s): estrazione fermata')
+        return _failure(w, f'tempo massimo superato ({limits.timeout:g} s): estrazione fermata')
     return None

@@ -42,7 +42,7 @@ def warehouse_campioni(tmp_path_factory) -> Path:
     try:
         fd = os.open(lock, os.O_CREAT | os.O_EXCL)
     except FileExistsError:
-        for _ in range(600):
+        for _ in range(6000):             # 20 minutes: on a shared, loaded machine the build is slow
             if (root / 'campioni.ok').exists():
                 return db
             time.sleep(0.2)

@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,7 +122,7 @@ def trial(work: Path, sources: list[Path], count: int, seed: int, jobs: int = 2,
     report = {'variants': len(made), 'seconds': seconds, 'crashes': crashes}
     if s is None:
         return report
-    seen = set(s.new) | set(s.replaced) | set(s.unchanged) | {f for f, _ in s.failed}
+    seen = set(s.new) | set(s.replaced) | set(s.unchanged) | set(s.copies) | {f for f, _ in s.failed}
     report['unaccounted'] = len({n for n, _, _ in made} - seen)
     report['timeouts'] = sum('tempo massimo' in e for _, e in s.failed)
     report['hangs'] = 0 if seconds < max(600, timeout * (count / jobs + 1)) else 1
@@ -130,14 +131,33 @@ def trial(work: Path, sources: list[Path], count: int, seed: int, jobs: int = 2,
         'SELECT d.sha256, ' + ', '.join(f'(SELECT count(*) FROM {t} x WHERE x.documento_id = d.documento_id)'
                                       for t in RECORDS) + ', (SELECT count(*) FROM anomalie n '
         'WHERE n.documento_id = d.documento_id) FROM documenti d').fetchall()}
-    refs = {p.name: [process_file(p).count(t) for t in RECORDS] for p in sources}
+    alone = {p.name: process_file(p) for p in sources}
+    refs = {n: [r.count(t) for t in RECORDS] for n, r in alone.items()}
     sha = {n: hashlib.sha256(d).hexdigest() for n, d, _ in made}
     sha.update({p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sources})
     report['good'] = sum(rows.get(sha[p.name], [None])[:4] == refs[p.name] for p in sources)
     report['good_of'] = len(sources)
-    report['silent_losses'] = sum(1 for n, _, src in made if src and sha[n] in rows
-                                  and sum(rows[sha[n]][:4]) < sum(refs[src]) and rows[sha[n]][4] == 0)
-    ingested = set(s.new) | set(s.replaced) | set(s.unchanged)
+    # a silent loss: fewer records than the good file and not one anomaly the good file lacks
+    # (the good file's own anomalies, say "metadati non trovati", do not explain a loss)
+    own = {n: Counter((a.pagina, a.messaggio.replace(n, '')) for a in r.rows['anomalie']) for n, r in alone.items()}
+    notes = {}
+    for did, sha256, pagina, messaggio in con.execute('SELECT n.documento_id, d.sha256, n.pagina, n.messaggio FROM '
+                                                      'anomalie n JOIN documenti d USING (documento_id)').fetchall():
+        notes.setdefault(sha256, []).append((pagina, messaggio))
+    names = {}
+    for n, _, _ in made:
+        names.setdefault(sha[n], n)
+    losses = [n for n, _, src in made if src and sha[n] in rows and sum(rows[sha[n]][:4]) < sum(refs[src])
+              and not (Counter((pg, m.replace(names[sha[n]], '')) for pg, m in notes.get(sha[n], [])) - own[src])]
+    report['silent_losses'] = len(losses)
+    report['silent_names'] = losses
+    kinds = {}
+    for n, _, src in made:
+        kind = n.split('-')[1] if src else 'forme fisse'
+        kinds[kind] = kinds.get(kind, 0.0) + s.seconds.get(n, 0.0)
+    report['seconds_by_kind'] = kinds
+    report['slowest'] = sorted(((v, f) for f, v in s.seconds.items()), reverse=True)[:6]
+    ingested = set(s.new) | set(s.replaced) | set(s.unchanged) | set(s.copies)
     report['ingested'] = sum(1 for n, _, _ in made if n in ingested)
     report['rejected'] = sum(1 for n, _, _ in made if n in dict(s.failed) and dict(s.failed)[n])
     con.close()
@@ -248,7 +268,9 @@ def main(argv=None) -> int:
         print(f"good files complete       {r['good']}/{r['good_of']}")
         print(f"variants ingested         {r['ingested']} with their anomalies, {r['rejected']} rejected with a message, "
               f"{r['unaccounted']} unaccounted")
-        print(f"silent losses             {r['silent_losses']}")
+        print(f"silent losses             {r['silent_losses']}" + (f"  {', '.join(r['silent_names'])}" if r['silent_names'] else ''))
+        print('extraction seconds by kind ' + ', '.join(f'{k} {v:.0f}' for k, v in sorted(r['seconds_by_kind'].items())))
+        print('slowest                   ' + ', '.join(f'{f} {v:.0f} s' for v, f in r['slowest']))
         print(f"hostile statements refused {r['refused']}/{r['statements']}")
     ok = r['crashes'] == 0 and r.get('hangs') == 0 and r.get('good') == r.get('good_of') and not r.get('unaccounted')
     return 0 if ok else 1

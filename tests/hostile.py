@@ -102,3 +102,18 @@ HOSTILE = {
     'length-se-stessa.pdf': self_length,
     'albero-ciclico.pdf': page_tree_loop,
 }
+
+
+def nested_forms(depth: int = 40) -> bytes:
+    """Form XObjects each drawing the next one twice: 2**depth draws from a file of a few KB
+    (pdfminer computes for ever, with no loop to detect)."""
+    objs = _page(b'/X6 Do')
+    objs[3] = objs[3].replace(b'/Resources << /Font << /F1 5 0 R >> >>',
+                              b'/Resources << /Font << /F1 5 0 R >> /XObject << /X6 6 0 R >> >>')
+    for k in range(depth):
+        num = 6 + k
+        body = b'/X%d Do /X%d Do' % (num + 1, num + 1) if k < depth - 1 else b''
+        res = b'/Resources << /XObject << /X%d %d 0 R >> >> ' % (num + 1, num + 1) if k < depth - 1 else b''
+        objs[num] = (b'<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] %s/Length %d >>\nstream\n'
+                     % (res, len(body)) + body + b'\nendstream')
+    return pdf(objs)

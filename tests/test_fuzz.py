@@ -12,3 +12,4 @@ def test_damaged_variants_never_crash_or_hang_the_run_and_the_good_file_is_compl
     assert r['good'] == r['good_of'] == 1
     assert r['ingested'] + r['rejected'] == 20
     assert r['refused'] == r['statements']
+    assert r['silent_losses'] == 0, r['silent_names']

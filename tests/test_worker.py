@@ -80,7 +80,7 @@ def _wait_for(cond, seconds: float):
 
 def test_a_document_that_hangs_is_stopped_at_the_time_limit_and_fails_alone(tmp_path):
     docs = tmp_path / 'pdf'
-    _write(docs, 'ciclo.pdf', hostile.reference_cycle())       # pdfminer loops for ever on it
+    _write(docs, 'ciclo.pdf', hostile.nested_forms())       # pdfminer computes for ever on it
     _write(docs, 'a.pdf', plan_pdf('Treviglio'))
     _write(docs, 'b.pdf', plan_pdf('Dalmine', '2021-2023'))
     db = tmp_path / 'w.duckdb'
@@ -107,7 +107,7 @@ def test_a_stream_bomb_stays_under_the_memory_limit_and_the_good_file_is_complet
 
 def test_a_worker_that_dies_is_replaced_and_only_its_document_fails(tmp_path):
     docs = tmp_path / 'pdf'
-    paths = [_write(docs, 'ciclo.pdf', hostile.reference_cycle()),
+    paths = [_write(docs, 'ciclo.pdf', hostile.nested_forms()),
              _write(docs, 'a.pdf', plan_pdf('Treviglio')), _write(docs, 'b.pdf', plan_pdf('Dalmine'))]
     killed = []
 
@@ -139,7 +139,7 @@ def _pdz(*args):
 def test_sigterm_stops_cleanly_leaves_no_worker_and_the_next_run_resumes(tmp_path):
     docs = tmp_path / 'pdf'
     _write(docs, 'a-buono.pdf', plan_pdf('Treviglio'))
-    _write(docs, 'z-ciclo.pdf', hostile.reference_cycle())
+    _write(docs, 'z-ciclo.pdf', hostile.nested_forms())
     db = tmp_path / 'w.duckdb'
     proc = _ingest(docs, '--db', db, '-j', '1', '--timeout', '300')
     lines = []
@@ -166,7 +166,7 @@ def test_sigkill_leaves_no_worker_readers_work_during_an_ingest_and_a_second_wri
     _write(docs, 'a.pdf', plan_pdf('Treviglio'))
     db = tmp_path / 'w.duckdb'
     run([docs], db, jobs=1)
-    _write(docs, 'z-ciclo.pdf', hostile.reference_cycle())
+    _write(docs, 'z-ciclo.pdf', hostile.nested_forms())
     proc = _ingest(docs, '--db', db, '-j', '1', '--timeout', '300')
     assert _wait_for(lambda: grandchildren(proc.pid), 60), 'no worker started'
     workers = descendants(proc.pid)

@@ -2,6 +2,7 @@
 in together, so a crash leaves every document either fully old or fully new."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import duckdb
@@ -14,8 +15,9 @@ from .derivati import ensure_table, mark_stale
 from .dictionary import comment_on
 from .views import create_views
 
-# tables holding rows of a document, by documento_id (children carry it too)
-DOC_TABLES = [m for m in TABLES if 'documento_id' in m.model_fields and m.__table__ != 'documenti']
+PATHS = 'percorsi'        # where a document's file is (bookkeeping, not data read from it)
+# tables holding rows read from a document, by documento_id (children carry it too)
+DOC_TABLES = [m for m in TABLES if 'documento_id' in m.model_fields and m.__table__ not in ('documenti', PATHS)]
 _MODEL = {m.__table__: m for m in TABLES}
 
 
@@ -67,17 +69,22 @@ def write_document(con, rows: dict[str, list[Row]], fail_after: str | None = Non
     ids = previous_ids(con, doc.percorso or doc.file, doc.documento_id)
     con.execute('BEGIN')
     try:
+        # the copies of this same file stay where they are; the paths of versions it replaces go
+        copies = con.execute(f'SELECT file, percorso FROM {PATHS} WHERE documento_id = ?', [doc.documento_id]).fetchall()
+        mark_stale(con, ids)              # the groups the old versions were in
         _delete(con, ids)
         for model in TABLES[1:]:
             table = model.__table__
             _insert(con, table, [r.model_dump() for r in rows.get(table, [])])
             if fail_after == table:
                 raise RuntimeError(f'simulated failure after {table}')
+        for file, percorso in {*copies, (doc.file, doc.percorso or doc.file)}:
+            _insert_path(con, doc.documento_id, file, percorso)
         # the file reads now: what its earlier failed attempts reported no longer holds
         con.execute('DELETE FROM anomalie WHERE file = ? AND documento_id IS DISTINCT FROM ? AND '
                     '(documento_id IS NULL OR documento_id NOT IN (SELECT documento_id FROM documenti))',
                     [doc.file, doc.documento_id])
-        mark_stale(con)
+        mark_stale(con, [doc.documento_id])
         con.execute('COMMIT')
     except BaseException:
         con.execute('ROLLBACK')
@@ -87,8 +94,8 @@ def write_document(con, rows: dict[str, list[Row]], fail_after: str | None = Non
 def _delete(con, ids: list[str]) -> None:
     """The documents' rows, children first; inside the caller's transaction."""
     marks = ', '.join('?' for _ in ids)
-    for model in DOC_TABLES:
-        con.execute(f'DELETE FROM {model.__table__} WHERE documento_id IN ({marks})', ids)
+    for table in [m.__table__ for m in DOC_TABLES] + [PATHS]:
+        con.execute(f'DELETE FROM {table} WHERE documento_id IN ({marks})', ids)
     con.execute(f'DELETE FROM documenti WHERE documento_id IN ({marks})', ids)
 
 
@@ -100,10 +107,47 @@ def row_count(con, documento_id: str) -> int:
                        '(SELECT count(*) FROM esiti WHERE documento_id = $d)', {'d': documento_id}).fetchone()[0]
 
 
+def _insert_path(con, documento_id: str, file: str, percorso: str) -> None:
+    con.execute(f'DELETE FROM {PATHS} WHERE documento_id = ? AND percorso = ?', [documento_id, percorso])
+    con.execute(f'INSERT INTO {PATHS} (documento_id, percorso, file, visto_il) VALUES (?, ?, ?, ?)',
+                [documento_id, percorso, file, dt.datetime.now()])
+
+
+def follow_paths(con, documento_id: str, found: list[tuple[str, str]], exists) -> None:
+    """The document's file was found at `found` [(file, percorso)]: those paths are recorded, the
+    recorded ones `exists` denies are dropped (the file was renamed or moved), and the document's
+    own file and percorso name a path that exists. One transaction."""
+    con.execute('BEGIN')
+    try:
+        for file, percorso in found:
+            _insert_path(con, documento_id, file, percorso)
+        for (percorso,) in con.execute(f'SELECT percorso FROM {PATHS} WHERE documento_id = ?', [documento_id]).fetchall():
+            if not exists(percorso):
+                con.execute(f'DELETE FROM {PATHS} WHERE documento_id = ? AND percorso = ?', [documento_id, percorso])
+        row = con.execute('SELECT percorso FROM documenti WHERE documento_id = ?', [documento_id]).fetchone()
+        if row and not (row[0] and exists(row[0])) and found:
+            file, percorso = found[0]
+            con.execute('UPDATE documenti SET file = ?, percorso = ? WHERE documento_id = ?', [file, percorso, documento_id])
+            con.execute('UPDATE anomalie SET file = ? WHERE documento_id = ?', [file, documento_id])
+        con.execute('COMMIT')
+    except BaseException:
+        con.execute('ROLLBACK')
+        raise
+
+
+def copies(con) -> list[tuple[str, list[str]]]:
+    """(file, [percorsi]) of documents found at more than one path."""
+    rows = con.execute(f'SELECT d.file, list(p.percorso ORDER BY p.percorso) FROM documenti d JOIN {PATHS} p '
+                       'USING (documento_id) GROUP BY d.documento_id, d.file HAVING count(*) > 1 ORDER BY d.file').fetchall()
+    return [(f, list(ps)) for f, ps in rows]
+
+
 def gone(con, exists) -> list[tuple[str, str, str]]:
-    """(documento_id, file, percorso) of documents whose file `exists(percorso)` denies."""
-    rows = con.execute('SELECT documento_id, file, percorso FROM documenti ORDER BY file').fetchall()
-    return [r for r in rows if r[2] and not exists(r[2])]
+    """(documento_id, file, percorso) of documents none of whose paths `exists(percorso)` admits."""
+    rows = con.execute(f'SELECT d.documento_id, d.file, d.percorso, list(p.percorso) FROM documenti d '
+                       f'LEFT JOIN {PATHS} p USING (documento_id) GROUP BY ALL ORDER BY d.file').fetchall()
+    return [(did, f, perc) for did, f, perc, others in rows
+            if perc and not exists(perc) and not any(o and exists(o) for o in others)]
 
 
 def remove_documents(con, ids: list[str]) -> None:
@@ -112,8 +156,8 @@ def remove_documents(con, ids: list[str]) -> None:
         return
     con.execute('BEGIN')
     try:
+        mark_stale(con, ids)
         _delete(con, ids)
-        mark_stale(con)
         con.execute('COMMIT')
     except BaseException:
         con.execute('ROLLBACK')

@@ -1,0 +1,85 @@
+"""Streams and references built to hurt fail fast and say why; a damaged stream gives what
+precedes the damage and says so on its page (pdfminer alone returns nothing, silently)."""
+import time
+import zlib
+
+import hostile
+import pytest
+from pdz.pipeline import process_bytes
+
+
+def _two_pages(second: bytes, filters: bytes = b'/Filter /FlateDecode ') -> bytes:
+    """Page 1 plain text, page 2 the given (compressed) content stream."""
+    first = b'BT /F1 12 Tf 72 770 Td (Prima pagina intatta) Tj ET'
+    return hostile.pdf({
+        1: b'<< /Type /Catalog /Pages 2 0 R >>',
+        2: b'<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>',
+        3: b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+        4: b'<< /Length %d >>\nstream\n' % len(first) + first + b'\nendstream',
+        5: b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+        6: b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 7 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+        7: b'<< /Length %d %s>>\nstream\n' % (len(second), filters) + second + b'\nendstream',
+    })
+
+
+def _text(lines: int) -> bytes:
+    return b''.join(b'BT /F1 10 Tf 72 %d Td (Riga numero %d del testo) Tj ET\n' % (800 - 12 * i, i) for i in range(lines))
+
+
+def _anomalies(res):
+    return [(a.gravita, a.pagina, a.messaggio) for a in res.rows['anomalie']]
+
+
+def test_a_decompression_bomb_fails_its_page_at_once_naming_the_cause():
+    t = time.monotonic()
+    res = process_bytes(hostile.stream_bomb(2048), 'bomba.pdf')     # 2 MB inflating to 2 GiB
+    assert time.monotonic() - t < 60
+    assert any(g == 'errore' and p == 1 and 'bomba di decompressione' in m for g, p, m in _anomalies(res))
+
+
+def test_a_reference_loop_is_an_error_not_an_endless_loop():
+    t = time.monotonic()
+    res = process_bytes(hostile.reference_cycle(), 'ciclo.pdf')
+    assert time.monotonic() - t < 30
+    # pdfminer (the guarded reader) refuses it naming the loop; PDFium guards its own references
+    # and reads the page the loop does not reach
+    assert (not res.ok and 'riferimenti circolari' in res.error) or res.ok
+    from extract.layout import read_layout
+    t = time.monotonic()
+    with pytest.raises(Exception, match='riferimenti circolari'):
+        read_layout(hostile.reference_cycle(), 'pdfplumber')
+    assert time.monotonic() - t < 30
+
+
+def test_a_damaged_stream_keeps_what_precedes_the_damage_and_says_so_on_its_page():
+    from pdz.pipeline import _with_parser_log
+    z = zlib.compress(_text(60))
+    damaged = z[:len(z) // 2] + bytes(b ^ 0x5A for b in z[len(z) // 2:])
+    res = _with_parser_log(_two_pages(damaged), 'rotto.pdf', 'rotto.pdf', None)
+    assert res.ok
+    from extract.layout import read_layout
+    kept = read_layout(_two_pages(damaged)).page(2).text
+    assert 'Riga numero 0' in kept and 'Riga numero 59' not in kept
+    notes = [(g, p, m) for g, p, m in _anomalies(res) if 'flusso compresso' in m]
+    assert notes and all(g == 'avviso' and p == 2 for g, p, _ in notes), _anomalies(res)
+    intact = _with_parser_log(_two_pages(z), 'intatto.pdf', 'intatto.pdf', None)
+    assert not [m for _, _, m in _anomalies(intact) if 'lettura PDF' in m]
+
+
+def test_a_stream_cut_short_is_reported_on_its_page():
+    from pdz.pipeline import _with_parser_log
+    z = zlib.compress(_text(60))
+    res = _with_parser_log(_two_pages(z[:len(z) * 2 // 3]), 'corto.pdf', 'corto.pdf', None)
+    assert any(g == 'avviso' and p == 2 and 'troncato' in m for g, p, m in _anomalies(res)), _anomalies(res)
+
+
+def test_a_page_of_100000_rectangles_is_refused_at_once_and_the_others_are_read():
+    import time as _t
+    rects = b''.join(b'%d %d 2 2 re f\n' % (i % 590, (i // 590) % 840) for i in range(100_000))
+    t = _t.monotonic()
+    res = process_bytes(_two_pages(rects, b''), 'rettangoli.pdf')
+    assert _t.monotonic() - t < 30
+    notes = _anomalies(res)
+    assert any(g == 'errore' and p == 2 and 'operatori di disegno' in m for g, p, m in notes), notes
+    from extract.layout import read_layout
+    assert 'Prima pagina intatta' in read_layout(_two_pages(rects, b'')).page(1).text

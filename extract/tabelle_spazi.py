@@ -66,6 +66,15 @@ def _pieces(words: list[Piece], size: float, gap: float = _GAP) -> list[Piece]:
     return [(a, b, t) for a, b, t in out]
 
 
+def _justified(words: list[Piece]) -> bool:
+    """A line of prose set justified: four or more words, all spaced alike, however wide (a
+    table's row leaves unequal gaps, or holds figures)."""
+    if len(words) < 4 or sum(any(ch.isalpha() for ch in w[2]) for w in words) < 0.75 * len(words):
+        return False
+    gaps = [b[0] - a[1] for a, b in zip(words, words[1:])]
+    return min(gaps) > 0 and max(gaps) <= 1.25 * min(gaps)
+
+
 def _blocks(rows) -> list[list[int]]:
     """Runs of rows close together with enough rows broken into pieces; a lone unbroken row
     (a section title, a wrapped cell) stays inside a run, two in a row end it."""
@@ -95,23 +104,42 @@ def _blocks(rows) -> list[list[int]]:
     return out
 
 
-def _rivers(pieces: list[list[Piece]]) -> list[tuple[float, float]]:
-    """White x-bands inside the block crossed by at most a few of its broken rows."""
+def _rivers(pieces: list[list[Piece]], em: float) -> list[tuple[float, float]]:
+    """White x-bands inside the block crossed by at most a few of its broken rows (a title over
+    two columns)."""
     broken = [ps for ps in pieces if len(ps) >= 2]
     x0 = min(p[0] for ps in pieces for p in ps)
     x1 = max(p[1] for ps in pieces for p in ps)
-    allowed = int(_CROSS * len(broken))
+    allowed = max(1, int(_CROSS * len(broken))) if len(broken) >= 4 else 0
     edges = sorted({round(v, 1) for ps in broken for p in ps for v in (p[0], p[1])} | {x0, x1})
-    out: list[tuple[float, float]] = []
+    out: list[list] = []          # [a, b, crossed]
     for a, b in zip(edges, edges[1:]):
         m = (a + b) / 2
         crossing = sum(any(p[0] <= m <= p[1] for p in ps) for ps in broken)
         if crossing <= allowed and x0 < m < x1:
             if out and abs(out[-1][1] - a) < 0.01:
-                out[-1] = (out[-1][0], b)
+                out[-1][1], out[-1][2] = b, out[-1][2] or crossing > 0
             else:
-                out.append((a, b))
-    return [r for r in out if r[1] - r[0] >= 2.0]
+                out.append([a, b, crossing > 0])
+
+    # a river parts two columns: text on either side of it in a few broken rows (a title starting
+    # left of the indented row labels leaves a white band at the edge that parts nothing)
+    def parts(a: float, b: float) -> bool:
+        return (sum(any(p[1] <= a + 0.5 for p in ps) for ps in broken) >= 2 and
+                sum(any(p[0] >= b - 0.5 for p in ps) for ps in broken) >= 2)
+    # a title over two columns crosses their river and parts it from the slivers its ends leave
+    # beside the columns' own titles: rivers a row crosses, less than an em apart with no text
+    # of their own between them (a column of narrow figures), are one
+    def column_between(a: float, b: float) -> bool:
+        return any(a - 0.5 <= p[0] and p[1] <= b + 0.5 for ps in broken for p in ps)
+    joined: list[list] = []
+    for r in out:
+        if (joined and (r[2] or joined[-1][2]) and r[0] - joined[-1][1] < em
+                and not column_between(joined[-1][1], r[0])):
+            joined[-1][1], joined[-1][2] = r[1], True
+        else:
+            joined.append(r)
+    return [(a, b) for a, b, _ in joined if b - a >= 2.0 and parts(a, b)]
 
 
 def _placed(words: list[Piece], size: float, bounds: list[float]) -> tuple[list[list[str]], list[int]]:
@@ -237,17 +265,21 @@ def _fused(t: Table, rows) -> bool:
                 if not c.top <= (top + bottom) / 2 <= c.bottom:
                     continue
                 inner = [w for w in words if c.x0 - 1 <= (w[0] + w[1]) / 2 <= c.x1 + 1]
-                if len(_pieces(inner, size)) >= 2:
+                if len(_pieces(inner, size)) >= 2 and not _justified(inner):
                     return True
     return False
 
 
 def reread(p: Page, t: Table) -> list[Table]:
-    """A ruled table read again from its text when its rules leave columns fused: the runs of
-    broken rows inside it, each with its own columns (a frame round a page holds prose too)."""
-    rows = _rows([ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)],
-                 _prose_columns(p))
-    if len(rows) < 2 or not _fused(t, rows):
+    """A ruled table read again from its text when its rules leave columns fused, or when text
+    in its box went into no cell (a header-led table whose rows the page's text columns cut):
+    the runs of broken rows inside it, each with its own columns (a frame round a page holds
+    prose too)."""
+    inside = [ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)]
+    rows = _rows(inside, _prose_columns(p))
+    # text in its box the table took no cell for: columns a header-led table lost
+    unread = sum(not ln.in_table for ln in inside) >= _MIN_ROWS
+    if len(rows) < 2 or not (unread or _fused(t, rows)):
         return [t]
     return _read(p.number, rows) or [t]
 
@@ -260,7 +292,10 @@ def table_layer(p: Page) -> list[Table]:
 
 def stream_tables(p: Page) -> list[Table]:
     """The tables of the page that only white space draws."""
-    lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words]
+    # a ruled or header-led table's box is its own, read again from all its text if need be,
+    # lines of it the table took no cell for (another text column's) included
+    lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words
+             and not any(_inside(ln, t.bbox) for t in p.tables)]
     return _read(p.number, _rows(lines, _prose_columns(p)))
 
 
@@ -270,7 +305,7 @@ def _read(page: int, rows) -> list[Table]:
         pieces = [_pieces(rows[i][3], rows[i][2], _CELL_GAP) for i in block]
         lo = min(ps[0][0] for ps in pieces) - 1
         hi = max(ps[-1][1] for ps in pieces) + 1
-        rivers = _rivers(pieces)
+        rivers = _rivers(pieces, median(rows[i][2] for i in block))
         if not rivers:
             continue
         for a, b in _sides(pieces, rivers, lo, hi):

@@ -25,29 +25,59 @@ _CROSS = 0.1            # share of a table's broken rows a column's white river 
 Piece = tuple[float, float, str]
 
 
-def _prose_columns(p: Page) -> bool:
-    """Whether the page's text columns are columns of prose (two or three, lines running wide),
-    not a table's columns the gutter finder took for text columns."""
-    cols: dict[int, list[float]] = {}
+Box = tuple[float, float, float, float]
+
+
+def _prose_columns(p: Page) -> dict[int, Box]:
+    """The page's text columns of prose (lines running a quarter of the page wide, unbroken by
+    column gaps), as boxes
+    (x0, top, x1, bottom): their usual left and right edges, so a title running across the page
+    does not widen them. The other text columns are a table's columns the gutter finder took for
+    text columns (or a table beside the prose) and stay together."""
+    cols: dict[int, list[Line]] = {}
     for ln in p.lines:
-        cols.setdefault(ln.column, []).append(ln.x1 - ln.x0)
-    return 2 <= len(cols) <= 3 and all(median(w) >= 0.25 * p.width for w in cols.values())
+        if not ln.furniture and ln.words:
+            cols.setdefault(ln.column, []).append(ln)
+    if len(cols) < 2:
+        return {}
+    # a line above or below a column the reading ran across the gutter has its words in it too
+    def reach(lns: list[Line]) -> float:
+        return 2 * median(ln.bottom - ln.top for ln in lns)
+    return {k: (median(ln.x0 for ln in lns), min(ln.top for ln in lns) - reach(lns),
+                median(ln.x1 for ln in lns), max(ln.bottom for ln in lns) + reach(lns))
+            for k, lns in cols.items()
+            if len(lns) >= _MIN_ROWS and median(ln.x1 - ln.x0 for ln in lns) >= 0.25 * p.width
+            and sum(len(_pieces(list(ln.words), ln.size)) == 1 for ln in lns) >= 0.8 * len(lns)}
 
 
-def _rows(lines: list[Line], by_column: bool = True) -> list[tuple[float, float, float, list[Piece]]]:
-    """Lines sharing a baseline band joined into text rows, each text column of the page on its
-    own (two columns of prose side by side are no table): (top, bottom, size, words)."""
+def _rows(lines: list[Line], prose: dict[int, Box] | None = None) -> list[tuple[float, float, float, list[Piece]]]:
+    """Lines sharing a baseline band joined into text rows, each column of prose on its own (two
+    columns of prose side by side are no table, nor a table and the prose beside it): words
+    within a column of prose go with it, even from a line the page's reading ran across the
+    gutter (a caption beside the first lines of prose). (top, bottom, size, words)."""
+    prose = prose or {}
+
+    def group(ln: Line, w: Piece) -> int:
+        x, y = (w[0] + w[1]) / 2, (ln.top + ln.bottom) / 2
+        return next((k for k, (x0, top, x1, bottom) in prose.items()
+                     if x0 - 3 <= x <= x1 + 3 and top - 1 <= y <= bottom + 1),
+                    ln.column if ln.column in prose else -1)
+    parts: list[tuple[int, float, float, float, list[Piece]]] = []
+    for ln in lines:
+        by: dict[int, list[Piece]] = {}
+        for w in ln.words:
+            by.setdefault(group(ln, w), []).append(w)
+        parts += [(g, ln.top, ln.bottom, ln.size, ws) for g, ws in by.items()]
     rows: list[list] = []
-    for ln in sorted(lines, key=lambda ln: (ln.column if by_column else 0, ln.top)):
-        mid = (ln.top + ln.bottom) / 2
-        col = ln.column if by_column else 0
-        if rows and rows[-1][0] <= mid <= rows[-1][1] and rows[-1][4] == col:
+    for g, top, bottom, size, words in sorted(parts, key=lambda q: (q[0], q[1])):
+        mid = (top + bottom) / 2
+        if rows and rows[-1][0] <= mid <= rows[-1][1] and rows[-1][4] == g:
             r = rows[-1]
-            r[0], r[1] = min(r[0], ln.top), max(r[1], ln.bottom)
-            r[3].extend(ln.words)
-            r[2] = max(r[2], ln.size)
+            r[0], r[1] = min(r[0], top), max(r[1], bottom)
+            r[3].extend(words)
+            r[2] = max(r[2], size)
         else:
-            rows.append([ln.top, ln.bottom, ln.size, list(ln.words), col])
+            rows.append([top, bottom, size, list(words), g])
     return [(t, b, s, sorted(ws)) for t, b, s, ws, _ in rows]
 
 

@@ -228,3 +228,37 @@ def test_header_led_table_cut_into_text_columns_is_read_whole():
     page = read_layout(_one_page(draw)).pages[0]
     assert any(ln.words and not ln.in_table for ln in page.lines)     # the cut the test is about
     assert [t.texts() for t in table_layer(page)] == [[[t for _, t in head]] + body]
+
+
+def test_table_in_one_text_column_leaves_the_prose_beside_it():
+    # a table set small in the left column, prose in the right one at its own line spacing, the
+    # caption on the same baseline as the prose's first line: the prose joins none of its rows
+    words = ('il piano di zona promuove la rete dei servizi sociali dei comuni associati con le '
+             'famiglie il terzo settore e le scuole del territorio').split()
+    names = ['Albino', 'Alzano Lombardo', 'Bergamo', 'Dalmine', 'Gorle', 'Nembro', 'Ranica', 'Scanzo',
+             'Seriate', 'Torre Boldone']
+    head = ['Comune', 'Utenti', 'Tasso', '(IC 95%)']
+    body = [[names[k % 10], f'{1000 + 37 * k:,}', f'{150 - 2.3 * k:.1f}',
+             f'({140 - 2.3 * k:.1f}–{160 - 2.3 * k:.1f})'] for k in range(36)]
+
+    def draw(c, top):
+        y = top
+        for k in range(27):
+            line = ''
+            for w in words[k % 7:] + words[:k % 7]:
+                if c.stringWidth(f'{line} {w}', 'Helvetica', 10) > 230:
+                    break
+                line = f'{line} {w}'.strip()
+            c.drawString(320, y, line)
+            y -= 12.5
+        c.setFont('Helvetica-Bold', 10)
+        c.drawString(50, top, 'Tabella 1. Utenti e tassi per comune')
+        c.setFont('Helvetica', 7.5)
+        y = top - 16
+        for row in [head] + body:
+            for x, t in zip((50, 160, 200, 250), row):
+                c.drawString(x, y, t)
+            y -= 9
+    page = read_layout(_one_page(draw)).pages[0]
+    assert any('Tabella 1' in ln.text and 'piano' in ln.text for ln in page.lines)   # read across
+    assert [t.texts() for t in table_layer(page)] == [[head] + body]

@@ -270,8 +270,8 @@ def _inside(ln: Line, box) -> bool:
 
 
 def _fused(t: Table, rows) -> bool:
-    """Rules missing inside a ruled table: one of its cells holds a text row broken by a
-    column gap (figures of two columns, a label and its value), or a row's cells hold text rows
+    """Rules missing or misplaced inside a ruled table: a word runs across a cell's inner edge,
+    one of its cells holds a text row broken by a column gap (figures of two columns, a label and its value), or a row's cells hold text rows
     at the same heights: all the same three or more, or figures one per line (rows no rule
     parts)."""
     def lines_of(c: Cell) -> dict[int, str]:
@@ -280,6 +280,11 @@ def _fused(t: Table, rows) -> bool:
 
     def figures(texts) -> bool:
         return all(sum(ch.isdigit() for ch in x) > sum(ch.isalpha() for ch in x) for x in texts)
+    # a word across a cell's inner edge: the rules are not where the columns are
+    edges = {round(c.x1, 1): (c.top, c.bottom) for r in t.rows for c in r if c and c.x1 < t.bbox[2] - 2}
+    if any(w[0] < x - 2 and w[1] > x + 2 and top <= (tp + bt) / 2 <= bottom
+           for tp, bt, _, ws in rows for w in ws for x, (top, bottom) in edges.items()):
+        return True
     for r in t.rows:
         held = [{k: v for k, v in lines_of(c).items() if v} for c in r if c and c.text]
         if len(held) >= 2 and len(held[0]) >= 3 and all(h.keys() == held[0].keys() for h in held):

@@ -262,3 +262,25 @@ def test_table_in_one_text_column_leaves_the_prose_beside_it():
     page = read_layout(_one_page(draw)).pages[0]
     assert any('Tabella 1' in ln.text and 'piano' in ln.text for ln in page.lines)   # read across
     assert [t.texts() for t in table_layer(page)] == [[head] + body]
+
+
+def test_ruled_table_whose_rule_cuts_through_words_is_read_from_its_text():
+    # the rule meant between rate and interval stands inside the interval's words: the grid's
+    # cells cut them in two ('85,5 (69,9-1' | '01,0)'), the text's own columns do not
+    rows = [['Età', 'Casi', 'Tasso', '(IC 95%)', 'Note'], ['45-54', '116', '85,5', '(69,9-101,0)', 'stabile'],
+            ['55-64', '164', '234,9', '(199,0-270,9)', 'in calo'],
+            ['65-74', '242', '654,1', '(571,7-736,5)', 'stabile']]
+
+    def draw(c, top):
+        y, rules = top, (60, 140, 190, 270, 320, 400)
+        c.line(rules[0], y + 12, rules[-1], y + 12)
+        for r in rows:
+            for x, t in zip((64, 150, 200, 240, 330), r):
+                c.drawString(x, y, t)
+            c.line(rules[0], y - 5, rules[-1], y - 5)
+            y -= 17
+        for x in rules:
+            c.line(x, top + 12, x, y + 12)
+    page = read_layout(_one_page(draw)).pages[0]
+    assert page.tables and page.tables[0].texts() != rows           # the grid's own reading
+    assert [t.texts() for t in table_layer(page)] == [rows]

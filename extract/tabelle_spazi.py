@@ -25,29 +25,59 @@ _CROSS = 0.1            # share of a table's broken rows a column's white river 
 Piece = tuple[float, float, str]
 
 
-def _prose_columns(p: Page) -> bool:
-    """Whether the page's text columns are columns of prose (two or three, lines running wide),
-    not a table's columns the gutter finder took for text columns."""
-    cols: dict[int, list[float]] = {}
+Box = tuple[float, float, float, float]
+
+
+def _prose_columns(p: Page) -> dict[int, Box]:
+    """The page's text columns of prose (lines running a quarter of the page wide, unbroken by
+    column gaps), as boxes
+    (x0, top, x1, bottom): their usual left and right edges, so a title running across the page
+    does not widen them. The other text columns are a table's columns the gutter finder took for
+    text columns (or a table beside the prose) and stay together."""
+    cols: dict[int, list[Line]] = {}
     for ln in p.lines:
-        cols.setdefault(ln.column, []).append(ln.x1 - ln.x0)
-    return 2 <= len(cols) <= 3 and all(median(w) >= 0.25 * p.width for w in cols.values())
+        if not ln.furniture and ln.words:
+            cols.setdefault(ln.column, []).append(ln)
+    if len(cols) < 2:
+        return {}
+    # a line above or below a column the reading ran across the gutter has its words in it too
+    def reach(lns: list[Line]) -> float:
+        return 2 * median(ln.bottom - ln.top for ln in lns)
+    return {k: (median(ln.x0 for ln in lns), min(ln.top for ln in lns) - reach(lns),
+                median(ln.x1 for ln in lns), max(ln.bottom for ln in lns) + reach(lns))
+            for k, lns in cols.items()
+            if len(lns) >= _MIN_ROWS and median(ln.x1 - ln.x0 for ln in lns) >= 0.25 * p.width
+            and sum(len(_pieces(list(ln.words), ln.size)) == 1 for ln in lns) >= 0.8 * len(lns)}
 
 
-def _rows(lines: list[Line], by_column: bool = True) -> list[tuple[float, float, float, list[Piece]]]:
-    """Lines sharing a baseline band joined into text rows, each text column of the page on its
-    own (two columns of prose side by side are no table): (top, bottom, size, words)."""
+def _rows(lines: list[Line], prose: dict[int, Box] | None = None) -> list[tuple[float, float, float, list[Piece]]]:
+    """Lines sharing a baseline band joined into text rows, each column of prose on its own (two
+    columns of prose side by side are no table, nor a table and the prose beside it): words
+    within a column of prose go with it, even from a line the page's reading ran across the
+    gutter (a caption beside the first lines of prose). (top, bottom, size, words)."""
+    prose = prose or {}
+
+    def group(ln: Line, w: Piece) -> int:
+        x, y = (w[0] + w[1]) / 2, (ln.top + ln.bottom) / 2
+        return next((k for k, (x0, top, x1, bottom) in prose.items()
+                     if x0 - 3 <= x <= x1 + 3 and top - 1 <= y <= bottom + 1),
+                    ln.column if ln.column in prose else -1)
+    parts: list[tuple[int, float, float, float, list[Piece]]] = []
+    for ln in lines:
+        by: dict[int, list[Piece]] = {}
+        for w in ln.words:
+            by.setdefault(group(ln, w), []).append(w)
+        parts += [(g, ln.top, ln.bottom, ln.size, ws) for g, ws in by.items()]
     rows: list[list] = []
-    for ln in sorted(lines, key=lambda ln: (ln.column if by_column else 0, ln.top)):
-        mid = (ln.top + ln.bottom) / 2
-        col = ln.column if by_column else 0
-        if rows and rows[-1][0] <= mid <= rows[-1][1] and rows[-1][4] == col:
+    for g, top, bottom, size, words in sorted(parts, key=lambda q: (q[0], q[1])):
+        mid = (top + bottom) / 2
+        if rows and rows[-1][0] <= mid <= rows[-1][1] and rows[-1][4] == g:
             r = rows[-1]
-            r[0], r[1] = min(r[0], ln.top), max(r[1], ln.bottom)
-            r[3].extend(ln.words)
-            r[2] = max(r[2], ln.size)
+            r[0], r[1] = min(r[0], top), max(r[1], bottom)
+            r[3].extend(words)
+            r[2] = max(r[2], size)
         else:
-            rows.append([ln.top, ln.bottom, ln.size, list(ln.words), col])
+            rows.append([top, bottom, size, list(words), g])
     return [(t, b, s, sorted(ws)) for t, b, s, ws, _ in rows]
 
 
@@ -64,6 +94,15 @@ def _pieces(words: list[Piece], size: float, gap: float = _GAP) -> list[Piece]:
         else:
             out.append([x0, x1, text])
     return [(a, b, t) for a, b, t in out]
+
+
+def _justified(words: list[Piece]) -> bool:
+    """A line of prose set justified: four or more words, all spaced alike, however wide (a
+    table's row leaves unequal gaps, or holds figures)."""
+    if len(words) < 4 or sum(any(ch.isalpha() for ch in w[2]) for w in words) < 0.75 * len(words):
+        return False
+    gaps = [b[0] - a[1] for a, b in zip(words, words[1:])]
+    return min(gaps) > 0 and max(gaps) <= 1.25 * min(gaps)
 
 
 def _blocks(rows) -> list[list[int]]:
@@ -95,23 +134,42 @@ def _blocks(rows) -> list[list[int]]:
     return out
 
 
-def _rivers(pieces: list[list[Piece]]) -> list[tuple[float, float]]:
-    """White x-bands inside the block crossed by at most a few of its broken rows."""
+def _rivers(pieces: list[list[Piece]], em: float) -> list[tuple[float, float]]:
+    """White x-bands inside the block crossed by at most a few of its broken rows (a title over
+    two columns)."""
     broken = [ps for ps in pieces if len(ps) >= 2]
     x0 = min(p[0] for ps in pieces for p in ps)
     x1 = max(p[1] for ps in pieces for p in ps)
-    allowed = int(_CROSS * len(broken))
+    allowed = max(1, int(_CROSS * len(broken))) if len(broken) >= 4 else 0
     edges = sorted({round(v, 1) for ps in broken for p in ps for v in (p[0], p[1])} | {x0, x1})
-    out: list[tuple[float, float]] = []
+    out: list[list] = []          # [a, b, crossed]
     for a, b in zip(edges, edges[1:]):
         m = (a + b) / 2
         crossing = sum(any(p[0] <= m <= p[1] for p in ps) for ps in broken)
         if crossing <= allowed and x0 < m < x1:
             if out and abs(out[-1][1] - a) < 0.01:
-                out[-1] = (out[-1][0], b)
+                out[-1][1], out[-1][2] = b, out[-1][2] or crossing > 0
             else:
-                out.append((a, b))
-    return [r for r in out if r[1] - r[0] >= 2.0]
+                out.append([a, b, crossing > 0])
+
+    # a river parts two columns: text on either side of it in a few broken rows (a title starting
+    # left of the indented row labels leaves a white band at the edge that parts nothing)
+    def parts(a: float, b: float) -> bool:
+        return (sum(any(p[1] <= a + 0.5 for p in ps) for ps in broken) >= 2 and
+                sum(any(p[0] >= b - 0.5 for p in ps) for ps in broken) >= 2)
+    # a title over two columns crosses their river and parts it from the slivers its ends leave
+    # beside the columns' own titles: rivers a row crosses, less than an em apart with no text
+    # of their own between them (a column of narrow figures), are one
+    def column_between(a: float, b: float) -> bool:
+        return any(a - 0.5 <= p[0] and p[1] <= b + 0.5 for ps in broken for p in ps)
+    joined: list[list] = []
+    for r in out:
+        if (joined and (r[2] or joined[-1][2]) and r[0] - joined[-1][1] < em
+                and not column_between(joined[-1][1], r[0])):
+            joined[-1][1], joined[-1][2] = r[1], True
+        else:
+            joined.append(r)
+    return [(a, b) for a, b, _ in joined if b - a >= 2.0 and parts(a, b)]
 
 
 def _placed(words: list[Piece], size: float, bounds: list[float]) -> tuple[list[list[str]], list[int]]:
@@ -212,8 +270,8 @@ def _inside(ln: Line, box) -> bool:
 
 
 def _fused(t: Table, rows) -> bool:
-    """Rules missing inside a ruled table: one of its cells holds a text row broken by a
-    column gap (figures of two columns, a label and its value), or a row's cells hold text rows
+    """Rules missing or misplaced inside a ruled table: a word runs across a cell's inner edge,
+    one of its cells holds a text row broken by a column gap (figures of two columns, a label and its value), or a row's cells hold text rows
     at the same heights: all the same three or more, or figures one per line (rows no rule
     parts)."""
     def lines_of(c: Cell) -> dict[int, str]:
@@ -222,6 +280,11 @@ def _fused(t: Table, rows) -> bool:
 
     def figures(texts) -> bool:
         return all(sum(ch.isdigit() for ch in x) > sum(ch.isalpha() for ch in x) for x in texts)
+    # a word across a cell's inner edge: the rules are not where the columns are
+    edges = {round(c.x1, 1): (c.top, c.bottom) for r in t.rows for c in r if c and c.x1 < t.bbox[2] - 2}
+    if any(w[0] < x - 2 and w[1] > x + 2 and top <= (tp + bt) / 2 <= bottom
+           for tp, bt, _, ws in rows for w in ws for x, (top, bottom) in edges.items()):
+        return True
     for r in t.rows:
         held = [{k: v for k, v in lines_of(c).items() if v} for c in r if c and c.text]
         if len(held) >= 2 and len(held[0]) >= 3 and all(h.keys() == held[0].keys() for h in held):
@@ -237,17 +300,21 @@ def _fused(t: Table, rows) -> bool:
                 if not c.top <= (top + bottom) / 2 <= c.bottom:
                     continue
                 inner = [w for w in words if c.x0 - 1 <= (w[0] + w[1]) / 2 <= c.x1 + 1]
-                if len(_pieces(inner, size)) >= 2:
+                if len(_pieces(inner, size)) >= 2 and not _justified(inner):
                     return True
     return False
 
 
 def reread(p: Page, t: Table) -> list[Table]:
-    """A ruled table read again from its text when its rules leave columns fused: the runs of
-    broken rows inside it, each with its own columns (a frame round a page holds prose too)."""
-    rows = _rows([ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)],
-                 _prose_columns(p))
-    if len(rows) < 2 or not _fused(t, rows):
+    """A ruled table read again from its text when its rules leave columns fused, or when text
+    in its box went into no cell (a header-led table whose rows the page's text columns cut):
+    the runs of broken rows inside it, each with its own columns (a frame round a page holds
+    prose too)."""
+    inside = [ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)]
+    rows = _rows(inside, _prose_columns(p))
+    # text in its box the table took no cell for: columns a header-led table lost
+    unread = sum(not ln.in_table for ln in inside) >= _MIN_ROWS
+    if len(rows) < 2 or not (unread or _fused(t, rows)):
         return [t]
     return _read(p.number, rows) or [t]
 
@@ -260,7 +327,10 @@ def table_layer(p: Page) -> list[Table]:
 
 def stream_tables(p: Page) -> list[Table]:
     """The tables of the page that only white space draws."""
-    lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words]
+    # a ruled or header-led table's box is its own, read again from all its text if need be,
+    # lines of it the table took no cell for (another text column's) included
+    lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words
+             and not any(_inside(ln, t.bbox) for t in p.tables)]
     return _read(p.number, _rows(lines, _prose_columns(p)))
 
 
@@ -270,7 +340,7 @@ def _read(page: int, rows) -> list[Table]:
         pieces = [_pieces(rows[i][3], rows[i][2], _CELL_GAP) for i in block]
         lo = min(ps[0][0] for ps in pieces) - 1
         hi = max(ps[-1][1] for ps in pieces) + 1
-        rivers = _rivers(pieces)
+        rivers = _rivers(pieces, median(rows[i][2] for i in block))
         if not rivers:
             continue
         for a, b in _sides(pieces, rivers, lo, hi):

@@ -103,3 +103,184 @@ def test_prose_in_two_columns_is_no_table():
     c.save()
     page = read_layout(buf.getvalue()).pages[0]
     assert table_layer(page) == []
+
+
+def _one_page(draw) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont('Helvetica', 10)
+    draw(c, A4[1] - 100)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_column_title_left_of_indented_labels_keeps_the_label_column():
+    # the white band between the title's left edge and the indented labels parts no columns:
+    # taken for a river, the wide gap before the figures split the labels off as a table apart
+    rows = [['Servizio', 'Donne', 'Uomini', 'Totale'], ['Anziani', '', '', ''],
+            ['Assistenza domiciliare', '120', '134', '254'], ['Centro diurno', '45', '51', '96'],
+            ['Minori', '', '', ''], ['Asilo nido', '88', '90', '178'], ['Ludoteca', '30', '35', '65']]
+
+    def draw(c, y):
+        for k, r in enumerate(rows):
+            c.drawString(60 if k == 0 or not r[1] else 70, y, r[0])
+            for x, t in zip((330, 380, 430), r[1:]):
+                c.drawRightString(x, y, t)
+            y -= 14
+    tables = table_layer(read_layout(_one_page(draw)).pages[0])
+    assert [t.texts() for t in tables] == [rows]
+
+
+def test_titles_over_two_columns_leave_them_apart():
+    # each place's title crosses the river between its two columns; a small table's few rows
+    # must still let it through, and the slivers beside the titles make no extra columns
+    def draw(c, y):
+        c.drawString(60, y, 'Anno')
+        c.drawCentredString(200, y, 'Bergamo')
+        c.drawCentredString(320, y, 'Dalmine')
+        y -= 14
+        for x, t in zip((170, 230, 290, 350), ('Donne', 'Uomini', 'Donne', 'Uomini')):
+            c.drawCentredString(x, y, t)
+        for yr, vals in (('2021', ('15,1', '15,7', '12,0', '8,7')), ('2022', ('10,6', '9,1', '9,3', '6,4')),
+                         ('2023', ('8,6', '8,2', '8,9', '7,0'))):
+            y -= 14
+            c.drawString(60, y, yr)
+            for x, t in zip((170, 230, 290, 350), vals):
+                c.drawCentredString(x, y, t)
+    tables = table_layer(read_layout(_one_page(draw)).pages[0])
+    assert [t.texts() for t in tables] == [[
+        ['Anno', 'Bergamo', '', 'Dalmine', ''], ['', 'Donne', 'Uomini', 'Donne', 'Uomini'],
+        ['2021', '15,1', '15,7', '12,0', '8,7'], ['2022', '10,6', '9,1', '9,3', '6,4'],
+        ['2023', '8,6', '8,2', '8,9', '7,0']]]
+    assert tables[0].rows[0][2] is None and tables[0].rows[0][4] is None   # the titles span
+
+
+def test_justified_text_in_a_ruled_cell_fuses_no_columns():
+    # a label set justified spreads its words wide; that is no column gap the rules missed
+    def justified(c, words, x0, x1, y):
+        widths = [c.stringWidth(w, 'Helvetica', 10) for w in words]
+        gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+        for w, wd in zip(words, widths):
+            c.drawString(x0, y, w)
+            x0 += wd + gap
+
+    def draw(c, top):
+        xs, y = (60, 230, 330, 430), top
+        c.line(xs[0], y, xs[-1], y)
+        for x, t in zip(xs, ('Indicatore', 'Comuni', 'Utenti')):
+            c.drawString(x + 4, y - 12, t)
+        y -= 18
+        c.line(xs[0], y, xs[-1], y)
+        for first, rest, a, b in (('Numero dei comuni che hanno', 'aderito al piano', '21', '8'),
+                                  ('Numero dei servizi attivati nel', 'corso del triennio', '11', '3')):
+            justified(c, first.split(), xs[0] + 4, xs[1] - 4, y - 12)
+            c.drawString(xs[0] + 4, y - 24, rest)
+            c.drawString(xs[1] + 4, y - 12, a)
+            c.drawString(xs[2] + 4, y - 12, b)
+            y -= 30
+            c.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            c.line(x, top, x, y)
+    tables = table_layer(read_layout(_one_page(draw)).pages[0])
+    assert [t.texts() for t in tables] == [[
+        ['Indicatore', 'Comuni', 'Utenti'],
+        ['Numero dei comuni che hanno\naderito al piano', '21', '8'],
+        ['Numero dei servizi attivati nel\ncorso del triennio', '11', '3']]]
+
+
+def test_narrow_column_under_a_wider_title_stays_a_column():
+    # the title overhangs the one-digit figures on both sides, so the rivers either side of the
+    # column are each crossed by it and stand less than an em apart: the figures keep them apart
+    rows = [['Variabile', 'Media', 'Min', 'Max'], ['Età', '50,8', '2', '90'], ['Figli', '1,7', '0', '8'],
+            ['Reddito', '2.127', '1', '22.500'], ['Componenti', '2,4', '1', '9']]
+
+    def draw(c, y):
+        for r in rows:
+            c.drawString(60, y, r[0])
+            c.drawRightString(300, y, r[1])
+            c.drawCentredString(390, y, r[2])
+            c.drawRightString(480, y, r[3])
+            y -= 14
+    tables = table_layer(read_layout(_one_page(draw)).pages[0])
+    assert [t.texts() for t in tables] == [rows]
+
+
+def test_header_led_table_cut_into_text_columns_is_read_whole():
+    # the body's white gutters look like a page's text columns, so the header-led reader takes
+    # only the first column's pieces of each row: the table is read again from all the text in
+    # its box, and that text makes no second table of its own
+    names = ['Albino', 'Alzano Lombardo', 'Bergamo', 'Dalmine', 'Gorle', 'Nembro']
+    head = [(60, 'Comune di residenza'), (205, 'Utenti totali'), (265, 'Quota'), (310, 'Indice'),
+            (350, 'Intervallo')]
+    body = [[names[k % 6], f'{1000 + 37 * k:,}', f'({k % 9 + 1}.{k % 7})', f'{k % 3 + 1}.{k % 10}',
+             f'({k % 4}.{k % 9}–{k % 5 + 2}.{k % 8})'] for k in range(30)]
+
+    def draw(c, y):
+        c.setFont('Helvetica-Bold', 8)
+        for x, t in head:
+            c.drawString(x, y, t)
+        c.setFont('Helvetica', 8)
+        for row in body:
+            y -= 12
+            for x, t in zip((60, 210, 266, 310, 350), row):
+                c.drawString(x, y, t)
+    page = read_layout(_one_page(draw)).pages[0]
+    assert any(ln.words and not ln.in_table for ln in page.lines)     # the cut the test is about
+    assert [t.texts() for t in table_layer(page)] == [[[t for _, t in head]] + body]
+
+
+def test_table_in_one_text_column_leaves_the_prose_beside_it():
+    # a table set small in the left column, prose in the right one at its own line spacing, the
+    # caption on the same baseline as the prose's first line: the prose joins none of its rows
+    words = ('il piano di zona promuove la rete dei servizi sociali dei comuni associati con le '
+             'famiglie il terzo settore e le scuole del territorio').split()
+    names = ['Albino', 'Alzano Lombardo', 'Bergamo', 'Dalmine', 'Gorle', 'Nembro', 'Ranica', 'Scanzo',
+             'Seriate', 'Torre Boldone']
+    head = ['Comune', 'Utenti', 'Tasso', '(IC 95%)']
+    body = [[names[k % 10], f'{1000 + 37 * k:,}', f'{150 - 2.3 * k:.1f}',
+             f'({140 - 2.3 * k:.1f}–{160 - 2.3 * k:.1f})'] for k in range(36)]
+
+    def draw(c, top):
+        y = top
+        for k in range(27):
+            line = ''
+            for w in words[k % 7:] + words[:k % 7]:
+                if c.stringWidth(f'{line} {w}', 'Helvetica', 10) > 230:
+                    break
+                line = f'{line} {w}'.strip()
+            c.drawString(320, y, line)
+            y -= 12.5
+        c.setFont('Helvetica-Bold', 10)
+        c.drawString(50, top, 'Tabella 1. Utenti e tassi per comune')
+        c.setFont('Helvetica', 7.5)
+        y = top - 16
+        for row in [head] + body:
+            for x, t in zip((50, 160, 200, 250), row):
+                c.drawString(x, y, t)
+            y -= 9
+    page = read_layout(_one_page(draw)).pages[0]
+    assert any('Tabella 1' in ln.text and 'piano' in ln.text for ln in page.lines)   # read across
+    assert [t.texts() for t in table_layer(page)] == [[head] + body]
+
+
+def test_ruled_table_whose_rule_cuts_through_words_is_read_from_its_text():
+    # the rule meant between rate and interval stands inside the interval's words: the grid's
+    # cells cut them in two ('85,5 (69,9-1' | '01,0)'), the text's own columns do not
+    rows = [['Età', 'Casi', 'Tasso', '(IC 95%)', 'Note'], ['45-54', '116', '85,5', '(69,9-101,0)', 'stabile'],
+            ['55-64', '164', '234,9', '(199,0-270,9)', 'in calo'],
+            ['65-74', '242', '654,1', '(571,7-736,5)', 'stabile']]
+
+    def draw(c, top):
+        y, rules = top, (60, 140, 190, 270, 320, 400)
+        c.line(rules[0], y + 12, rules[-1], y + 12)
+        for r in rows:
+            for x, t in zip((64, 150, 200, 240, 330), r):
+                c.drawString(x, y, t)
+            c.line(rules[0], y - 5, rules[-1], y - 5)
+            y -= 17
+        for x in rules:
+            c.line(x, top + 12, x, y + 12)
+    page = read_layout(_one_page(draw)).pages[0]
+    assert page.tables and page.tables[0].texts() != rows           # the grid's own reading
+    assert [t.texts() for t in table_layer(page)] == [rows]

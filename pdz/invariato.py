@@ -44,19 +44,26 @@ def invariati(files: list[Path], db: Path, version: str) -> list[str] | None:
         # the latest extraction of each content, as store.known_version reads it one at a time
         read = {sha: (v, p) for sha, v, p in con.execute(
             'SELECT sha256, versione_estrattore, percorso FROM documenti ORDER BY estratto_il').fetchall()}
+        # every path a document is recorded at: a copy or a move not yet recorded is work to do
+        recorded = {p for (p,) in con.execute('SELECT percorso FROM documenti').fetchall()}
+        if con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'percorsi'").fetchone()[0]:
+            recorded |= {p for (p,) in con.execute('SELECT percorso FROM percorsi').fetchall()}
     except duckdb.Error:
         return None
     finally:
         con.close()
+    names: dict[str, str] = {}
     for f in files:
         try:
             sha = sha256_file(f)
         except OSError:
             return None
         seen, percorso = read.get(sha, (None, None))
-        if seen != version or (percorso != shown(f.resolve()) and not (percorso and on_disk(percorso))):
+        if seen != version or shown(f.resolve()) not in recorded:
             return None
-    return [shown(f.name) for f in files]
+        if sha not in names or shown(f.resolve()) == percorso:
+            names[sha] = shown(f.name)       # a copy is its document's, named by the path it was read from
+    return list(names.values())
 
 
 def aggiornato(paths: list[Path], db: Path) -> list[str] | None:

@@ -86,9 +86,12 @@ def test_a_document_that_hangs_is_stopped_at_the_time_limit_and_fails_alone(tmp_
     db = tmp_path / 'w.duckdb'
     s = run([docs], db, jobs=2, limits=Limits(timeout=6))
     assert sorted(s.new) == ['a.pdf', 'b.pdf']
-    assert s.failed == [('ciclo.pdf', 'tempo massimo superato (6 s): estrazione fermata')]
-    assert _q(db, "SELECT fase, gravita, messaggio FROM anomalie WHERE file = 'ciclo.pdf'") == \
-        [('pipeline', 'errore', 'ciclo.pdf: tempo massimo superato (6 s): estrazione fermata')]
+    # pdfminer computes for ever on it and is stopped at the time limit; PDFium's own recursion
+    # runs into the memory limit first -- either way the worker is killed and the file fails alone
+    stopped = ('tempo massimo superato (6 s): estrazione fermata', 'il processo di estrazione è terminato')
+    assert [f for f, _ in s.failed] == ['ciclo.pdf'] and s.failed[0][1].startswith(stopped)
+    said = _q(db, "SELECT fase, gravita, messaggio FROM anomalie WHERE file = 'ciclo.pdf'")
+    assert [(fase, g) for fase, g, _ in said] == [('pipeline', 'errore')] and s.failed[0][1] in said[0][2]
 
 
 def test_a_stream_bomb_stays_under_the_memory_limit_and_the_good_file_is_complete(tmp_path, sample):

@@ -104,9 +104,7 @@ HOSTILE = {
 }
 
 
-def nested_forms(depth: int = 40) -> bytes:
-    """Form XObjects each drawing the next one twice: 2**depth draws from a file of a few KB
-    (pdfminer computes for ever, with no loop to detect)."""
+def _nested_forms(depth: int) -> dict[int, bytes]:
     objs = _page(b'/X6 Do')
     objs[3] = objs[3].replace(b'/Resources << /Font << /F1 5 0 R >> >>',
                               b'/Resources << /Font << /F1 5 0 R >> /XObject << /X6 6 0 R >> >>')
@@ -116,4 +114,20 @@ def nested_forms(depth: int = 40) -> bytes:
         res = b'/Resources << /XObject << /X%d %d 0 R >> >> ' % (num + 1, num + 1) if k < depth - 1 else b''
         objs[num] = (b'<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] %s/Length %d >>\nstream\n'
                      % (res, len(body)) + body + b'\nendstream')
+    return objs
+
+
+def nested_forms(depth: int = 40) -> bytes:
+    """Form XObjects each drawing the next one twice: 2**depth draws from a file of a few KB
+    (pdfminer computes for ever, with no loop to detect; PDFium runs out of memory)."""
+    return pdf(_nested_forms(depth))
+
+
+def endless_forms(depth: int = 40) -> bytes:
+    """nested_forms plus an unused stream cut short, so the file goes to the guarded pdfminer
+    reader, which draws the 2**depth forms one by one in bounded memory: a document still being
+    read, on any machine, until the time limit stops it."""
+    objs = _nested_forms(depth)
+    cut = zlib.compress(b'BT ET ' * 200)[:-8]
+    objs[max(objs) + 1] = b'<< /Length %d /Filter /FlateDecode >>\nstream\n' % len(cut) + cut + b'\nendstream'
     return pdf(objs)

@@ -80,18 +80,21 @@ def _wait_for(cond, seconds: float):
 
 def test_a_document_that_hangs_is_stopped_at_the_time_limit_and_fails_alone(tmp_path):
     docs = tmp_path / 'pdf'
-    _write(docs, 'ciclo.pdf', hostile.nested_forms())       # pdfminer computes for ever on it
+    _write(docs, 'ciclo.pdf', hostile.endless_forms())      # read for ever, in bounded memory
+    _write(docs, 'annidati.pdf', hostile.nested_forms())    # PDFium's recursion runs out of memory
     _write(docs, 'a.pdf', plan_pdf('Treviglio'))
     _write(docs, 'b.pdf', plan_pdf('Dalmine', '2021-2023'))
     db = tmp_path / 'w.duckdb'
     s = run([docs], db, jobs=2, limits=Limits(timeout=6))
     assert sorted(s.new) == ['a.pdf', 'b.pdf']
-    # pdfminer computes for ever on it and is stopped at the time limit; PDFium's own recursion
-    # runs into the memory limit first -- either way the worker is killed and the file fails alone
-    stopped = ('tempo massimo superato (6 s): estrazione fermata', 'il processo di estrazione è terminato')
-    assert [f for f, _ in s.failed] == ['ciclo.pdf'] and s.failed[0][1].startswith(stopped)
-    said = _q(db, "SELECT fase, gravita, messaggio FROM anomalie WHERE file = 'ciclo.pdf'")
-    assert [(fase, g) for fase, g, _ in said] == [('pipeline', 'errore')] and s.failed[0][1] in said[0][2]
+    failed = dict(s.failed)
+    assert sorted(failed) == ['annidati.pdf', 'ciclo.pdf']
+    assert failed['ciclo.pdf'] == 'tempo massimo superato (6 s): estrazione fermata'
+    # the memory limit or, on a slower machine, the time limit: either way it fails alone
+    assert failed['annidati.pdf'].startswith(('il processo di estrazione è terminato', 'tempo massimo superato'))
+    for name, why in failed.items():
+        said = _q(db, f"SELECT fase, gravita, messaggio FROM anomalie WHERE file = '{name}'")
+        assert [(fase, g) for fase, g, _ in said] == [('pipeline', 'errore')] and why in said[0][2]
 
 
 def test_a_stream_bomb_stays_under_the_memory_limit_and_the_good_file_is_complete(tmp_path, sample):
@@ -110,7 +113,7 @@ def test_a_stream_bomb_stays_under_the_memory_limit_and_the_good_file_is_complet
 
 def test_a_worker_that_dies_is_replaced_and_only_its_document_fails(tmp_path):
     docs = tmp_path / 'pdf'
-    paths = [_write(docs, 'ciclo.pdf', hostile.nested_forms()),
+    paths = [_write(docs, 'ciclo.pdf', hostile.endless_forms()),
              _write(docs, 'a.pdf', plan_pdf('Treviglio')), _write(docs, 'b.pdf', plan_pdf('Dalmine'))]
     killed = []
 
@@ -142,7 +145,7 @@ def _pdz(*args):
 def test_sigterm_stops_cleanly_leaves_no_worker_and_the_next_run_resumes(tmp_path):
     docs = tmp_path / 'pdf'
     _write(docs, 'a-buono.pdf', plan_pdf('Treviglio'))
-    _write(docs, 'z-ciclo.pdf', hostile.nested_forms())
+    _write(docs, 'z-ciclo.pdf', hostile.endless_forms())
     db = tmp_path / 'w.duckdb'
     proc = _ingest(docs, '--db', db, '-j', '1', '--timeout', '300')
     lines = []
@@ -169,7 +172,7 @@ def test_sigkill_leaves_no_worker_readers_work_during_an_ingest_and_a_second_wri
     _write(docs, 'a.pdf', plan_pdf('Treviglio'))
     db = tmp_path / 'w.duckdb'
     run([docs], db, jobs=1)
-    _write(docs, 'z-ciclo.pdf', hostile.nested_forms())
+    _write(docs, 'z-ciclo.pdf', hostile.endless_forms())
     proc = _ingest(docs, '--db', db, '-j', '1', '--timeout', '300')
     assert _wait_for(lambda: grandchildren(proc.pid), 60), 'no worker started'
     workers = descendants(proc.pid)

@@ -498,7 +498,12 @@ def heading_above(layout: Layout, card: Scheda, max_gap: float = 60) -> tuple[st
     """The bold line(s) right above a card's table ('1. Riduzione dei rischi...', 'Scheda 2 –
     Dai PrInS ...') as (numero, titolo); numero None when unnumbered. ('', '') when nothing stands
     right above."""
-    block = _heading_block(layout, card, max_gap)
+    return heading_at(layout, card.page_start, card.top, max_gap)
+
+
+def heading_at(layout: Layout, page: int, top: float, max_gap: float = 60) -> tuple[str | None, str]:
+    """`heading_above` for any block: the bold heading right above `top` on `page`."""
+    block = heading_lines(layout, page, top, max_gap)
     if not block:
         return None, ''
     text = ''
@@ -514,18 +519,19 @@ def heading_above(layout: Layout, card: Scheda, max_gap: float = 60) -> tuple[st
 def heading_page(layout: Layout, card: Scheda, max_gap: float = 60) -> int:
     """Where the card begins when its title stands above its table: the title's page -- the page
     before the table's when the title was left at that page's foot."""
-    block = _heading_block(layout, card, max_gap)
+    block = heading_lines(layout, card.page_start, card.top, max_gap)
     return block[0].page if block else card.page_start
 
 
-def _heading_block(layout: Layout, card: Scheda, max_gap: float) -> list[Line]:
-    """The lines of the bold heading right above a card's table (on its page, or at the foot of
-    the page before when the table opens its page); [] when nothing heading-like stands there."""
-    page = layout.page(card.page_start)
-    above = [ln for ln in page.content_lines() if ln.bottom <= card.top + 1]   # in reading order
+def heading_lines(layout: Layout, page_no: int, top: float, max_gap: float = 60) -> list[Line]:
+    """The lines of the bold heading right above `top` (a card's table, any block) on its page,
+    or at the foot of the page before when the block opens its page; [] when nothing
+    heading-like stands there."""
+    page = layout.page(page_no)
+    above = [ln for ln in page.content_lines() if ln.bottom <= top + 1]   # in reading order
     if not above:
-        above = _foot_of_previous_page(layout, card.page_start)
-    elif card.top - above[-1].bottom > max_gap:
+        above = _foot_of_previous_page(layout, page_no)
+    elif top - above[-1].bottom > max_gap:
         return []
     if not above:
         return []

@@ -131,13 +131,14 @@ def same_head(a: str, b: str) -> bool:
     return bool(x) and bool(y) and x[:n] == y[:n] and (n == 5 or x == y)
 
 
-def _fuzzy(label: str) -> tuple[str | None, float]:
-    """Best variant by similarity; a variant that is not the label's own start must open with the
-    same word: "Tipologia dell'obiettivo" is not "Titolo dell'obiettivo", however alike they look."""
+def best_field(label: str, variants: dict[str, list[str]], threshold: float = THRESHOLD) -> tuple[str | None, float]:
+    """The key of `variants` (field -> wordings) a label says best, by similarity; a wording that
+    is not the label's own start must open with the same word: "Tipologia dell'obiettivo" is not
+    "Titolo dell'obiettivo", however alike they look. (None, score) below `threshold`."""
     f = fold(label)
     best_key, best, said = None, 0.0, 0
-    for key, variants in VARIANTS.items():
-        for v in variants:
+    for key, wordings in variants.items():
+        for v in wordings:
             fv = fold(v)
             if f != fv and not f.startswith(fv) and not same_head(f, fv):
                 continue
@@ -146,13 +147,20 @@ def _fuzzy(label: str) -> tuple[str | None, float]:
             # 'Obiettivo trasversale ad altre aree' is 'obiettivo trasversale', not 'obiettivo'
             if s > best or (s == best and len(fv) > said):
                 best_key, best, said = key, s, len(fv)
-    return (best_key, best) if best >= THRESHOLD else (None, best)
+    if best_key is not None and not says(best_key, f):
+        return None, best
+    return (best_key, best) if best >= threshold else (None, best)
+
+
+def _fuzzy(label: str) -> tuple[str | None, float]:
+    key, score = best_field(label, VARIANTS, 0.0)
+    return (key, score) if score >= THRESHOLD else (None, score)
 
 
 def variant_field(label: str) -> tuple[str | None, float]:
     """The field a label names by its written variants alone (no keyword rule)."""
     key, score = _fuzzy(label)
-    return (key, score) if key is not None and _says(key, fold(label)) else (None, score)
+    return (key, score) if key is not None and says(key, fold(label)) else (None, score)
 
 
 def whole_variant(label: str, field: str, min_similarity: float = 0.95) -> bool:
@@ -161,7 +169,8 @@ def whole_variant(label: str, field: str, min_similarity: float = 0.95) -> bool:
     return any(f == fold(v) or similarity(f, fold(v)) >= min_similarity for v in VARIANTS.get(field, ()))
 
 
-def _says(field: str | None, folded: str) -> bool:
+def says(field: str | None, folded: str) -> bool:
+    """A field whose name is a word ('titolo') is said only by a label with that word in it."""
     return field not in _NEEDS_WORD or bool(re.search(_NEEDS_WORD[field], folded))
 
 
@@ -172,7 +181,7 @@ def field_of(label: str) -> tuple[str | None, float]:
     if not f:
         return None, 0.0
     key, score = _fuzzy(label)
-    if not _says(key, f):
+    if not says(key, f):
         key = None
     if key is not None and score >= 0.9:
         # a near variant of a shorter label ('Valutazione') loses to a rule that finds both of a

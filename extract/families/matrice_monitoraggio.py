@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from extract.intestazioni import column_center, covering, header_texts, spans
 from extract.layout import Cell, Layout, Page, Table
 from extract.parole import mend_broken_words
 from extract.records import Extraction, RawAnomalia, RawIndicatore
@@ -85,39 +86,6 @@ class Mapping:
     header_keys: frozenset[str] = frozenset()   # the matrix's first header rows, by folded text
 
 
-def _center(t: Table, c: int) -> float | None:
-    for row in t.rows:
-        if c < len(row) and row[c] is not None:
-            return (row[c].x0 + row[c].x1) / 2
-    return None
-
-
-def _covering(row: list[Cell | None], c: int, x: float | None) -> Cell | None:
-    """The cell of a header row over column c: its own, or a merged cell starting to its left."""
-    if c < len(row) and row[c] is not None:
-        return row[c]
-    if x is None:
-        return None
-    for k in range(min(c, len(row)) - 1, -1, -1):
-        cell = row[k]
-        if cell is not None:
-            return cell if cell.x0 <= x <= cell.x1 else None
-    return None
-
-
-def _header_texts(t: Table, n_rows: int) -> dict[int, str]:
-    out = {}
-    for c in range(t.ncols):
-        x = _center(t, c)
-        parts = []
-        for row in t.rows[:n_rows]:
-            cell = _covering(row, c, x)
-            if cell is not None and cell.text and (not parts or parts[-1] != cell.text):
-                parts.append(cell.text)
-        out[c] = '\n'.join(parts)
-    return out
-
-
 def _assign(headers: dict[int, str]) -> dict[int, str]:
     """Column index -> field; expected-result columns numbered by the year they name (I/II
     anno), else left to right; several columns of one other field keep only the first."""
@@ -144,7 +112,7 @@ def header_mapping(t: Table) -> Mapping | None:
     for n in (1, 2, 3):
         if n > len(t.rows):
             break
-        headers = _header_texts(t, n)
+        headers = header_texts(t, n)
         fields = _assign(headers)
         named = set(fields.values())
         if not _REQUIRED <= named or len(named) < _MIN_MAPPED:
@@ -175,7 +143,7 @@ def _is_header_row(t: Table, i: int, fields: dict[int, str]) -> bool:
     above = t.rows[i - 1]
     merged_down = any(c < len(row) and row[c] is None and c < len(above) and above[c] is not None
                       for c in range(t.ncols))
-    return merged_down or any(_spans(_covering(above, c, _center(t, c)), t)
+    return merged_down or any(spans(covering(above, c, column_center(t, c)), t)
                               for c in range(min(len(row), t.ncols)) if row[c] is not None and row[c].text)
 
 
@@ -192,24 +160,17 @@ def section_heading(row: list[Cell | None], t: Table, fields: dict[int, str]) ->
     text = cell.text.strip()
     if re.fullmatch(r'[\d.\s]+', text):
         return None
-    covered = sum(1 for k in range(t.ncols) if (x := _center(t, k)) is not None and cell.x0 <= x <= cell.x1)
+    covered = sum(1 for k in range(t.ncols) if (x := column_center(t, k)) is not None and cell.x0 <= x <= cell.x1)
     if t.ncols > 2 and covered > t.ncols / 2:
         return text
     return text if c == 0 and fields.get(0) not in ('testo', None) and t.ncols > 2 else None
-
-
-def _spans(cell: Cell | None, t: Table) -> bool:
-    """The cell covers the centres of more than one column (a merged group header)."""
-    if cell is None:
-        return False
-    return sum(1 for c in range(t.ncols) if (x := _center(t, c)) is not None and cell.x0 <= x <= cell.x1) > 1
 
 
 def _same_grid(a: Table, b: Table, tol: float = 8.0) -> bool:
     if a.ncols != b.ncols:
         return False
     return all(x is not None and y is not None and abs(x - y) <= tol
-               for x, y in ((_center(a, c), _center(b, c)) for c in range(a.ncols)))
+               for x, y in ((column_center(a, c), column_center(b, c)) for c in range(a.ncols)))
 
 
 def _cell(row: list[Cell | None], c: int) -> str:
@@ -296,7 +257,7 @@ def _clipped_header(t: Table, first: Table, m: Mapping) -> tuple[int, Table] | N
         n += 1
     if n == 0:
         return None
-    shown = {c: _squeeze(h) for c, h in _header_texts(t, n).items()}
+    shown = {c: _squeeze(h) for c, h in header_texts(t, n).items()}
     if n >= len(t.rows) or all(shown[c] == full.get(c, '') for c in shown):
         return n, t
     row = [None if cell is None else replace(cell, text=_unclipped(cell.text, shown.get(c, ''), full.get(c, '')))
@@ -432,7 +393,7 @@ def _squashed(row: list[Cell | None], t: Table, page: Page) -> bool:
     written as one run of text. Compared with the table's lines that stand in one column."""
     cell = next(c for c in row if c is not None and c.text.strip())
     widest = max((c.x1 - c.x0 for r in t.rows for c in r if c is not None and c is not cell
-                  and not _spans(c, t)), default=0.0)
+                  and not spans(c, t)), default=0.0)
     x0, top, x1, bottom = t.bbox
     plain = sorted(_spacing(ln) for ln in page.lines if ln.in_table and top - 1 <= ln.top and ln.bottom <= bottom + 1
                    and x0 - 1 <= ln.x0 and ln.x1 <= x1 + 1 and ln.x1 - ln.x0 <= widest + 1 and len(ln.text) >= 4)
@@ -443,7 +404,7 @@ def _squashed(row: list[Cell | None], t: Table, page: Page) -> bool:
 
 
 def _columns_crossed(ln, t: Table) -> int:
-    return sum(1 for c in range(t.ncols) if (x := _center(t, c)) is not None and ln.x0 <= x <= ln.x1)
+    return sum(1 for c in range(t.ncols) if (x := column_center(t, c)) is not None and ln.x0 <= x <= ln.x1)
 
 
 def _report_unmapped(t: Table, m: Mapping, out: Extraction, seen: set) -> None:

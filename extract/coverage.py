@@ -23,7 +23,8 @@ def _pages(ex: Extraction) -> set[int]:
     return pages
 
 
-def _words(ex: Extraction) -> set[str]:
+def words_read(ex: Extraction) -> set[str]:
+    """The folded words of every value of every record read so far."""
     parts: list[str] = []
     for o in ex.obiettivi:
         parts += [str(v) for v in o.fields.values()] + [a.testo for a in o.azioni] + [i.testo for i in o.indicatori]
@@ -34,7 +35,7 @@ def _words(ex: Extraction) -> set[str]:
     return {w for p in parts if p for w in fold(p).split()}
 
 
-def _table_words(t: Table) -> list[str]:
+def table_words(t: Table) -> list[str]:
     return [w for row in t.rows for c in row if c is not None for w in fold(c.text).split() if len(w) >= 4 and not w.isdigit()]
 
 
@@ -47,8 +48,8 @@ def unread_tables(layout: Layout, ex: Extraction) -> list[RawAnomalia]:
         for t in page.tables:
             if len(t.rows) < MIN_ROWS or t.ncols < MIN_COLS:
                 continue
-            tw = _table_words(t)
-            words = _words(ex) if words is None else words
+            tw = table_words(t)
+            words = words_read(ex) if words is None else words
             if tw and sum(w in words for w in tw) / len(tw) >= WORDS_READ:
                 continue
             first = ' | '.join(one_line(c.text)[:30] for c in t.rows[0] if c is not None and c.text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import traceback
 
+from . import lettori
 from .coverage import unread_tables
 from .layout import Layout
 from .records import Extraction, RawAnomalia
@@ -47,6 +48,10 @@ def extract_all(layout: Layout) -> tuple[Extraction, list[str]]:
         if len(got):
             used.append(mod.NAME)
         out.extend(got)
+    generic = lettori.leggi(layout, out)
+    if len(generic):
+        used.append(lettori.NAME)
+    out.extend(generic)
     _resolve(out)
     out.anomalie += unread_tables(layout, out)
     return out, used

@@ -469,7 +469,7 @@ def test_columns_table_rows_beside_prose_are_not_prose(colonne):
 
 
 def test_reading_order_helpers_place_the_table_in_its_column(colonne):
-    from extract.families._condivisi import in_reading_order, lines_after, lines_before, page_title, table_column
+    from extract.contesto import in_reading_order, lines_after, lines_before, page_title, table_column
     layout, _ = colonne
     page = layout.page(2)
     [table] = page.tables

@@ -15,7 +15,7 @@ from ..layout import RGB, Layout, Line, Table, cell_fill
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..schema import vocabolario
 from ..text import best_label, clean, fold, is_bullet_line, one_line, split_items
-from ._condivisi import (first_table, in_reading_order, last_table, lines_after, lines_before, table_column, table_position,
+from ..contesto import (first_table, in_reading_order, last_table, lines_after, lines_before, table_column, table_position,
                       triennio_valutato)
 
 NAME = 'esiti_blocchi'

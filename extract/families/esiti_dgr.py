@@ -15,7 +15,7 @@ from ..layout import Cell, Layout, bold_lead, lines_in
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..tables import TableRun, table_runs
 from ..text import clean, fold, join_wrapped
-from ._condivisi import _EVALUATED, area_above, ranges, triennio_valutato as triennio_del_documento
+from ..contesto import EVALUATED, area_above, ranges, triennio_valutato as triennio_del_documento
 
 NAME = 'esiti_dgr'
 
@@ -64,7 +64,7 @@ def triennio_valutato(layout: Layout, page: int, top: float) -> str | None:
     else the range the document most often so speaks of."""
     lines = lines_before(layout, page, top)
     for ln in reversed(lines):
-        if is_heading(layout, ln) and _EVALUATED.search(fold(ln.text)) and ranges(ln.text):
+        if is_heading(layout, ln) and EVALUATED.search(fold(ln.text)) and ranges(ln.text):
             return ranges(ln.text)[0]
     return triennio_del_documento(layout, page)
 

@@ -16,7 +16,7 @@ from ..layout import Layout, Table
 from ..records import Extraction, RawAnomalia, RawEsito
 from ..schema import identita, vocabolario
 from ..text import best_label, clean, fold, one_line
-from ._condivisi import caption_above, header_map, page_title, triennio_valutato
+from ..contesto import caption_above, header_map, page_title, triennio_valutato
 
 NAME = 'esiti_slide'
 

@@ -18,7 +18,7 @@ from extract.schema import SCHEMA, vocabolario
 from extract.text import clean, fold, is_bullet_line, join_wrapped, label_score, one_line, strip_bullet
 
 from . import scheda_testo
-from ._condivisi import first_table, header_map, line_position, tables_in_reading_order
+from ..contesto import first_table, header_map, line_position, tables_in_reading_order
 
 NAME = 'obiettivi_narrativi'
 

@@ -19,7 +19,7 @@ from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObie
 from ..schema import SCHEMA
 from ..text import clean, fold, is_bullet_line
 from . import tavola_sinottica
-from ._condivisi import area_above
+from ..contesto import area_above
 
 NAME = 'scheda_regionale'
 

@@ -11,7 +11,7 @@ from ..layout import Layout, Table
 from ..records import Extraction, RawAnomalia, RawAzione, RawIndicatore, RawObiettivo
 from ..text import clean, fold, is_bullet_line, join_wrapped, one_line, split_items
 from ..schema import campi, identita, vocabolario
-from ._condivisi import header_map
+from ..contesto import header_map
 
 NAME = 'tabella_obiettivi'
 

@@ -1,18 +1,18 @@
-"""Helpers shared by the table families of older plans and slide decks: reading a header row by
-what its cells say, the triennio an evaluation refers to, the heading a table stands under."""
+"""What stands around a block, for every reader: reading a header row by what its cells say, the
+triennio an evaluation refers to, the heading and caption a table stands under, reading order."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from ..cards import NUMBERED, card_heading, is_heading, lines_before as document_lines_before, one, paragraph
-from ..labels import context_field, field_of
-from ..layout import Cell, Layout, Line, Page, Table
-from ..text import best_label, fold, one_line
+from .cards import NUMBERED, card_heading, is_heading, lines_before as document_lines_before, one, paragraph
+from .labels import context_field, field_of
+from .layout import Cell, Layout, Line, Page, Table
+from .text import best_label, fold, one_line
 
 _RANGE = re.compile(r'\b((?:19|20)\d\d)\s*[-/–—]\s*((?:19|20)?\d\d)\b')
 # words that say a year range is the one being evaluated, not the one being planned
-_EVALUATED = re.compile(r'\b(esiti|esito|attuazione|valutazione|verifica|precedente|scorso|scors[ao]|'
+EVALUATED = re.compile(r'\b(esiti|esito|attuazione|valutazione|verifica|precedente|scorso|scors[ao]|'
                         r'realizzat\w*|svolt\w*|conclus\w*|raggiungimento|rendicontazione|vecchio|bilancio)\b')
 
 
@@ -53,7 +53,7 @@ def triennio_valutato(layout: Layout, upto_page: int, local_text: str = '') -> s
     for n in range(upto_page, 0, -1):
         for block in reversed(_heading_blocks(layout.page(n).content_lines(include_tables=True))):
             for ln in reversed(block):
-                if _EVALUATED.search(fold(ln.text)) and ranges(ln.text):
+                if EVALUATED.search(fold(ln.text)) and ranges(ln.text):
                     return ranges(ln.text)[0]
             said = _evaluated_span(' '.join(ln.text for ln in block))
             if said:
@@ -61,7 +61,7 @@ def triennio_valutato(layout: Layout, upto_page: int, local_text: str = '') -> s
     counts = Counter()
     for p in layout.pages:
         for ln in p.content_lines():
-            if _EVALUATED.search(fold(ln.text)):
+            if EVALUATED.search(fold(ln.text)):
                 counts.update(ranges(ln.text))
     return counts.most_common(1)[0][0] if counts else None
 
@@ -88,7 +88,7 @@ def _evaluated_span(text: str) -> str | None:
     start = 0
     for m in _RANGE.finditer(text):
         span = ranges(m.group(0))
-        if span and _EVALUATED.search(fold(text[start:m.start()])):
+        if span and EVALUATED.search(fold(text[start:m.start()])):
             return span[0]
         start = m.end()
     return None
@@ -249,7 +249,7 @@ def area_above(layout: Layout, page: int, top: float) -> str | None:
             text, _ = paragraph(lines, i)
             m2 = NUMBERED.match(text)
             return m2.group(2).strip() if m2 else text.strip()
-        if is_heading(layout, ln) and _EVALUATED.search(fold(ln.text)) and ranges(ln.text):
+        if is_heading(layout, ln) and EVALUATED.search(fold(ln.text)) and ranges(ln.text):
             return plain        # the evaluation's own heading: the areas are the headings under it
         if plain is None and is_heading(layout, ln) and not m:
             plain = _area_heading(layout, lines, i)

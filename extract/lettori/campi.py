@@ -1,0 +1,109 @@
+"""Which field of which record type a label names -- the one lookup every generic reader uses,
+whatever drew the label (a column's header path, a row label, a run-in 'Label:', a bold line).
+
+The wordings are the schema's (`extract/schema.py`); the few rules here are for labels no
+wording list can hold: a number column ('N.', 'Cod.'), a measurement named by its date ('Dato al
+30/11/2025'), an expected value named by its year ('Risultato atteso II anno', 'Target 2026')."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..labels import best_field
+from ..schema import SCHEMA, vocabolario
+from ..text import fold
+
+# the record types a group of labels can be; a rilevazione is read inside its indicator
+TIPI_GRUPPO = ('obiettivo', 'azione', 'indicatore', 'esito')
+_NUMERO = re.compile(r'^(n|nr|num|numero|n o|id|cod|codice|progressivo|rif|#)?$')
+_DATA = re.compile(r'\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(19|20)?\d\d\b')
+_ATTESO = re.compile(r'attes|target|valore obiettivo|previst|programmat')
+_ORDINALI = {1: r'\b(i|1|primo|prima)\b', 2: r'\b(ii|2|secondo|seconda)\b', 3: r'\b(iii|3|terzo|terza)\b'}
+_MISURA = re.compile(r'rilevazion|rilevat|misurazion|\bdato al\b|valore al|monitoraggio')
+SOGLIA = 0.82
+
+
+@lru_cache(maxsize=None)
+def _vocabolario(tipo: str) -> dict[str, list[str]]:
+    return vocabolario(tipo)
+
+
+def _anno_atteso(folded: str, primo_anno: int | None) -> int | None:
+    """1, 2 or 3 for an expected value of the plan's first, second or third year."""
+    anni = re.findall(r'\b(20\d\d)\b', folded)
+    if anni and primo_anno and 0 <= int(anni[-1]) - primo_anno <= 2:
+        return int(anni[-1]) - primo_anno + 1
+    rest = re.sub(r'\b(anno|annualita|al|del|di)\b', ' ', folded)
+    for n, pat in _ORDINALI.items():
+        if re.search(pat, rest):
+            return n
+    return None
+
+
+@lru_cache(maxsize=65536)
+def campo(tipo: str, etichetta: str, primo_anno: int | None = None) -> tuple[str | None, float]:
+    """(field, confidence) a label names in a record of `tipo`; (None, score) when none fits."""
+    f = fold(etichetta)
+    if _NUMERO.fullmatch(f) and etichetta.strip():          # a number column, in any record type
+        return 'numero', 1.0
+    if tipo == 'indicatore':
+        if _DATA.search(etichetta) or (_MISURA.search(f) and not _ATTESO.search(f)
+                                       and best_field(etichetta, _vocabolario('indicatore'))[0] is None):
+            return 'rilevazione', 1.0
+        if _ATTESO.search(f) and (n := _anno_atteso(f, primo_anno)):
+            return f'atteso_anno{n}', 1.0
+    return best_field(etichetta, _vocabolario(tipo), SOGLIA)
+
+
+def campo_di_percorso(tipo: str, percorso: tuple[str, ...], primo_anno: int | None = None) -> tuple[str | None, float]:
+    """A header path ('Risultati attesi', 'II anno'): the whole path read as one label, else its
+    last level (the column's own title), else its first (the group's)."""
+    prove = [' '.join(percorso)] + ([percorso[-1], percorso[0]] if len(percorso) > 1 else [])
+    best: tuple[str | None, float] = (None, 0.0)
+    for p in prove:
+        got = campo(tipo, p, primo_anno)
+        if got[0] is not None:
+            return got
+        best = max(best, got, key=lambda x: x[1])
+    return best
+
+
+@dataclass
+class Lettura:
+    """How a group of labels reads as a record type: label index -> field, and how well."""
+    tipo: str
+    campi: dict[int, str]
+    punti: float
+    identita: str | None
+
+
+def _identita(tipo: str, nomi: set[str]) -> tuple[str | None, bool]:
+    """The field that names the record, and whether it is the type's own identity (else a field
+    that stands in for it: 'Finalità' for an objective's title)."""
+    fields = [c for c in SCHEMA[tipo] if c.nome in nomi]
+    own = next((c.nome for c in fields if c.ruolo == 'identita' and c.nome != 'numero'), None)
+    if own:
+        return own, True
+    return next((c.nome for c in fields if c.vale_come), None), False
+
+
+def leggi_etichette(percorsi: list[tuple[str, ...]], primo_anno: int | None = None,
+                    tipi: tuple[str, ...] = TIPI_GRUPPO) -> Lettura | None:
+    """The record type a group's labels describe best: the most distinct fields named, its own
+    identity field counting one more, a stand-in half. None when no type has an identity."""
+    best = None
+    for tipo in tipi:
+        mapped: dict[int, str] = {}
+        for i, p in enumerate(percorsi):
+            name, _ = campo_di_percorso(tipo, p, primo_anno)
+            if name is not None and (name not in mapped.values() or name == 'rilevazione'):
+                mapped[i] = name
+        nomi = set(mapped.values())
+        ident, own = _identita(tipo, nomi)
+        if ident is None:
+            continue
+        punti = len(nomi - {'numero'}) + (1.0 if own else 0.5)
+        if best is None or punti > best.punti:
+            best = Lettura(tipo, mapped, punti, ident)
+    return best

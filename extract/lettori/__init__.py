@@ -20,6 +20,7 @@ from ..tables import TableRun, table_runs
 from ..text import fold
 from . import record
 from .gruppi import Gruppo, gruppi_di
+from .testo import gruppi_testo
 
 NAME = 'lettori'
 ALREADY_READ = 0.6
@@ -37,6 +38,9 @@ def _read_already(run: TableRun, words: set[str]) -> bool:
 
 
 def _sopra(layout: Layout, g: Gruppo) -> tuple[str | None, str]:
+    """The heading that names a group with no name of its own."""
+    if g.forma == 'testo':
+        return g.contesto.get('numero'), g.contesto.get('titolo', '')
     return heading_at(layout, g.pagina, g.top)
 
 
@@ -58,37 +62,35 @@ def _parent(layout: Layout, run: TableRun, known: list[RawObiettivo]) -> RawObie
 
 
 def leggi(layout: Layout, gia: Extraction) -> Extraction:
-    """Records from every table no family read."""
+    """Records from every table and every labelled text no family read."""
     out = Extraction()
     words = words_read(gia)
     primo = _primo_anno(layout)
-    for run in table_runs(layout):
-        if _read_already(run, words):
-            continue
-        groups = gruppi_di(run, primo)
-        if not groups:
-            continue
+    blocks: list[tuple[TableRun | None, list[Gruppo]]] = [
+        (run, gruppi_di(run, primo)) for run in table_runs(layout) if not _read_already(run, words)]
+    blocks.append((None, [g for g in gruppi_testo(layout, primo) if not _said_already(g, words)]))
+    for run, groups in blocks:
         azioni = []
         for g in groups:
             tipo = g.lettura.tipo
+            sopra = _sopra(layout, g) if _needs_name(g) else (None, '')
             if tipo == 'azione':
                 a = record.azione(g)
                 if a is not None:
                     azioni.append(a)
             elif tipo == 'obiettivo':
-                o = record.obiettivo(g, _sopra(layout, g) if _needs_name(g) else (None, ''))
+                o = record.obiettivo(g, sopra)
                 if o is not None:
                     out.obiettivi.append(o)
             elif tipo == 'indicatore':
-                i = record.indicatore(g, _sopra(layout, g) if _needs_name(g) else (None, ''))
+                i = record.indicatore(g, sopra)
                 if i is not None:
                     out.indicatori.append(i)
             elif tipo == 'esito':
-                e = record.esito(g, _sopra(layout, g) if _needs_name(g) else (None, ''),
-                                 triennio_valutato(layout, g.pagina))
+                e = record.esito(g, sopra, triennio_valutato(layout, g.pagina))
                 if e is not None:
                     out.esiti.append(e)
-        if azioni:
+        if azioni and run is not None:
             parent = _parent(layout, run, gia.obiettivi + out.obiettivi)
             if parent is not None:
                 parent.azioni += azioni
@@ -98,6 +100,11 @@ def leggi(layout: Layout, gia: Extraction) -> Extraction:
     return out
 
 
+def _said_already(g: Gruppo, words: set[str]) -> bool:
+    said = [w for v in g.voci for w in fold(v.valore).split() if len(w) >= 4 and not w.isdigit()]
+    return bool(said) and sum(w in words for w in said) / len(said) >= ALREADY_READ
+
+
 def _needs_name(g: Gruppo) -> bool:
-    own = {'obiettivo': 'titolo', 'indicatore': 'testo', 'esito': 'titolo'}[g.lettura.tipo]
+    own = {'obiettivo': 'titolo', 'indicatore': 'testo', 'esito': 'titolo', 'azione': 'testo'}[g.lettura.tipo]
     return g.lettura.identita != own

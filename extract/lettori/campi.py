@@ -53,13 +53,17 @@ def campo(tipo: str, etichetta: str, primo_anno: int | None = None) -> tuple[str
             return 'rilevazione', 1.0
         if _ATTESO.search(f) and (n := _anno_atteso(f, primo_anno)):
             return f'atteso_anno{n}', 1.0
-    return best_field(etichetta, _vocabolario(tipo), SOGLIA)
+    got = best_field(etichetta, _vocabolario(tipo), SOGLIA)
+    if got[0] is None:      # a wording said whole names its field, whatever words it lacks
+        got = next(((k, 1.0) for k, ws in _vocabolario(tipo).items() if any(fold(w) == f for w in ws)), got)
+    return got
 
 
 def campo_di_percorso(tipo: str, percorso: tuple[str, ...], primo_anno: int | None = None) -> tuple[str | None, float]:
-    """A header path ('Risultati attesi', 'II anno'): the whole path read as one label, else its
-    last level (the column's own title), else its first (the group's)."""
-    prove = [' '.join(percorso)] + ([percorso[-1], percorso[0]] if len(percorso) > 1 else [])
+    """A header path ('Valutazione', 'Raggiungimento %'): its last level (the column's own
+    title), else the whole path read as one label ('Risultati attesi II anno'), else its first
+    level (the group's title)."""
+    prove = [percorso[-1], ' '.join(percorso), percorso[0]] if len(percorso) > 1 else [' '.join(percorso)]
     best: tuple[str | None, float] = (None, 0.0)
     for p in prove:
         got = campo(tipo, p, primo_anno)
@@ -76,6 +80,12 @@ class Lettura:
     campi: dict[int, str]
     punti: float
     identita: str | None
+
+
+def is_identity(tipo: str, nome: str) -> bool:
+    """The field names a record of `tipo` (its title or text; its number does not)."""
+    c = next((c for c in SCHEMA[tipo] if c.nome == nome), None)
+    return c is not None and c.ruolo == 'identita' and nome != 'numero'
 
 
 def _identita(tipo: str, nomi: set[str]) -> tuple[str | None, bool]:

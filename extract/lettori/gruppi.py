@@ -249,6 +249,10 @@ def per_colonna(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
     lettura = _label_reading(labels, primo_anno)
     if lettura is None:
         return []
+    labelled = [cells for label, cells, _ in rows if label]
+    for j in range(t.ncols - 1):      # every column a whole record: filled down most of its labels
+        if sum(1 for cells in labelled if j < len(cells) and _text(cells[j])) < 0.6 * len(labelled):
+            return []
     out = []
     for j in range(t.ncols - 1):
         voci: list[Voce] = []

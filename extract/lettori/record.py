@@ -37,8 +37,8 @@ def _testo(v: Voce, kind: str) -> str:
 
 
 def campi_di(g: Gruppo) -> dict[str, str]:
-    """field -> text, a field said twice joined; a judgement word under an outcome column that the
-    header calls a comment is the giudizio."""
+    """field -> text, a field said twice joined; a judgement word ('Buono') under a column the
+    header calls a comment or an outcome is the giudizio."""
     schema = campi(g.lettura.tipo)
     out: dict[str, str] = {}
     for name, voci in g.campi().items():
@@ -46,7 +46,8 @@ def campi_di(g: Gruppo) -> dict[str, str]:
             continue
         kind = schema[name].valore if name in schema else 'testo'
         text = '\n'.join(t for t in (_testo(v, kind) for v in voci) if t)
-        if g.lettura.tipo == 'esito' and name == 'commento' and fold(text) in _GIUDIZI and 'giudizio' not in out:
+        if g.lettura.tipo == 'esito' and name in ('commento', 'stato') and fold(text) in _GIUDIZI \
+                and 'giudizio' not in out:
             name = 'giudizio'
         if text:
             out[name] = text

@@ -1,0 +1,174 @@
+"""Label/value groups from text outside tables: run-in 'Label: value' lines, a label and its value
+on one line across a gap (a card drawn without rules), a label line over its paragraph (bold or
+not), and headings that name the record below them ('Obiettivo 2 – ...', '3. ...').
+
+The lines become items -- a heading, or a label with its value -- and the items are cut into
+groups: a heading opens one, and so does a label the open group has already said."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..layout import Layout, Line
+from ..text import fold, is_bullet_line, join_wrapped
+from .campi import TIPI_GRUPPO, Lettura, campo, is_identity as schema_identity, leggi_etichette
+from .gruppi import Gruppo, Voce
+
+MAX_LABEL_WORDS = 14
+WHOLE_LINE_LABEL_WORDS = 10     # a label alone on its line, over its value: a heading is longer
+_RUN_IN = re.compile(r'^\s*([^:]{2,100}?)\s*[:：]\s*(.*)$')
+# 'Obiettivo 2 – Titolo', 'OBIETTIVO 1: Titolo', 'Indicatore n. 18: ...', '3. Titolo'
+_NUMBERED = re.compile(r'^\s*(?:(?:obiettiv[oi]|indicator[ei]|azion[ei]|scheda|progetto|intervento)\w*\s+'
+                       r'(?:valutat[oi]\s+)?)?(?:n\.?\s*°?\s*)?(\d{1,3}(?:\.\d{1,2})*)\s*[.:)–—-]\s*(\S.*)$', re.I)
+
+
+@dataclass
+class _Item:
+    label: str | None            # None: a heading
+    valore: str
+    pagina: int
+    top: float
+    numero: str | None = None
+    lines: list[Line] = field(default_factory=list)
+
+
+def _field_anywhere(label: str, primo_anno: int | None) -> bool:
+    return any(campo(t, label, primo_anno)[0] is not None for t in TIPI_GRUPPO)
+
+
+def _is_label(text: str, primo_anno: int | None, max_words: int = MAX_LABEL_WORDS) -> bool:
+    """A field's name: short, no list item, no sentence going on."""
+    words = text.split()
+    return (0 < len(words) <= max_words and not is_bullet_line(text) and not text.rstrip().endswith((',', ';'))
+            and _field_anywhere(' '.join(words), primo_anno))
+
+
+def _gap_split(ln: Line) -> tuple[str, str] | None:
+    """'Tipologia      di processo': the words before the first wide gap, and the rest."""
+    words = ln.words
+    for k in range(1, min(len(words), MAX_LABEL_WORDS + 1)):
+        if words[k][0] - words[k - 1][1] > max(12.0, 1.6 * ln.size):
+            return ' '.join(w[2] for w in words[:k]), ' '.join(w[2] for w in words[k:])
+    return None
+
+
+_OPEN_END = frozenset('di del della dei degli delle e ed o in nel nella con per a al alla da che il la lo le gli i un una'.split())
+
+
+def _set_as_label(ln: Line, widths: dict[int, float]) -> bool:
+    """A line alone that reads as a label, not as a line of prose that opens with a field's word:
+    set apart (bold, capitals, a question) or well short of the text width, and not cut mid-phrase."""
+    words = fold(ln.text).split()
+    if not words or words[-1] in _OPEN_END:
+        return False
+    letters = [c for c in ln.text if c.isalpha()]
+    set_apart = ln.bold or ln.text.rstrip().endswith('?') or (letters and all(c.isupper() for c in letters))
+    return bool(set_apart) or (ln.x1 - ln.x0) <= 0.6 * widths.get(ln.page, 0.0)
+
+
+def _heading(ln: Line, body: float) -> bool:
+    return ln.bold or ln.size > body + 1.0
+
+
+def _same_style(a: Line, b: Line) -> bool:
+    """b goes on the heading a: same weight and size, the next line down."""
+    return (a.page == b.page and a.bold == b.bold and abs(a.size - b.size) < 0.6
+            and 0 <= b.top - a.bottom <= max(a.bottom - a.top, 6) * 1.2)
+
+
+def _items(layout: Layout, primo_anno: int | None) -> list[_Item]:
+    lines = [ln for p in layout.pages for ln in p.content_lines()]
+    if not lines:
+        return []
+    body = median(ln.size for ln in lines)
+    widths = {p.number: max((ln.x1 - ln.x0 for ln in p.content_lines()), default=0.0) for p in layout.pages}
+    items: list[_Item] = []
+    for ln in lines:
+        text = ln.text.strip()
+        cur = items[-1] if items else None
+        m = _NUMBERED.match(text)
+        if m and _heading(ln, body) and not _is_label(m.group(2), primo_anno):
+            items.append(_Item(None, m.group(2).strip(), ln.page, ln.top, m.group(1), [ln]))
+            continue
+        run_in = _RUN_IN.match(text)
+        if run_in and _is_label(run_in.group(1), primo_anno):
+            items.append(_Item(' '.join(run_in.group(1).split()), run_in.group(2).strip(), ln.page, ln.top, lines=[ln]))
+            continue
+        gap = _gap_split(ln)
+        if gap and _is_label(gap[0], primo_anno):
+            items.append(_Item(gap[0], gap[1], ln.page, ln.top, lines=[ln]))
+            continue
+        if ln.size <= body + 1.0 and _set_as_label(ln, widths) and _is_label(text, primo_anno, WHOLE_LINE_LABEL_WORDS):
+            items.append(_Item(' '.join(text.split()), '', ln.page, ln.top, lines=[ln]))
+            continue
+        if _heading(ln, body) and not (cur is not None and cur.label is not None and not cur.valore):
+            if cur is not None and cur.label is None and _same_style(cur.lines[-1], ln):
+                cur.valore = join_wrapped(cur.valore, text)          # a heading wrapped over lines
+                cur.lines.append(ln)
+            else:
+                items.append(_Item(None, text, ln.page, ln.top, lines=[ln]))
+            continue
+        if cur is not None and cur.label is not None:
+            cur.valore = f'{cur.valore}\n{text}' if cur.valore else text
+            cur.lines.append(ln)
+    return items
+
+
+def _says(label: str, primo_anno: int | None) -> set[tuple[str, str]]:
+    """What a label says that a record says once: the label itself, and the identity field it
+    names in each record type ('Titolo obiettivo' after 'Obiettivo strategico' is the next one)."""
+    out = {('', fold(label))}
+    for tipo in TIPI_GRUPPO:
+        name = campo(tipo, label, primo_anno)[0]
+        if name is not None and schema_identity(tipo, name):
+            out.add((tipo, '*'))
+    return out
+
+
+def gruppi_testo(layout: Layout, primo_anno: int | None = None) -> list[Gruppo]:
+    out: list[Gruppo] = []
+    heading: _Item | None = None
+    current: list[_Item] = []
+    said: set[str] = set()
+
+    def close():
+        if current:
+            g = _gruppo(current, heading, primo_anno)
+            if g is not None:
+                out.append(g)
+
+    for it in _items(layout, primo_anno):
+        if it.label is None:
+            close()
+            heading, current, said = it, [], set()
+            continue
+        key = _says(it.label, primo_anno)
+        if key & said:
+            close()
+            heading, current, said = None, [], set()
+        said |= key
+        current.append(it)
+    close()
+    return out
+
+
+def _gruppo(items: list[_Item], heading: _Item | None, primo_anno: int | None) -> Gruppo | None:
+    lettura = leggi_etichette([(it.label,) for it in items], primo_anno)
+    if lettura is None and heading is not None:
+        # no label names the record: the heading does, when the labels name a type's fields
+        for tipo in TIPI_GRUPPO:
+            mapped = {i: n for i, it in enumerate(items) if (n := campo(tipo, it.label, primo_anno)[0])}
+            if len(set(mapped.values())) >= 2 and (lettura is None or len(mapped) > len(lettura.campi)):
+                lettura = Lettura(tipo, mapped, float(len(mapped)), None)
+    if lettura is None or len(set(lettura.campi.values()) - {'numero'}) < 2:
+        return None
+    voci = [Voce((it.label,), it.valore, it.pagina) for it in items]
+    first = heading or items[0]
+    g = Gruppo(voci, lettura, first.pagina, items[-1].pagina, first.top, (first.pagina, (0, first.top, 0, items[-1].top)),
+               'testo')
+    if heading is not None:
+        g.contesto['titolo'] = heading.valore
+        if heading.numero:
+            g.contesto['numero'] = heading.numero
+    return g

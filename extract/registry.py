@@ -48,9 +48,14 @@ def extract_all(layout: Layout) -> tuple[Extraction, list[str]]:
         if len(got):
             used.append(mod.NAME)
         out.extend(got)
-    generic = lettori.leggi(layout, out)
+    generic, superseded = lettori.leggi(layout, out)
     if len(generic):
         used.append(lettori.NAME)
+    if superseded:      # a table the generic readers understood better: theirs, not the family's
+        gone = {id(r) for r in superseded}
+        out.obiettivi = [r for r in out.obiettivi if id(r) not in gone]
+        out.indicatori = [r for r in out.indicatori if id(r) not in gone]
+        out.esiti = [r for r in out.esiti if id(r) not in gone]
     out.extend(generic)
     _resolve(out)
     out.anomalie += unread_tables(layout, out)

@@ -18,6 +18,7 @@ from ..metadata import find_triennio
 from ..records import Extraction, RawObiettivo
 from ..tables import TableRun, table_runs
 from ..text import fold
+from .. import risoluzione
 from . import record
 from .gruppi import Gruppo, gruppi_di
 from .testo import gruppi_testo
@@ -44,59 +45,82 @@ def _sopra(layout: Layout, g: Gruppo) -> tuple[str | None, str]:
     return heading_at(layout, g.pagina, g.top)
 
 
-def _parent(layout: Layout, run: TableRun, known: list[RawObiettivo]) -> RawObiettivo | None:
-    """The objective a table of actions belongs to: the heading over the table, as an objective
-    already read (by its title) or a new one; else the last objective read before it."""
-    t = run.parts[0]
-    numero, titolo = heading_at(layout, t.page, t.bbox[1])
+def _parent(heading: tuple[str | None, str], page: int, known: list[RawObiettivo]) -> RawObiettivo | None:
+    """The objective actions belong to: the heading over them, as an objective already read (by
+    its title) or a new one; else the last objective read before them."""
+    numero, titolo = heading
     if titolo:
         key = fold(titolo)
         same = next((o for o in known if fold(o.fields.get('titolo', '')) == key), None)
         if same is not None:
             return same
-        o = RawObiettivo('ambito', {'titolo': titolo, **({'numero': numero} if numero else {})}, t.page, t.page,
-                         famiglia=NAME)
-        return o
-    before = [o for o in known if o.pagina_inizio <= t.page]
+        return RawObiettivo('ambito', {'titolo': titolo, **({'numero': numero} if numero else {})}, page, page,
+                            famiglia=NAME)
+    before = [o for o in known if o.pagina_inizio <= page]
     return before[-1] if before else None
 
 
-def leggi(layout: Layout, gia: Extraction) -> Extraction:
-    """Records from every table and every labelled text no family read."""
-    out = Extraction()
+def _attach(azioni: list, parent: RawObiettivo | None, page: int, known: list[RawObiettivo], out: Extraction) -> None:
+    if parent is None or not azioni:
+        return
+    parent.azioni += azioni
+    parent.pagina_fine = max(parent.pagina_fine, page)
+    if parent not in known and parent not in out.obiettivi:
+        out.obiettivi.append(parent)
+
+
+def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
+    """Records from every table and every labelled text; and the records of other readers a
+    table's reading here supersedes (it understood more of that table, `risoluzione.better`)."""
+    out, superseded = Extraction(), []
     words = words_read(gia)
     primo = _primo_anno(layout)
-    blocks: list[tuple[TableRun | None, list[Gruppo]]] = [
-        (run, gruppi_di(run, primo)) for run in table_runs(layout) if not _read_already(run, words)]
-    blocks.append((None, [g for g in gruppi_testo(layout, primo) if not _said_already(g, words)]))
-    for run, groups in blocks:
-        azioni = []
-        for g in groups:
-            tipo = g.lettura.tipo
-            sopra = _sopra(layout, g) if _needs_name(g) else (None, '')
-            if tipo == 'azione':
-                a = record.azione(g)
-                if a is not None:
-                    azioni.append(a)
-            elif tipo == 'obiettivo':
-                o = record.obiettivo(g, sopra)
-                if o is not None:
-                    out.obiettivi.append(o)
-            elif tipo == 'indicatore':
-                i = record.indicatore(g, sopra)
-                if i is not None:
-                    out.indicatori.append(i)
-            elif tipo == 'esito':
-                e = record.esito(g, sopra, triennio_valutato(layout, g.pagina))
-                if e is not None:
-                    out.esiti.append(e)
-        if azioni and run is not None:
-            parent = _parent(layout, run, gia.obiettivi + out.obiettivi)
-            if parent is not None:
-                parent.azioni += azioni
-                parent.pagina_fine = max(parent.pagina_fine, run.page_end)
-                if parent not in gia.obiettivi and parent not in out.obiettivi:
-                    out.obiettivi.append(parent)
+    before = risoluzione.records(gia)
+    for run in table_runs(layout):
+        groups = gruppi_di(run, primo)
+        if not groups:
+            continue
+        got = _records(layout, groups, run, gia.obiettivi + out.obiettivi)
+        if not _read_already(run, words):
+            out.extend(got)
+            continue
+        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, run.parts)]
+        if theirs and risoluzione.better(got, theirs):
+            out.extend(got)
+            superseded += theirs
+    words |= words_read(out)          # what the tables above gave is read too
+    text = [g for g in gruppi_testo(layout, primo) if not _said_already(g, words)]
+    out.extend(_records(layout, text, None, gia.obiettivi + out.obiettivi))
+    return out, superseded
+
+
+def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: list[RawObiettivo]) -> Extraction:
+    out = Extraction()
+    azioni = []
+    for g in groups:
+        tipo = g.lettura.tipo
+        # what stands over a group names it, or -- over actions -- their objective
+        sopra = _sopra(layout, g) if tipo == 'azione' or _needs_name(g) else (None, '')
+        if tipo == 'azione' and run is None:      # actions under their objective's heading
+            _attach(record.azioni(g), _parent(sopra, g.pagina, known + out.obiettivi), g.pagina_fine, known, out)
+        elif tipo == 'azione':
+            azioni += record.azioni(g)
+        elif tipo == 'obiettivo':
+            o = record.obiettivo(g, sopra)
+            if o is not None:
+                out.obiettivi.append(o)
+        elif tipo == 'indicatore':
+            i = record.indicatore(g, sopra)
+            if i is not None:
+                out.indicatori.append(i)
+        elif tipo == 'esito':
+            e = record.esito(g, sopra, triennio_valutato(layout, g.pagina))
+            if e is not None:
+                out.esiti.append(e)
+    if azioni and run is not None:       # a table of actions: its objective is the heading over it
+        t = run.parts[0]
+        _attach(azioni, _parent(heading_at(layout, t.page, t.bbox[1]), t.page, known + out.obiettivi),
+                run.page_end, known, out)
     return out
 
 

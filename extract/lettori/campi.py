@@ -98,10 +98,17 @@ def _identita(tipo: str, nomi: set[str]) -> tuple[str | None, bool]:
     return next((c.nome for c in fields if c.vale_come), None), False
 
 
+def lists_records(tipo: str, nomi: set[str]) -> bool:
+    """One of the fields lists records of another type ('Azioni previste' under its objective)."""
+    return any(c.contiene for c in SCHEMA[tipo] if c.nome in nomi)
+
+
 def leggi_etichette(percorsi: list[tuple[str, ...]], primo_anno: int | None = None,
-                    tipi: tuple[str, ...] = TIPI_GRUPPO) -> Lettura | None:
+                    tipi: tuple[str, ...] = TIPI_GRUPPO, senza_nome: bool = False) -> Lettura | None:
     """The record type a group's labels describe best: the most distinct fields named, its own
-    identity field counting one more, a stand-in half. None when no type has an identity."""
+    identity field counting one more, a stand-in half. None when no type has an identity --
+    unless `senza_nome` (a card whose heading names it): then two fields are enough, or one that
+    lists the record's actions or indicators."""
     best = None
     for tipo in tipi:
         mapped: dict[int, str] = {}
@@ -111,9 +118,9 @@ def leggi_etichette(percorsi: list[tuple[str, ...]], primo_anno: int | None = No
                 mapped[i] = name
         nomi = set(mapped.values())
         ident, own = _identita(tipo, nomi)
-        if ident is None:
+        if ident is None and not (senza_nome and (len(nomi - {'numero'}) >= 2 or lists_records(tipo, nomi))):
             continue
-        punti = len(nomi - {'numero'}) + (1.0 if own else 0.5)
+        punti = len(nomi - {'numero'}) + (1.0 if own else 0.5 if ident else 0.0)
         if best is None or punti > best.punti:
             best = Lettura(tipo, mapped, punti, ident)
     return best

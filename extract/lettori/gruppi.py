@@ -183,7 +183,7 @@ def _label_reading(labels: list[str], primo_anno: int | None) -> Lettura | None:
     named = [x for x in labels if x]
     if len(named) < 2 or not all(_short_label(x) for x in named):
         return None
-    lettura = leggi_etichette([(' '.join(x.split()),) for x in labels], primo_anno)
+    lettura = leggi_etichette([(' '.join(x.split()),) for x in labels], primo_anno, senza_nome=True)
     if lettura is None or len(lettura.campi) < max(2, 0.5 * len(set(named))):
         return None
     return lettura
@@ -198,6 +198,21 @@ def _value_lines(cells: list[Cell | None]) -> str:
     if len(texts) > 1 and _MARK.fullmatch(texts[0]):
         return ' '.join(texts)
     return '\n'.join(texts)
+
+
+def righe_etichettate(t: Table) -> list[tuple[str, str, float]]:
+    """(label, value, top) per row of a label | value table (a mark and its option as one value
+    line); a row with no label carries on the value above."""
+    out: list[tuple[str, str, float]] = []
+    for cells in t.rows:
+        if not any(_text(c) for c in cells):
+            continue
+        label, value = (_text(cells[0]) if cells else ''), _value_lines(list(cells[1:]))
+        if not label and out:
+            out[-1] = (out[-1][0], f'{out[-1][1]}\n{value}' if out[-1][1] else value, out[-1][2])
+        elif label:
+            out.append((label, value, _row_top(cells, t)))
+    return out
 
 
 def coppie(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
@@ -230,7 +245,8 @@ def coppie(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
 
 
 def _gruppo(voci: list[Voce], tipo: str, primo_anno: int | None, run: TableRun, forma: str) -> Gruppo:
-    lettura = leggi_etichette([v.percorso for v in voci], primo_anno, (tipo,)) or Lettura(tipo, {}, 0.0, None)
+    lettura = leggi_etichette([v.percorso for v in voci], primo_anno, (tipo,), senza_nome=True) \
+        or Lettura(tipo, {}, 0.0, None)
     first = voci[0]
     part = next((t for t in run.parts if t.page == first.pagina), run.parts[0])
     top = min((c.top for c in first.celle), default=part.bbox[1])
@@ -272,28 +288,28 @@ def per_colonna(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
 def impilata(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
     """One column (or rows of one cell each): a short row that names a field, then its content."""
     rows = [(cells, page) for page, cells in run.rows if any(_text(c) for c in cells)]
-    if len(rows) < 4 or any(sum(1 for c in cells if _text(c)) > 1 for cells, _ in rows):
+    if len(rows) < 2 or any(sum(1 for c in cells if _text(c)) > 1 for cells, _ in rows):
         return []
     texts = [(next(_text(c) for c in cells if _text(c)), page, [c for c in cells if c is not None]) for cells, page in rows]
     for tipo in _types_of(texts, primo_anno):
         voci: list[Voce] = []
         for text, page, cells in texts:
             name = campo(tipo, ' '.join(text.split()), primo_anno)[0] if _short_label(text) else None
-            if name is not None:
+            if name is not None and not (voci and not voci[-1].valore):     # a label's first row is its value
                 voci.append(Voce((' '.join(text.split()),), '', page))
             elif voci:
                 voci[-1].valore = f'{voci[-1].valore}\n{text}' if voci[-1].valore else text
                 voci[-1].celle += cells
-        if len(voci) >= 2 and sum(1 for v in voci if v.valore) >= 2:
+        if voci and all(v.valore for v in voci):
             g = _gruppo(voci, tipo, primo_anno, run, 'impilata')
-            if g.lettura.identita is not None or len(g.lettura.campi) >= 2:
+            if g.lettura.campi:
                 return [g]
     return []
 
 
 def _types_of(texts, primo_anno) -> list[str]:
     labels = [(' '.join(t.split()),) for t, _, _ in texts if _short_label(t)]
-    lettura = leggi_etichette(labels, primo_anno) if labels else None
+    lettura = leggi_etichette(labels, primo_anno, senza_nome=True) if labels else None
     return [lettura.tipo] if lettura is not None else []
 
 

@@ -11,7 +11,7 @@ import re
 
 from ..records import RawAzione, RawEsito, RawIndicatore, RawObiettivo
 from ..schema import campi
-from ..text import clean, fold, one_line, split_items
+from ..text import clean, fold, is_bullet_line, one_line, split_items
 from .gruppi import Gruppo, Voce
 
 _MARKED = re.compile(r'^\s*(?:[xX✗✘✓✔☒☑■●▪◼⊠]|\[\s*[xX]\s*\])\s+(\S.*)$')
@@ -101,9 +101,12 @@ def obiettivo(g: Gruppo, sopra: tuple[str | None, str]) -> RawObiettivo | None:
     return o
 
 
-def azione(g: Gruppo) -> RawAzione | None:
-    text = campi_di(g).get('testo')
-    return RawAzione(one_line(text), g.pagina) if text else None
+def azioni(g: Gruppo) -> list[RawAzione]:
+    """An action's text; a bulleted list there is several actions (lines merely wrapped are one)."""
+    text = campi_di(g).get('testo', '')
+    listed = any(is_bullet_line(ln) for ln in text.splitlines())
+    items = _elementi(text) if listed else [one_line(text)] if one_line(text) else []
+    return [RawAzione(x, g.pagina) for x in items]
 
 
 def indicatore(g: Gruppo, sopra: tuple[str | None, str]) -> RawIndicatore | None:

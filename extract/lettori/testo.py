@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..layout import Layout, Line
+from ..layout import Layout, Line, Table
 from ..text import fold, is_bullet_line, join_wrapped
-from .campi import TIPI_GRUPPO, Lettura, campo, is_identity as schema_identity, leggi_etichette
-from .gruppi import Gruppo, Voce
+from .campi import TIPI_GRUPPO, campo, is_identity as schema_identity, leggi_etichette, lists_records
+from .gruppi import Gruppo, Voce, righe_etichettate
 
 MAX_LABEL_WORDS = 14
 WHOLE_LINE_LABEL_WORDS = 10     # a label alone on its line, over its value: a heading is longer
@@ -31,6 +31,7 @@ class _Item:
     top: float
     numero: str | None = None
     lines: list[Line] = field(default_factory=list)
+    forte: bool = False          # set apart beyond doubt: 'Label:' or a bold label line
 
 
 def _field_anywhere(label: str, primo_anno: int | None) -> bool:
@@ -56,15 +57,18 @@ def _gap_split(ln: Line) -> tuple[str, str] | None:
 _OPEN_END = frozenset('di del della dei degli delle e ed o in nel nella con per a al alla da che il la lo le gli i un una'.split())
 
 
-def _set_as_label(ln: Line, widths: dict[int, float]) -> bool:
+def _set_as_label(ln: Line, after: Line | None, widths: dict[int, float]) -> bool:
     """A line alone that reads as a label, not as a line of prose that opens with a field's word:
-    set apart (bold, capitals, a question) or well short of the text width, and not cut mid-phrase."""
+    set apart (bold, capitals, a question) or well short of the text width; not cut mid-phrase,
+    not a sentence's end, not carried on by the next line in lower case."""
     words = fold(ln.text).split()
-    if not words or words[-1] in _OPEN_END:
+    if not words or words[-1] in _OPEN_END or ln.text.rstrip().endswith('.'):
         return False
     letters = [c for c in ln.text if c.isalpha()]
-    set_apart = ln.bold or ln.text.rstrip().endswith('?') or (letters and all(c.isupper() for c in letters))
-    return bool(set_apart) or (ln.x1 - ln.x0) <= 0.6 * widths.get(ln.page, 0.0)
+    if ln.bold or ln.text.rstrip().endswith('?') or (letters and all(c.isupper() for c in letters)):
+        return True
+    carried_on = after is not None and not after.bold and after.text.strip()[:1].islower()
+    return not carried_on and (ln.x1 - ln.x0) <= 0.6 * widths.get(ln.page, 0.0)
 
 
 def _heading(ln: Line, body: float) -> bool:
@@ -77,15 +81,43 @@ def _same_style(a: Line, b: Line) -> bool:
             and 0 <= b.top - a.bottom <= max(a.bottom - a.top, 6) * 1.2)
 
 
+def _reading_order(layout: Layout) -> list[Line | Table]:
+    """The page's text lines, with each label | value table among them where it stands (before
+    the first line below it): a section's yes/no questions set as a small table are its items."""
+    out: list[Line | Table] = []
+    for p in layout.pages:
+        lines = p.content_lines()
+        tables = sorted((t for t in p.tables if t.ncols in (2, 3) and len(t.rows) >= 1), key=lambda t: t.bbox[1])
+        for ln in lines:
+            while tables and tables[0].bbox[3] <= ln.top + 1:
+                out.append(tables.pop(0))
+            out.append(ln)
+        out += tables
+    return out
+
+
+def _table_items(t: Table, primo_anno: int | None) -> list[_Item]:
+    """A small label | value table's rows as items, when its labels name fields."""
+    rows = righe_etichettate(t)
+    if not rows or not all(_is_label(label, primo_anno) for label, _, _ in rows if label):
+        return []
+    return [_Item(' '.join(label.split()), value, t.page, top, forte=True) for label, value, top in rows]
+
+
 def _items(layout: Layout, primo_anno: int | None) -> list[_Item]:
-    lines = [ln for p in layout.pages for ln in p.content_lines()]
+    order = _reading_order(layout)
+    lines = [x for x in order if isinstance(x, Line)]
     if not lines:
         return []
     body = median(ln.size for ln in lines)
     widths = {p.number: max((ln.x1 - ln.x0 for ln in p.content_lines()), default=0.0) for p in layout.pages}
     items: list[_Item] = []
-    for ln in lines:
+    for k, ln in enumerate(order):
+        if isinstance(ln, Table):
+            items += _table_items(ln, primo_anno)
+            continue
         text = ln.text.strip()
+        after = next((x for x in order[k + 1:k + 2] if isinstance(x, Line)), None)
         cur = items[-1] if items else None
         m = _NUMBERED.match(text)
         if m and _heading(ln, body) and not _is_label(m.group(2), primo_anno):
@@ -93,14 +125,16 @@ def _items(layout: Layout, primo_anno: int | None) -> list[_Item]:
             continue
         run_in = _RUN_IN.match(text)
         if run_in and _is_label(run_in.group(1), primo_anno):
-            items.append(_Item(' '.join(run_in.group(1).split()), run_in.group(2).strip(), ln.page, ln.top, lines=[ln]))
+            items.append(_Item(' '.join(run_in.group(1).split()), run_in.group(2).strip(), ln.page, ln.top, lines=[ln],
+                               forte=True))
             continue
         gap = _gap_split(ln)
         if gap and _is_label(gap[0], primo_anno):
             items.append(_Item(gap[0], gap[1], ln.page, ln.top, lines=[ln]))
             continue
-        if ln.size <= body + 1.0 and _set_as_label(ln, widths) and _is_label(text, primo_anno, WHOLE_LINE_LABEL_WORDS):
-            items.append(_Item(' '.join(text.split()), '', ln.page, ln.top, lines=[ln]))
+        if ln.size <= body + 1.0 and _set_as_label(ln, after, widths) and \
+                _is_label(text, primo_anno, WHOLE_LINE_LABEL_WORDS):
+            items.append(_Item(' '.join(text.split()), '', ln.page, ln.top, lines=[ln], forte=ln.bold))
             continue
         if _heading(ln, body) and not (cur is not None and cur.label is not None and not cur.valore):
             if cur is not None and cur.label is None and _same_style(cur.lines[-1], ln):
@@ -154,14 +188,16 @@ def gruppi_testo(layout: Layout, primo_anno: int | None = None) -> list[Gruppo]:
 
 
 def _gruppo(items: list[_Item], heading: _Item | None, primo_anno: int | None) -> Gruppo | None:
-    lettura = leggi_etichette([(it.label,) for it in items], primo_anno)
-    if lettura is None and heading is not None:
-        # no label names the record: the heading does, when the labels name a type's fields
-        for tipo in TIPI_GRUPPO:
-            mapped = {i: n for i, it in enumerate(items) if (n := campo(tipo, it.label, primo_anno)[0])}
-            if len(set(mapped.values())) >= 2 and (lettura is None or len(mapped) > len(lettura.campi)):
-                lettura = Lettura(tipo, mapped, float(len(mapped)), None)
-    if lettura is None or len(set(lettura.campi.values()) - {'numero'}) < 2:
+    """The items under one heading (or one run of labels) as a group: at least two fields, or --
+    under a heading that names the record -- one that lists its actions or indicators, or the
+    actions themselves (the heading is their objective)."""
+    lettura = leggi_etichette([(it.label,) for it in items], primo_anno, senza_nome=heading is not None)
+    if lettura is None:
+        return None
+    nomi = set(lettura.campi.values()) - {'numero'}
+    alone = heading is not None and all(it.forte for it in items) and \
+        (lists_records(lettura.tipo, nomi) or lettura.tipo == 'azione')
+    if len(nomi) < 2 and not alone:
         return None
     voci = [Voce((it.label,), it.valore, it.pagina) for it in items]
     first = heading or items[0]

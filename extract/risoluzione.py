@@ -60,12 +60,20 @@ def read_from(rec: Record, tables: list[Table]) -> bool:
     return sum(w in inside for w in words) / len(words) >= MOSTLY
 
 
+MARGIN = 1.5       # how much more a reading must understand to take a block read well enough
+
+
 def better(new: Extraction, old: list[Record]) -> bool:
-    """The new reading of a block takes it from the records read from it before when those left
-    a choice unresolved (a reading that misread the block) and it understood more, with at least
-    as many records. A reading that merely says more of a block it read well keeps it: it was
-    written for that layout and knows its context. (An esito's state is left out: a deck says it
-    by colour, and its reader keeps the cell's words beside the colour.)"""
+    """The new reading of a block takes it from the records read from it before when, finding at
+    least as many records, it understood more and those left a choice unresolved (they misread
+    the block) -- or when, finding the same records, it understood half as much again and one
+    field more each (they read a fraction of it). A reading
+    that merely says a little more of a block read well leaves it: the reader written for that
+    layout knows its context. (An esito's state is not a choice here: a deck says it by colour,
+    and its reader keeps the cell's words beside the colour.)"""
     mine = records(new)
-    return (any(_unresolved(r) for r in old) and not any(_unresolved(r) for r in mine)
-            and len(mine) >= len(old) and sum(map(capito, mine)) > sum(map(capito, old)))
+    if len(mine) < len(old) or any(_unresolved(r) for r in mine):
+        return False
+    ours, theirs = sum(map(capito, mine)), sum(map(capito, old))
+    misread = any(_unresolved(r) for r in old) and ours > theirs
+    return misread or (len(mine) == len(old) and ours >= MARGIN * theirs + len(old))

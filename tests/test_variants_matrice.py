@@ -99,69 +99,26 @@ def test_a_perfect_extraction_scores_one(tmp_path):
 
 
 # ---------------------------------------------------------------- the matrix on the extractor
-_CARTA = ('cards.kind_of takes a label|value group for a record only with >= 4 known labels, >= 2 of them '
-          "the regional form's own questions (schede) or >= 3 esito-only labels: short groups and paraphrased "
-          'labels are "simile a una scheda ma non riconosciuta"')
-_TESTO = 'no reader of {} in text outside tables (and the loss is silent: no anomalia)'
-_AZIONI = ('actions are read only inside an objective some reader recognised (card row, tabella_obiettivi '
-           'column, narrative AZIONI section)')
-# cell -> the reader that would have to learn what (measured at N=205, seed 0, see the report)
+_HRULE = ('the page layout reads a table drawn with horizontal rules only (booktabs) or no rules as two fused '
+          'columns ({}), so the one-record-per-row reader (lettori.gruppi.per_riga) never sees its header path')
+_DUE_COLONNE = ('two-column page: the layout joins a line of the left column with the line beside it in the right '
+                "one ('Ambito territoriale di X PROSECUZIONE DI ...'), so labels and values of the text reader "
+                '(lettori.testo) are cut or glued')
+# cell -> what would have to learn it (measured at N=41, seed 0; `make variants` for the full matrix)
 BUCHI: dict[tuple[str, str], str] = {
-    ('obiettivo', 'tabella'): "tabella_obiettivi opens a table only with an 'azioni' column: objectives one per row "
-                              '(descrizione, target, macroarea, yes/no columns) have no reader',
-    ('obiettivo', 'tabella2'): 'as obiettivo x tabella, and a two-level header (header path) is read only by '
-                               'matrice_monitoraggio',
-    ('obiettivo', 'trasposta'): 'cards.py reads one card per column, but recognises it as ' + _CARTA[:14] +
-                                'does (>= 2 form-only questions among >= 4 known labels); numero is lost',
-    ('obiettivo', 'coppie'): _CARTA,
-    ('obiettivo', 'segni'): _CARTA + '; a label|mark|option grid (one row per option) is not a yes/no value',
-    ('obiettivo', 'righe'): "'Label: value' lines: scheda_testo reads only bold/upper-case label paragraphs with "
-                            '>= 5 labels, 2 form-only; ' + _TESTO.format('objectives'),
-    ('obiettivo', 'grassetto'): 'scheda_testo needs >= 5 labels, 2 of them form-only questions ("troppo poche")',
-    ('obiettivo', 'impilata'): 'cards.py reads label and content side by side only, not a label row over its '
-                               'content row',
-    ('obiettivo', 'sezioni'): 'obiettivi_narrativi reads headed sections only with its own section words '
-                              '(OBIETTIVO PRINCIPALE / AZIONI / TARGET); numbered heading + run-in labels: nobody',
-    ('azione', 'tabella'): 'a table of actions (N. | Azione) under its objective\'s heading: no table reader takes '
-                           'child records with the parent from the heading above; ' + _AZIONI,
-    ('azione', 'tabella2'): "as azione x tabella, with a 'Tempi › 2025 2026 2027' timeline header",
-    ('azione', 'coppie'): _AZIONI + '; the card (title + actions) is too short for ' + _CARTA[:14],
-    ('azione', 'righe'): _AZIONI + '; ' + _TESTO.format('objectives'),
-    ('azione', 'grassetto'): _AZIONI + '; scheda_testo: too few labels',
-    ('azione', 'impilata'): _AZIONI + '; stacked label/content rows are not a card',
-    ('azione', 'sezioni'): _AZIONI + '; obiettivi_narrativi: only its own section words',
-    ('indicatore', 'tabella2'): "matrice_monitoraggio's COLUMN_RULES miss paraphrased headers ('Natura "
-                                "dell'indicatore', 'Che cosa si misura', 'Valore base', 'Ambito di intervento')",
-    ('indicatore', 'trasposta'): 'no transposed reader for indicators (cards.py transposes schede/esiti only)',
-    ('indicatore', 'coppie'): 'no label/value reader for indicators: a group is read only as a scheda obiettivo / '
-                              'esito / distretto card; indicators come from matrix rows or lists in a card',
-    ('indicatore', 'righe'): _TESTO.format('indicators'),
-    ('indicatore', 'grassetto'): _TESTO.format('indicators'),
-    ('indicatore', 'impilata'): 'no label/value reader for indicators (see indicatore x coppie)',
-    ('indicatore', 'sezioni'): 'no section reader for indicators (heading + run-in labels)',
-    ('rilevazione', 'tabella'): 'follows its indicator (matrice_monitoraggio column words); dated headers worded '
-                                "'Misurazione del …', 'Esito rilevazione …' not always taken as measurements",
-    ('rilevazione', 'tabella2'): "dates in the sub-header under 'Rilevazioni' ('rilevazione senza data leggibile'): "
-                                 'the date must come from the header path',
-    ('rilevazione', 'trasposta'): 'no transposed reader for indicators, so none for their measurements',
-    ('rilevazione', 'coppie'): 'no label/value reader for indicators (their measurements go with them)',
-    ('rilevazione', 'righe'): _TESTO.format('indicators'),
-    ('rilevazione', 'grassetto'): _TESTO.format('indicators'),
-    ('rilevazione', 'impilata'): 'no label/value reader for indicators',
-    ('esito', 'tabella'): "esiti_dgr has no 'stato' column (state in words lost); esiti_slide takes "
-                          "'Livello di raggiungimento (%)' for the state ('valore non interpretabile per stato'); "
-                          "'Valutazione complessiva', 'Prosecuzione …' unmapped",
-    ('esito', 'tabella2'): "as esito x tabella; group titles ('Valutazione', 'Esito della verifica') read as "
-                           'column labels: header path needed',
-    ('esito', 'trasposta'): 'cards.py reads one card per column only with >= 3 esito-only labels in its words',
-    ('esito', 'coppie'): _CARTA,
-    ('esito', 'segni'): _CARTA + '; label|mark|option grids not a yes/no value',
-    ('esito', 'righe'): _TESTO.format('esiti'),
-    ('esito', 'grassetto'): _TESTO.format('esiti'),
-    ('esito', 'impilata'): 'stacked label/content rows are not a card (cards.py)',
-    ('esito', 'sezioni'): 'no section reader for esiti (numbered heading + run-in labels)',
-    ('esito', 'colore'): "esiti_slide reads the filled cell but not a dot beside a title in a list, nor the other "
-                         "columns (grado, riproposto) of its table",
+    ('obiettivo', 'tabella2'): _HRULE.format('booktabs'),
+    ('obiettivo', 'trasposta'): 'the card family (cards.py) reads the transposed table and loses the Numero row; its '
+                                'reading holds no misread choice, so resolution (risoluzione.better) keeps it',
+    ('obiettivo', 'grassetto'): _DUE_COLONNE,
+    ('obiettivo', 'sezioni'): 'the layout takes two small label|value tables and the section text between them for '
+                              'one ruled table, so the second section heading is inside a table cell',
+    ('azione', 'righe'): _DUE_COLONNE,
+    ('indicatore', 'tabella2'): _HRULE.format('booktabs'),
+    ('rilevazione', 'tabella2'): _HRULE.format('no rules'),
+    ('rilevazione', 'righe'): _DUE_COLONNE,
+    ('esito', 'grassetto'): _DUE_COLONNE,
+    ('esito', 'colore'): 'esiti_slide reads the filled cell as the state but not the other columns (grado, '
+                         'riproposto); its reading holds no misread choice, so resolution keeps it',
 }
 
 

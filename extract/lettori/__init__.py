@@ -76,20 +76,21 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
     words = words_read(gia)
     primo = _primo_anno(layout)
     before = risoluzione.records(gia)
+    taken: set[int] = set()        # tables whose records are read: no text reading of them
     for run in table_runs(layout):
         groups = gruppi_di(run, primo)
         if not groups:
             continue
         got = _records(layout, groups, run, gia.obiettivi + out.obiettivi)
-        if not _read_already(run, words):
+        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, run.parts)] \
+            if _read_already(run, words) else None
+        if theirs is None or (theirs and risoluzione.better(got, theirs)):
             out.extend(got)
-            continue
-        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, run.parts)]
-        if theirs and risoluzione.better(got, theirs):
-            out.extend(got)
-            superseded += theirs
+            superseded += theirs or []
+        if len(got) or theirs:
+            taken |= {id(t) for t in run.parts}
     words |= words_read(out)          # what the tables above gave is read too
-    text = [g for g in gruppi_testo(layout, primo) if not _said_already(g, words)]
+    text = [g for g in gruppi_testo(layout, primo, taken) if not _said_already(g, words)]
     out.extend(_records(layout, text, None, gia.obiettivi + out.obiettivi))
     return out, superseded
 

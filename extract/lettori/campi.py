@@ -104,11 +104,11 @@ def lists_records(tipo: str, nomi: set[str]) -> bool:
 
 
 def leggi_etichette(percorsi: list[tuple[str, ...]], primo_anno: int | None = None,
-                    tipi: tuple[str, ...] = TIPI_GRUPPO, senza_nome: bool = False) -> Lettura | None:
+                    tipi: tuple[str, ...] = TIPI_GRUPPO, senza_nome: bool = False, bastano: int = 2) -> Lettura | None:
     """The record type a group's labels describe best: the most distinct fields named, its own
     identity field counting one more, a stand-in half. None when no type has an identity --
     unless `senza_nome` (a card whose heading names it): then two fields are enough, or one that
-    lists the record's actions or indicators."""
+    lists the record's actions or indicators (`bastano`: how many fields are enough)."""
     best = None
     for tipo in tipi:
         mapped: dict[int, str] = {}
@@ -118,7 +118,7 @@ def leggi_etichette(percorsi: list[tuple[str, ...]], primo_anno: int | None = No
                 mapped[i] = name
         nomi = set(mapped.values())
         ident, own = _identita(tipo, nomi)
-        if ident is None and not (senza_nome and (len(nomi - {'numero'}) >= 2 or lists_records(tipo, nomi))):
+        if ident is None and not (senza_nome and (len(nomi - {'numero'}) >= bastano or lists_records(tipo, nomi))):
             continue
         punti = len(nomi - {'numero'}) + (1.0 if own else 0.5 if ident else 0.0)
         if best is None or punti > best.punti:

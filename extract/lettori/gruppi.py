@@ -168,14 +168,43 @@ def _col_of(v: Voce, percorsi: list[tuple[str, ...]]) -> int | None:
 
 
 # ---------------------------------------------------------------- label column: coppie, colonne
-def _label_column(run: TableRun) -> list[tuple[str, list[Cell | None], int]]:
-    """(label, the other cells, page) per row; a row with no label continues the label above
-    (its value broke across rows or pages) and is kept as its own row of values."""
+_OPZIONI = {'si', 'sì', 'no', 'parzialmente', 'in parte', 'si in parte', 'non so', 'n a'}
+
+
+def _option_columns(cells: list[Cell | None]) -> dict[int, str]:
+    """'| SI | No | Parzialmente': a row of option titles over the columns a mark is set in."""
+    texts = {j: _text(c) for j, c in enumerate(cells) if _text(c)}
+    if len(texts) >= 2 and all(fold(t) in {fold(o) for o in _OPZIONI} for t in texts.values()):
+        return texts
+    return {}
+
+
+@dataclass
+class _Riga:
+    label: str
+    cells: list[Cell | None]     # the cells after the label
+    page: int
+    value: str
+    top: float
+
+
+def _label_column(run: TableRun) -> list[_Riga]:
+    """(label, the other cells, page, value) per row; a row with no label continues the label
+    above (its value broke across rows or pages) and is kept as its own row of values. Under a
+    row of option titles ('SI | No | Parzialmente') a row's value is the option its mark is under."""
     rows = []
+    options: dict[int, str] = {}
     for page, cells in run.rows:
         if not any(_text(c) for c in cells):
             continue
-        rows.append((_text(cells[0]) if cells else '', list(cells[1:]), page))
+        label = _text(cells[0]) if cells else ''
+        if not label and (opts := _option_columns(list(cells))):
+            options = opts
+            continue
+        rest = list(cells[1:])
+        marked = [options[j] for j, c in enumerate(cells) if j in options and _MARK.fullmatch(_text(c) or ' ')]
+        value = marked[0] if len(marked) == 1 else _value_lines(rest)
+        rows.append(_Riga(label, rest, page, value, min((c.top for c in cells if c is not None), default=0.0)))
     return rows
 
 
@@ -202,16 +231,13 @@ def _value_lines(cells: list[Cell | None]) -> str:
 
 def righe_etichettate(t: Table) -> list[tuple[str, str, float]]:
     """(label, value, top) per row of a label | value table (a mark and its option as one value
-    line); a row with no label carries on the value above."""
+    line, or the option a mark is under); a row with no label carries on the value above."""
     out: list[tuple[str, str, float]] = []
-    for cells in t.rows:
-        if not any(_text(c) for c in cells):
-            continue
-        label, value = (_text(cells[0]) if cells else ''), _value_lines(list(cells[1:]))
-        if not label and out:
-            out[-1] = (out[-1][0], f'{out[-1][1]}\n{value}' if out[-1][1] else value, out[-1][2])
-        elif label:
-            out.append((label, value, _row_top(cells, t)))
+    for r in _label_column(TableRun([t])):
+        if not r.label and out:
+            out[-1] = (out[-1][0], f'{out[-1][1]}\n{r.value}' if out[-1][1] else r.value, out[-1][2])
+        elif r.label:
+            out.append((r.label, r.value, r.top))
     return out
 
 
@@ -221,15 +247,15 @@ def coppie(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
     rows = _label_column(run)
     if not rows or run.parts[0].ncols < 2:
         return []
-    labels = [lab for lab, _, _ in rows]
+    labels = [r.label for r in rows]
     lettura = _label_reading(labels, primo_anno)
-    if lettura is None or (run.parts[0].ncols > 3 and not any(_MARK.match(_text(c)) for _, cs, _ in rows for c in cs)):
+    if lettura is None or (run.parts[0].ncols > 3 and not any(_MARK.match(_text(c)) for r in rows for c in r.cells)):
         return []
     tipo = lettura.tipo
     groups: list[list[Voce]] = []
     said: set[str] = set()
-    for label, cells, page in rows:
-        value = _value_lines(cells)
+    for r in rows:
+        label, cells, page, value = r.label, r.cells, r.page, r.value
         if not label and groups:
             groups[-1][-1].valore = f'{groups[-1][-1].valore}\n{value}' if groups[-1][-1].valore else value
             groups[-1][-1].celle += [c for c in cells if c is not None]
@@ -259,20 +285,21 @@ def per_colonna(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
     if t.ncols < 3:
         return []
     rows = _label_column(run)
-    labels = [lab for lab, _, _ in rows]
+    labels = [r.label for r in rows]
     if len(set(fold(x) for x in labels if x)) < len([x for x in labels if x]):
         return []               # a label said twice is several cards one under the other
     lettura = _label_reading(labels, primo_anno)
     if lettura is None:
         return []
-    labelled = [cells for label, cells, _ in rows if label]
+    labelled = [r.cells for r in rows if r.label]
     for j in range(t.ncols - 1):      # every column a whole record: filled down most of its labels
         if sum(1 for cells in labelled if j < len(cells) and _text(cells[j])) < 0.6 * len(labelled):
             return []
     out = []
     for j in range(t.ncols - 1):
         voci: list[Voce] = []
-        for label, cells, page in rows:
+        for r in rows:
+            label, cells, page = r.label, r.cells, r.page
             c = cells[j] if j < len(cells) else None
             if not label and voci:
                 if _text(c):

@@ -62,8 +62,8 @@ def _set_as_label(ln: Line, after: Line | None, widths: dict[int, float]) -> boo
     set apart (bold, capitals, a question) or well short of the text width; not cut mid-phrase,
     not a sentence's end, not carried on by the next line in lower case."""
     words = fold(ln.text).split()
-    if not words or words[-1] in _OPEN_END or ln.text.rstrip().endswith('.'):
-        return False
+    if not words or words[-1] in _OPEN_END or (ln.text.rstrip().endswith('.') and len(words[-1]) > 3):
+        return False                 # cut mid-phrase, or a sentence's end ('Nr.' is neither)
     letters = [c for c in ln.text if c.isalpha()]
     if ln.bold or ln.text.rstrip().endswith('?') or (letters and all(c.isupper() for c in letters)):
         return True
@@ -81,13 +81,13 @@ def _same_style(a: Line, b: Line) -> bool:
             and 0 <= b.top - a.bottom <= max(a.bottom - a.top, 6) * 1.2)
 
 
-def _reading_order(layout: Layout) -> list[Line | Table]:
+def _reading_order(layout: Layout, taken: set[int]) -> list[Line | Table]:
     """The page's text lines, with each label | value table among them where it stands (before
     the first line below it): a section's yes/no questions set as a small table are its items."""
     out: list[Line | Table] = []
     for p in layout.pages:
         lines = p.content_lines()
-        tables = sorted((t for t in p.tables if t.ncols in (2, 3) and len(t.rows) >= 1), key=lambda t: t.bbox[1])
+        tables = sorted((t for t in p.tables if t.ncols in (2, 3) and id(t) not in taken), key=lambda t: t.bbox[1])
         for ln in lines:
             while tables and tables[0].bbox[3] <= ln.top + 1:
                 out.append(tables.pop(0))
@@ -104,8 +104,8 @@ def _table_items(t: Table, primo_anno: int | None) -> list[_Item]:
     return [_Item(' '.join(label.split()), value, t.page, top, forte=True) for label, value, top in rows]
 
 
-def _items(layout: Layout, primo_anno: int | None) -> list[_Item]:
-    order = _reading_order(layout)
+def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()) -> list[_Item]:
+    order = _reading_order(layout, taken)
     lines = [x for x in order if isinstance(x, Line)]
     if not lines:
         return []
@@ -123,12 +123,18 @@ def _items(layout: Layout, primo_anno: int | None) -> list[_Item]:
         if m and _heading(ln, body) and not _is_label(m.group(2), primo_anno):
             items.append(_Item(None, m.group(2).strip(), ln.page, ln.top, m.group(1), [ln]))
             continue
+        if cur is not None and cur.label is not None and not cur.valore and cur.lines \
+                and cur.lines[-1].bold and not ln.bold:
+            cur.valore = text                      # a bold label's first plain line is its value
+            cur.lines.append(ln)
+            continue
+        titled = ln.size > body + 1.0              # a title's words are no label ('Monitoraggio: indicatori')
         run_in = _RUN_IN.match(text)
-        if run_in and _is_label(run_in.group(1), primo_anno):
+        if run_in and not titled and _is_label(run_in.group(1), primo_anno):
             items.append(_Item(' '.join(run_in.group(1).split()), run_in.group(2).strip(), ln.page, ln.top, lines=[ln],
                                forte=True))
             continue
-        gap = _gap_split(ln)
+        gap = None if titled else _gap_split(ln)
         if gap and _is_label(gap[0], primo_anno):
             items.append(_Item(gap[0], gap[1], ln.page, ln.top, lines=[ln]))
             continue
@@ -160,7 +166,9 @@ def _says(label: str, primo_anno: int | None) -> set[tuple[str, str]]:
     return out
 
 
-def gruppi_testo(layout: Layout, primo_anno: int | None = None) -> list[Gruppo]:
+def gruppi_testo(layout: Layout, primo_anno: int | None = None, taken: set[int] = frozenset()) -> list[Gruppo]:
+    """The labelled groups of the text (and of the small label | value tables among it that no
+    table reading took: `taken` holds their ids)."""
     out: list[Gruppo] = []
     heading: _Item | None = None
     current: list[_Item] = []
@@ -168,11 +176,14 @@ def gruppi_testo(layout: Layout, primo_anno: int | None = None) -> list[Gruppo]:
 
     def close():
         if current:
-            g = _gruppo(current, heading, primo_anno)
+            # the next numbered section after one read as a record is one of its kind
+            sibling = out[-1].lettura.tipo if out and heading is not None and heading.numero \
+                and out[-1].contesto.get('numero') else None
+            g = _gruppo(current, heading, primo_anno, sibling)
             if g is not None:
                 out.append(g)
 
-    for it in _items(layout, primo_anno):
+    for it in _items(layout, primo_anno, taken):
         if it.label is None:
             close()
             heading, current, said = it, [], set()
@@ -187,16 +198,21 @@ def gruppi_testo(layout: Layout, primo_anno: int | None = None) -> list[Gruppo]:
     return out
 
 
-def _gruppo(items: list[_Item], heading: _Item | None, primo_anno: int | None) -> Gruppo | None:
+def _gruppo(items: list[_Item], heading: _Item | None, primo_anno: int | None,
+            sibling: str | None = None) -> Gruppo | None:
     """The items under one heading (or one run of labels) as a group: at least two fields, or --
     under a heading that names the record -- one that lists its actions or indicators, or the
-    actions themselves (the heading is their objective)."""
-    lettura = leggi_etichette([(it.label,) for it in items], primo_anno, senza_nome=heading is not None)
+    actions themselves (the heading is their objective), or one field of a numbered section
+    following one of its kind (`sibling`: that record type)."""
+    labels = [(it.label,) for it in items]
+    lettura = leggi_etichette(labels, primo_anno, senza_nome=heading is not None)
+    if sibling and (lettura is None or lettura.tipo != sibling):
+        lettura = leggi_etichette(labels, primo_anno, (sibling,), senza_nome=True, bastano=1) or lettura
     if lettura is None:
         return None
     nomi = set(lettura.campi.values()) - {'numero'}
     alone = heading is not None and all(it.forte for it in items) and \
-        (lists_records(lettura.tipo, nomi) or lettura.tipo == 'azione')
+        (lists_records(lettura.tipo, nomi) or lettura.tipo == 'azione' or lettura.tipo == sibling)
     if len(nomi) < 2 and not alone:
         return None
     voci = [Voce((it.label,), it.valore, it.pagina) for it in items]

@@ -4,10 +4,13 @@ with a value counts one, but a choice field (yes/no, type, judgement, state) onl
 answer -- '☒ SI / No / Parzialmente' left as printed is a grid not understood."""
 from __future__ import annotations
 
+import re
+
 from .coverage import table_words, words_read
 from .layout import Table
 from .records import Extraction, RawEsito, RawIndicatore, RawObiettivo
 from .schema import campi
+from .text import fold
 
 _SCELTE = ('si_no', 'tipo_obiettivo', 'booleano', 'giudizio', 'tipo_indicatore')
 MOSTLY = 0.6
@@ -18,15 +21,23 @@ def _tipo(rec: Record) -> str:
     return 'obiettivo' if isinstance(rec, RawObiettivo) else 'indicatore' if isinstance(rec, RawIndicatore) else 'esito'
 
 
+_NUMBER = re.compile(r'^[<>≥≤~]?\s*\d+(?:[.,]\d+)?\s*%?$')
+
+
 def _unresolved(rec: Record) -> list[str]:
-    """The choice fields a record holds as printed grids, not as one answer (a state is no such
-    field: a deck's reader keeps the words of a coloured cell as the state, the colour decides)."""
+    """The choice fields a record misread: a grid left as printed, not one answer, or a bare
+    number where a choice was due ('100 %' as a state). (A state in words is not judged: a
+    deck's reader keeps the words of a coloured cell as the state and the colour decides.)"""
     schema = campi(_tipo(rec))
     out = []
     for name, value in rec.fields.items():
         text = str(value or '').strip()
         kind = schema[name].valore if name in schema else 'testo'
-        if text and kind in _SCELTE and (len(text.splitlines()) > 1 or len(text.split()) > 6):
+        if not text:
+            continue
+        if kind in _SCELTE and (len(text.splitlines()) > 1 or len(text.split()) > 6):
+            out.append(name)
+        elif (kind in _SCELTE or kind == 'stato') and _NUMBER.match(text):
             out.append(name)
     return out
 
@@ -34,6 +45,8 @@ def _unresolved(rec: Record) -> list[str]:
 def capito(rec: Record) -> float:
     """How much of its block a record understood: one for each field with a value, minus one for
     each choice it misread (a grid left as printed is wrong, not merely missing)."""
+    if not isinstance(rec, RawIndicatore) and not str(rec.fields.get('titolo') or '').strip():
+        return 0.0                   # a record that says nothing of what it is understood nothing
     grids = _unresolved(rec)
     n = float(sum(1 for k, v in rec.fields.items() if str(v or '').strip() and k not in grids) - len(grids))
     if isinstance(rec, RawObiettivo):
@@ -49,15 +62,24 @@ def records(ex: Extraction) -> list[Record]:
     return [*ex.obiettivi, *ex.indicatori, *ex.esiti]
 
 
-def read_from(rec: Record, tables: list[Table]) -> bool:
-    """Most of a record's words are in these tables: the record was read from them."""
-    words = words_read(Extraction(**{{'obiettivo': 'obiettivi', 'indicatore': 'indicatori',
-                                      'esito': 'esiti'}[_tipo(rec)]: [rec]}))
+def _mostly_in(words: set[str], tables: list[Table]) -> bool:
     words = {w for w in words if len(w) >= 4 and not w.isdigit()}
-    if not words:
-        return False
     inside = {w for t in tables for w in table_words(t)}
-    return sum(w in inside for w in words) / len(words) >= MOSTLY
+    return bool(words) and sum(w in inside for w in words) / len(words) >= MOSTLY
+
+
+def read_from(rec: Record, tables: list[Table], others: list[Table]) -> bool:
+    """A record was read from these tables: its name is in them -- or, when its name is in none of
+    the `others` (it came from a heading), most of its words are (two cards may share a
+    description, never a title)."""
+    name = rec.testo if isinstance(rec, RawIndicatore) else str(rec.fields.get('titolo') or '')
+    named = set(fold(name).split())
+    if _mostly_in(named, tables):
+        return True
+    if _mostly_in(named, others):
+        return False
+    return _mostly_in(words_read(Extraction(**{{'obiettivo': 'obiettivi', 'indicatore': 'indicatori',
+                                                'esito': 'esiti'}[_tipo(rec)]: [rec]})), tables)
 
 
 MARGIN = 1.5       # how much more a reading must understand to take a block read well enough

@@ -82,11 +82,13 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         if not groups:
             continue
         got = _records(layout, groups, run, gia.obiettivi + out.obiettivi)
-        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, run.parts)] \
-            if _read_already(run, words) else None
-        if theirs is None or (theirs and risoluzione.better(got, theirs)):
+        others = [t for p in layout.pages for t in p.tables if t not in run.parts]
+        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, run.parts, others)]
+        if not theirs and not _read_already(run, words):
             out.extend(got)
-            superseded += theirs or []
+        elif theirs and risoluzione.better(got, theirs):
+            out.extend(got)
+            superseded += theirs
         if len(got) or theirs:
             taken |= {id(t) for t in run.parts}
     words |= words_read(out)          # what the tables above gave is read too

@@ -141,8 +141,6 @@ BUCHI: dict[tuple[str, str], str] = {
     ('indicatore', 'sezioni'): 'no section reader for indicators (heading + run-in labels)',
     ('rilevazione', 'tabella'): 'follows its indicator (matrice_monitoraggio column words); dated headers worded '
                                 "'Misurazione del …', 'Esito rilevazione …' not always taken as measurements",
-    ('rilevazione', 'tabella2'): "dates in the sub-header under 'Rilevazioni' ('rilevazione senza data leggibile'): "
-                                 'the date must come from the header path',
     ('rilevazione', 'trasposta'): 'no transposed reader for indicators, so none for their measurements',
     ('rilevazione', 'coppie'): 'no label/value reader for indicators (their measurements go with them)',
     ('rilevazione', 'righe'): _TESTO.format('indicators'),

@@ -3,17 +3,20 @@ white space of their text: the 'stream' reading of camelot and pdfplumber's text
 
 A run of text rows in which several rows break into pieces set apart by wide gaps is a table
 candidate; its columns are the white rivers no (or almost no) row of the run crosses; a piece
-crossing a river is a cell spanning those columns (a header over two columns). Each text row is
-a row of the table. A river much wider than the table's other gaps, which no row crosses and
+crossing a river is a cell spanning those columns (a header over two columns). The text rows
+are joined into the table's rows, its column titles into header rows, by tabelle_righe. A river much wider than the table's other gaps, which no row crosses and
 which keeps on its right as many columns as on its left, splits two tables set side by side.
 
 It reads the page's lines (`Line.words`), so it does not depend on how the PDF was opened, and
-gives ordinary `Table`/`Cell`s. Lines already in a ruled or header-led table are left to them."""
+gives ordinary `Table`/`Cell`s. Lines already in a ruled or header-led table are left to them;
+but a label | content frame of horizontal rules, or a header-led table, whose columns its text
+shows better is replaced on its page by that reading (`text_columns`)."""
 from __future__ import annotations
 
 from statistics import median
 
 from .layout import Cell, Line, Page, Table
+from .tabelle_righe import Riga, griglia
 
 _GAP = 0.9              # ems: a row broken by a gap this wide may be a table's row
 _CELL_GAP = 0.5         # ems: inside a table, cells are further apart than this (a word space
@@ -84,12 +87,18 @@ def _rows(lines: list[Line], prose: dict[int, Box] | None = None) -> list[tuple[
 _BULLETS = set('•·▪■□○●◦➢►')
 
 
+def _bullet(text: str) -> bool:
+    """A list item's mark: a bullet, or a Symbol/Wingdings glyph (Word's bullets land in the
+    private use area, U+F0B7 and its neighbours)."""
+    return text in _BULLETS or (len(text) == 1 and 0xF000 <= ord(text) <= 0xF0FF)
+
+
 def _pieces(words: list[Piece], size: float, gap: float = _GAP) -> list[Piece]:
     """The row's words joined where the gap is narrower than `gap` ems; a bullet joins the item
     it marks."""
     out: list[list] = []
     for x0, x1, text in words:
-        if out and (x0 - out[-1][1] < gap * size or out[-1][2] in _BULLETS):
+        if out and (x0 - out[-1][1] < gap * size or _bullet(out[-1][2])):
             out[-1][1], out[-1][2] = max(out[-1][1], x1), f'{out[-1][2]} {text}'
         else:
             out.append([x0, x1, text])
@@ -188,55 +197,42 @@ def _placed(words: list[Piece], size: float, bounds: list[float]) -> tuple[list[
     return cells, span
 
 
-def _continues(prev: list[list[str]], cur: list[list[str]], held: bool) -> bool:
-    """A text row carrying on the row above (a cell's wrapped lines, a title on two lines): no
-    text in the first column, and text only in columns the row above fills, inside one ruled row
-    or among the column titles (elsewhere such a row is as often a row of its own); or only the
-    first column's text, going on in lower case."""
-    if cur[0] and not any(cur[1:]) and prev[0]:
-        return cur[0][0][:1].islower()        # a label wrapped onto a line of its own
-    return held and not cur[0] and any(cur) and all(not c or p for c, p in zip(cur, prev))
-
-
-def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float,
-           bands: list[tuple[float, float]] | None = None) -> Table | None:
-    """The table of the block's rows in the columns the rivers leave. A row carrying on the one
-    above joins it; with `bands` (a ruled table's rows) only rows of the same band join."""
-    bounds = [lo] + [(a + b) / 2 for a, b in rivers] + [hi]
-    ncols = len(bounds) - 1
-    merged: list[list] = []       # [top, bottom, cells, span, band]
+def _righe(rows, block: list[int], bounds: list[float], bold: list[bool]) -> list[Riga]:
+    """The block's text rows put in the columns `bounds` part (words outside them left out)."""
+    lo, hi = bounds[0], bounds[-1]
+    out = []
     for i in block:
         top, bottom, size, words = rows[i]
         words = [w for w in words if lo <= (w[0] + w[1]) / 2 <= hi]
-        if not words:
-            continue
-        cells, span = _placed(words, size, bounds)
-        mid = (top + bottom) / 2
-        band = next((k for k, (a, b) in enumerate(bands) if a <= mid <= b), None) if bands else None
-        # the column titles: the table's first few lines, before any row label
-        head = i - block[0] < 8 and not any(m[2][0] for m in merged)
-        if merged and merged[-1][4] == band and _continues(merged[-1][2], cells, band is not None or head):
-            m = merged[-1]
-            m[1] = bottom
-            for k in range(ncols):
-                m[2][k] += cells[k]
-            continue
-        merged.append([top, bottom, cells, span, band])
-    grid: list[list[Cell | None]] = []
-    for top, bottom, cells, span, _ in merged:
-        row: list[Cell | None] = []
-        for k in range(ncols):
-            if span[k] != k and not cells[k]:
-                row.append(None)
-                continue
-            end = k
-            while end + 1 < ncols and span[end + 1] == k:
-                end += 1
-            row.append(Cell(' '.join(cells[k]), bounds[k], top, bounds[end + 1], bottom))
-        grid.append(row)
-    if len(grid) < 2 or ncols < 2:
+        if words:
+            out.append(Riga(top, bottom, size, bold[i], *_placed(words, size, bounds)))
+    return out
+
+
+def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float, bold: list[bool],
+           rules: list[float] = ()) -> Table | None:
+    """The table of the block's rows in the columns the rivers leave, its text rows joined into
+    rows (tabelle_righe); `rules`: the y of rules drawn across it."""
+    bounds = [lo] + [(a + b) / 2 for a, b in rivers] + [hi]
+    righe = _righe(rows, block, bounds, bold)
+    grid = griglia(righe, bounds, rules)
+    if len(grid) < 2 or len(bounds) < 3:
         return None
-    return Table(page, (lo, merged[0][0], hi, merged[-1][1]), grid)
+    return Table(page, (lo, righe[0].top, hi, max(r.bottom for r in righe)), grid)
+
+
+def _bold(p: Page, rows) -> list[bool]:
+    """Per text row, whether most of its words are set bold."""
+    out = []
+    for top, bottom, _, words in rows:
+        ws = set(words)
+        n = b = 0
+        for ln in p.lines:
+            if top - 1 <= (ln.top + ln.bottom) / 2 <= bottom + 1:
+                k = sum(w in ws for w in ln.words)
+                n, b = n + k, b + (k if ln.bold else 0)
+        out.append(n > 0 and 2 * b > n)
+    return out
 
 
 def _wordy(pieces, a: float, b: float) -> bool:
@@ -314,9 +310,66 @@ def reread(p: Page, t: Table) -> list[Table]:
     rows = _rows(inside, _prose_columns(p))
     # text in its box the table took no cell for: columns a header-led table lost
     unread = sum(not ln.in_table for ln in inside) >= _MIN_ROWS
-    if len(rows) < 2 or not (unread or _fused(t, rows)):
+    if len(rows) < 2 or not (unread or _fused(t, rows)) or _same_columns(t, _whole(p, t, rows)):
         return [t]
-    return _read(p.number, rows) or [t]
+    return _read(p, rows) or [t]
+
+
+def _same_columns(t: Table, w: Table | None) -> bool:
+    """The table is its text's own reading (one text_columns made already)."""
+    return w is not None and w.texts() == t.texts()
+
+
+def _rule_ys(t: Table) -> list[float]:
+    """The y of a ruled table's rules: its rows' edges, when each row starts where the one above
+    ends (a header-led table's rows, read from text, leave white between them)."""
+    tops = [min(c.top for c in r if c) for r in t.rows if any(r)]
+    bottoms = [max(c.bottom for c in r if c) for r in t.rows if any(r)]
+    if not all(abs(b - a) <= 1 for a, b in zip(bottoms, tops[1:])):
+        return []
+    return sorted(set(tops) | set(bottoms))
+
+
+def _whole(p: Page, t: Table, rows) -> Table | None:
+    """The table's box read as one table in the columns its text shows: all its text rows, the
+    wrapped lines of a cell (unbroken) and the column titles included."""
+    pieces = [_pieces(r[3], r[2], _CELL_GAP) for r in rows]
+    rivers = _rivers(pieces, median(r[2] for r in rows))
+    if not rivers or sum(len(ps) >= 2 for ps in pieces) < _MIN_ROWS:
+        return None
+    lo = min(ps[0][0] for ps in pieces) - 1
+    hi = max(ps[-1][1] for ps in pieces) + 1
+    return _table(p.number, rows, list(range(len(rows))), rivers, lo, hi, _bold(p, rows), _rule_ys(t))
+
+
+def text_columns(p: Page) -> None:
+    """The page's ruled and header-led tables whose rules (or titles) leave columns fused, read
+    again as one table in the columns their text shows, when that finds more columns: its text
+    lines joined into rows, the column titles kept as header rows."""
+    prose = _prose_columns(p)
+    out = []
+    for t in p.tables:
+        inside = [ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)]
+        rows = _rows(inside, prose)
+        unread = sum(not ln.in_table for ln in inside) >= _MIN_ROWS
+        bold = _bold(p, rows)
+        # only under column titles set apart (bold over plain): a table's own columns, not a
+        # frame's prose or a figure's labels, which the runs of broken rows read apart
+        titled = bool(bold) and bold[0] and not all(bold)
+        # a grid of three or more ruled columns is pdfplumber's (layout splits its fused cells);
+        # a label | content frame of horizontal rules, or a header-led table, is read here
+        gridded = t.ncols > 2 and bool(_rule_ys(t))
+        if len(rows) >= 2 and titled and not gridded and (unread or _fused(t, rows)):
+            w = _whole(p, t, rows)
+            # a part of its box with columns the whole does not show holds prose and a table
+            if w is not None and w.ncols > t.ncols and all(w.ncols >= r.ncols for r in _read(p, rows)):
+                w.bbox = (min(w.bbox[0], t.bbox[0]), min(w.bbox[1], t.bbox[1]),
+                          max(w.bbox[2], t.bbox[2]), max(w.bbox[3], t.bbox[3]))
+                for ln in inside:
+                    ln.in_table = True
+                t = w
+        out.append(t)
+    p.tables = out
 
 
 def table_layer(p: Page) -> list[Table]:
@@ -331,11 +384,12 @@ def stream_tables(p: Page) -> list[Table]:
     # lines of it the table took no cell for (another text column's) included
     lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words
              and not any(_inside(ln, t.bbox) for t in p.tables)]
-    return _read(p.number, _rows(lines, _prose_columns(p)))
+    return _read(p, _rows(lines, _prose_columns(p)))
 
 
-def _read(page: int, rows) -> list[Table]:
+def _read(p: Page, rows) -> list[Table]:
     out = []
+    bold = _bold(p, rows)
     for block in _blocks(rows):
         pieces = [_pieces(rows[i][3], rows[i][2], _CELL_GAP) for i in block]
         lo = min(ps[0][0] for ps in pieces) - 1
@@ -348,7 +402,7 @@ def _read(page: int, rows) -> list[Table]:
             side = [[q for q in ps if a <= (q[0] + q[1]) / 2 <= b] for ps in pieces]
             if sum(len(ps) >= 2 for ps in side) < _MIN_ROWS:
                 continue
-            t = _table(page, rows, block, sub, a, b)
+            t = _table(p.number, rows, block, sub, a, b, bold)
             if t is not None:
                 out.append(t)
     return out

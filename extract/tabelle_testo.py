@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from .layout import Cell, Line, Page, Table
+from .tabelle_spazi import text_columns
 
 _MIN_GAP = 1.1          # ems between two column titles (a word space is a quarter of one)
 _MIN_COLUMNS = 3
@@ -150,7 +151,8 @@ def _ordered(p: Page) -> list[Line]:
 
 def unruled_tables(pages: list[Page]) -> None:
     """Find the tables drawn without rules and add them to their pages (their lines marked
-    `in_table`), after the ruled ones and the running headers are known."""
+    `in_table`), after the ruled ones and the running headers are known; then read again from
+    their text the tables whose columns no rule parts (tabelle_spazi.text_columns)."""
     carry: _Columns | None = None     # a table that reached the foot of the previous page
     prev: Page | None = None
     for p in pages:
@@ -175,6 +177,9 @@ def unruled_tables(pages: list[Page]) -> None:
                 continue
             reaching = _add(p, lines, i, cols, header=ln)
         carry = reaching
+    # every table known: those whose columns their rules (or titles) fuse are read from their text
+    for p in pages:
+        text_columns(p)
 
 
 def _ruled_reaching_foot(prev: Page | None, p: Page, lines: list[Line]) -> _Columns | None:

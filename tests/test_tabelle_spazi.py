@@ -6,6 +6,7 @@ import io
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from extract.intestazioni import header_paths
 from extract.layout import read_layout
 from extract.tabelle_spazi import table_layer
 
@@ -284,3 +285,60 @@ def test_ruled_table_whose_rule_cuts_through_words_is_read_from_its_text():
     page = read_layout(_one_page(draw)).pages[0]
     assert page.tables and page.tables[0].texts() != rows           # the grid's own reading
     assert [t.texts() for t in table_layer(page)] == [rows]
+
+
+def _two_level_table(c, top, rules: bool):
+    """Nr. | Descrizione | 'Risultati attesi' over I anno | II anno | Responsabile, titles bold,
+    cells wrapped over lines at a leading of 10pt, rows 8pt apart; booktabs rules or none."""
+    xs = (60, 90, 250, 340, 430)
+    c.setFont('Helvetica-Bold', 8)
+    for x, t in zip(xs, ('Nr.', 'Descrizione', 'Risultati attesi', '', 'Responsabile')):
+        c.drawString(x, top, t)
+    for x, t in zip(xs[2:4], ('I anno', 'II anno')):
+        c.drawString(x, top - 18, t)
+    c.setFont('Helvetica', 8)
+    y = top - 40
+    if rules:
+        c.line(56, top + 10, 540, top + 10)
+        c.line(56, top - 26, 540, top - 26)
+    for k, (desc, a, b, who) in enumerate(BODY_2L):
+        lines = max(len(desc), len(who))
+        c.drawString(xs[0], y, str(k + 1))
+        for j, t in enumerate(desc):
+            c.drawString(xs[1], y - 10 * j, t)
+        c.drawString(xs[2], y, a)
+        c.drawString(xs[3], y, b)
+        for j, t in enumerate(who):
+            c.drawString(xs[4], y - 10 * j, t)
+        y -= 10 * lines + 8
+    if rules:
+        c.line(56, y + 4, 540, y + 4)
+
+
+BODY_2L = [(['Attivazione dello sportello', 'unico per le famiglie', 'in ogni comune'], 'n. 1 sportello', 'n. 3 sportelli',
+            ['Ufficio di Piano']),
+           (['Formazione degli operatori', 'dei servizi sociali'], '2 corsi', '4 corsi', ['Referente area', 'minori e famiglia']),
+           (['Protocollo con la ASST'], 'firmato', 'rinnovato', ['Ufficio di Piano'])]
+
+
+def _expected_two_level():
+    return [['Nr.', 'Descrizione', 'Risultati attesi', None, 'Responsabile'],
+            [None, None, 'I anno', 'II anno', None]] + \
+        [[str(k + 1), '\n'.join(d), a, b, '\n'.join(w)] for k, (d, a, b, w) in enumerate(BODY_2L)]
+
+
+def test_booktabs_table_with_two_level_titles_is_read_into_rows():
+    # rules over and under the titles and at the foot only: the page's table has the columns the
+    # text shows, a row per record (wrapped lines joined), the group title spanning its two columns
+    page = read_layout(_one_page(lambda c, y: _two_level_table(c, y, rules=True))).pages[0]
+    assert len(page.tables) == 1
+    t = page.tables[0]
+    assert [[c.text if c else None for c in r] for r in t.rows] == _expected_two_level()
+    group = t.rows[0][2]
+    assert group.x1 >= t.rows[1][3].x0 + 1          # its box covers 'II anno' too
+    assert header_paths(t, 2)[3] == ['Risultati attesi', 'II anno']
+
+
+def test_unruled_table_with_bold_two_level_titles_is_read_into_rows():
+    page = read_layout(_one_page(lambda c, y: _two_level_table(c, y, rules=False))).pages[0]
+    assert [[[c.text if c else None for c in r] for r in t.rows] for t in page.tables] == [_expected_two_level()]

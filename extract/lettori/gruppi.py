@@ -84,7 +84,8 @@ def _row_reading(run: TableRun, primo_anno: int | None) -> tuple[Lettura, int, l
         if not any(percorsi) or not all(_short_label(' '.join(p)) for p in percorsi if p):
             continue
         lettura = leggi_etichette(percorsi, primo_anno)
-        named = [p for p in percorsi if p]
+        # columns under one title (a timeline's years) name one thing
+        named = {p[:1] if len(p) > 1 else p for p in percorsi if p}
         if lettura is None or len(lettura.campi) < max(2, len(named) / 2):
             continue
         if best is None or lettura.punti > best[0].punti:

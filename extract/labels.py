@@ -174,6 +174,14 @@ def says(field: str | None, folded: str) -> bool:
     return field not in _NEEDS_WORD or bool(re.search(_NEEDS_WORD[field], folded))
 
 
+# a record's number: a label no wording list can hold ('N.', 'Nr.', 'Cod.', '#')
+_NUMBER_LABEL = re.compile(r'^(n|nr|num|numero|n o|id|cod|codice|progressivo|rif|#)?$')
+
+
+def is_number_label(label: str) -> bool:
+    return bool(label.strip()) and bool(_NUMBER_LABEL.fullmatch(fold(label)))
+
+
 @lru_cache(maxsize=8192)
 def field_of(label: str) -> tuple[str | None, float]:
     """Schema field a card label names, with a confidence; (None, score) when nothing fits."""

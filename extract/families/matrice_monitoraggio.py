@@ -26,7 +26,7 @@ COLUMN_RULES: list[tuple[str | None, str]] = [
     ('ridefinizione', r'ridefini|rimodul|revision|riformul|rivist'),
     ('responsabile', r'responsab|referent|chi rileva'),
     ('frequenza', r'frequen|periodicit|cadenz|tempi di rilevazion|tempistica'),
-    ('tipo', r'^tipologia|^tipo\b|tipo di indicatore|tipologia indicatore'),
+    ('tipo', r'^tipologia|^tipo\b|tipo di indicatore|tipologia indicatore|^natura (dell )?indicator'),
     ('testo', r'^indicator|^descrizione indicatore|^nome indicatore'),
     ('atteso', r'attes|target|valore obiettivo|risultato previsto|risultati previsti'),
     ('baseline', r'baseline|inizio|partenza|iniziale|ex ante|\bt0\b|punto zero'),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..cards import heading_at
+from ..colors import legend
 from ..contesto import triennio_valutato
 from ..coverage import table_words, words_read
 from ..layout import Layout
@@ -99,6 +100,11 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
 
 def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: list[RawObiettivo]) -> Extraction:
     out = Extraction()
+    legenda: dict[str, str] = {}
+    if any(g.lettura.tipo == 'esito' for g in groups):    # a legend anywhere in the document holds for all of it
+        for p in layout.pages:
+            for k, v in legend(p.text).items():
+                legenda.setdefault(k, v)
     azioni = []
     for g in groups:
         tipo = g.lettura.tipo
@@ -117,7 +123,7 @@ def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: 
             if i is not None:
                 out.indicatori.append(i)
         elif tipo == 'esito':
-            e = record.esito(g, sopra, triennio_valutato(layout, g.pagina))
+            e = record.esito(g, sopra, triennio_valutato(layout, g.pagina), legenda)
             if e is not None:
                 out.esiti.append(e)
     if azioni and run is not None:       # a table of actions: its objective is the heading over it

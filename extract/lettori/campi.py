@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..labels import best_field
+from ..labels import best_field, is_number_label
 from ..schema import SCHEMA, vocabolario
 from ..text import fold
 
 # the record types a group of labels can be; a rilevazione is read inside its indicator
 TIPI_GRUPPO = ('obiettivo', 'azione', 'indicatore', 'esito')
-_NUMERO = re.compile(r'^(n|nr|num|numero|n o|id|cod|codice|progressivo|rif|#)?$')
 _DATA = re.compile(r'\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(19|20)?\d\d\b')
 _ATTESO = re.compile(r'attes|target|valore obiettivo|previst|programmat')
 _ORDINALI = {1: r'\b(i|1|primo|prima)\b', 2: r'\b(ii|2|secondo|seconda)\b', 3: r'\b(iii|3|terzo|terza)\b'}
@@ -45,7 +44,7 @@ def _anno_atteso(folded: str, primo_anno: int | None) -> int | None:
 def campo(tipo: str, etichetta: str, primo_anno: int | None = None) -> tuple[str | None, float]:
     """(field, confidence) a label names in a record of `tipo`; (None, score) when none fits."""
     f = fold(etichetta)
-    if _NUMERO.fullmatch(f) and etichetta.strip():          # a number column, in any record type
+    if is_number_label(etichetta):          # a number column, in any record type
         return 'numero', 1.0
     if tipo == 'indicatore':
         if _DATA.search(etichetta) or (_MISURA.search(f) and not _ATTESO.search(f)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..colors import status_text
 from ..records import RawAzione, RawEsito, RawIndicatore, RawObiettivo
 from ..schema import campi
 from ..text import clean, fold, is_bullet_line, one_line, split_items
@@ -36,9 +37,10 @@ def _testo(v: Voce, kind: str) -> str:
                                      'tipo_indicatore', 'percento', 'anno', 'promessa') else raw
 
 
-def campi_di(g: Gruppo) -> dict[str, str]:
+def campi_di(g: Gruppo, legenda: dict[str, str] | None = None) -> dict[str, str]:
     """field -> text, a field said twice joined; a judgement word ('Buono') under a column the
-    header calls a comment or an outcome is the giudizio."""
+    header calls a comment or an outcome is the giudizio; a field a colour can say (a state), left
+    blank but filled, says what its fill means (the document's legend, else the hue's usual sense)."""
     schema = campi(g.lettura.tipo)
     out: dict[str, str] = {}
     for name, voci in g.campi().items():
@@ -46,6 +48,9 @@ def campi_di(g: Gruppo) -> dict[str, str]:
             continue
         kind = schema[name].valore if name in schema else 'testo'
         text = '\n'.join(t for t in (_testo(v, kind) for v in voci) if t)
+        if not text and name in schema and schema[name].colore:
+            fill = next((c.fill for v in voci for c in v.celle if c.fill), None)
+            text = status_text(fill, legenda) or ''
         if g.lettura.tipo == 'esito' and name in ('commento', 'stato') and fold(text) in _GIUDIZI \
                 and 'giudizio' not in out:
             name = 'giudizio'
@@ -125,8 +130,9 @@ def indicatore(g: Gruppo, sopra: tuple[str | None, str]) -> RawIndicatore | None
     return RawIndicatore(testo, tipo, g.pagina, fields, ril, g.blocco)
 
 
-def esito(g: Gruppo, sopra: tuple[str | None, str], triennio: str | None) -> RawEsito | None:
-    fields = campi_di(g)
+def esito(g: Gruppo, sopra: tuple[str | None, str], triennio: str | None,
+          legenda: dict[str, str] | None = None) -> RawEsito | None:
+    fields = campi_di(g, legenda)
     _, titolo = nome(g, fields, sopra)
     if not titolo:
         return None

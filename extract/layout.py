@@ -615,8 +615,35 @@ def _hrule_tables(page, number: int, fills: list[Fill], lines: list[Line],
             explicit.append(above[0])
     settings = {'vertical_strategy': 'explicit', 'horizontal_strategy': 'lines',
                 'explicit_vertical_lines': list(cols), 'explicit_horizontal_lines': explicit}
-    tables = [t for t in _tables(page, number, fills, settings) if t.ncols == 2]
+    tables = [part for t in _tables(page, number, fills, settings) if t.ncols == 2
+              for part in _cut_at_crossing_rows(t, lines, cols[1])]
     return tables, (cols if tables else None)
+
+
+def _crosses(ln: Line, x: float) -> bool:
+    return any(a < x - 1 < x + 1 < b for a, b, _ in ln.words)
+
+
+def _cut_at_crossing_rows(t: Table, lines: list[Line], split: float) -> list[Table]:
+    """A 'row' whose text runs across the column split is no row: a heading set between two
+    tables that the rules of both enclosed (the rule under one table, the rule over the next).
+    The table is cut there and the heading left to the text."""
+    parts: list[list[list[Cell | None]]] = [[]]
+    for row in t.rows:
+        cells = [c for c in row if c is not None]
+        top, bottom = min(c.top for c in cells), max(c.bottom for c in cells)
+        if any(top - 1 <= (ln.top + ln.bottom) / 2 <= bottom + 1 and _crosses(ln, split) for ln in lines):
+            parts.append([])
+            continue
+        parts[-1].append(row)
+    if len(parts) == 1:
+        return [t]
+    out = []
+    for rows in parts:
+        cells = [c for r in rows for c in r if c is not None]
+        if cells:
+            out.append(Table(t.page, (t.bbox[0], min(c.top for c in cells), t.bbox[2], max(c.bottom for c in cells)), rows))
+    return out
 
 
 # ---------------------------------------------------------------- text columns

@@ -107,8 +107,6 @@ BUCHI: dict[tuple[str, str], str] = {
     ('obiettivo', 'trasposta'): 'the card family (cards.py) reads the transposed table and loses the Numero row; its '
                                 'reading holds no misread choice, so resolution (risoluzione.better) keeps it',
     ('obiettivo', 'grassetto'): _DUE_COLONNE,
-    ('obiettivo', 'sezioni'): 'the layout takes two small label|value tables and the section text between them for '
-                              'one ruled table, so the second section heading is inside a table cell',
     ('azione', 'righe'): _DUE_COLONNE,
     ('rilevazione', 'righe'): _DUE_COLONNE,
     ('esito', 'grassetto'): _DUE_COLONNE,

@@ -45,12 +45,13 @@ def _is_label(text: str, primo_anno: int | None, max_words: int = MAX_LABEL_WORD
             and _field_anywhere(' '.join(words), primo_anno))
 
 
-def _gap_split(ln: Line) -> tuple[str, str] | None:
-    """'Tipologia      di processo': the words before the first wide gap, and the rest."""
+def _gap_split(ln: Line) -> tuple[str, str, float] | None:
+    """'Tipologia      di processo': the words before the first wide gap, the rest, and where
+    the rest starts."""
     words = ln.words
     for k in range(1, min(len(words), MAX_LABEL_WORDS + 1)):
         if words[k][0] - words[k - 1][1] > max(12.0, 1.6 * ln.size):
-            return ' '.join(w[2] for w in words[:k]), ' '.join(w[2] for w in words[k:])
+            return ' '.join(w[2] for w in words[:k]), ' '.join(w[2] for w in words[k:]), words[k][0]
     return None
 
 
@@ -109,7 +110,8 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
     lines = [x for x in order if isinstance(x, Line)]
     if not lines:
         return []
-    body = median(ln.size for ln in lines)
+    # the body text's size, tables' text included (a page of tables has few plain lines)
+    body = median(ln.size for p in layout.pages for ln in p.lines if not ln.furniture)
     widths = {p.number: max((ln.x1 - ln.x0 for ln in p.content_lines()), default=0.0) for p in layout.pages}
     items: list[_Item] = []
     for k, ln in enumerate(order):
@@ -136,7 +138,9 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
             continue
         gap = None if titled else _gap_split(ln)
         if gap and _is_label(gap[0], primo_anno):
-            items.append(_Item(gap[0], gap[1], ln.page, ln.top, lines=[ln]))
+            # a card drawn without rules: its value goes on below, aligned where it started
+            aligned = after is not None and after.page == ln.page and abs(after.x0 - gap[2]) < 3
+            items.append(_Item(gap[0], gap[1], ln.page, ln.top, lines=[ln], forte=aligned))
             continue
         if ln.size <= body + 1.0 and _set_as_label(ln, after, widths) and \
                 _is_label(text, primo_anno, WHOLE_LINE_LABEL_WORDS):

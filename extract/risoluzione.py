@@ -62,24 +62,35 @@ def records(ex: Extraction) -> list[Record]:
     return [*ex.obiettivi, *ex.indicatori, *ex.esiti]
 
 
-def _mostly_in(words: set[str], tables: list[Table]) -> bool:
+def block_words(tables: list[Table]) -> set[str]:
+    return {w for t in tables for w in table_words(t)}
+
+
+def _mostly_in(words: set[str], inside: set[str]) -> bool:
     words = {w for w in words if len(w) >= 4 and not w.isdigit()}
-    inside = {w for t in tables for w in table_words(t)}
     return bool(words) and sum(w in inside for w in words) / len(words) >= MOSTLY
 
 
-def read_from(rec: Record, tables: list[Table], others: list[Table]) -> bool:
-    """A record was read from these tables: its name is in them -- or, when its name is in none of
-    the `others` (it came from a heading), most of its words are (two cards may share a
-    description, never a title)."""
-    name = rec.testo if isinstance(rec, RawIndicatore) else str(rec.fields.get('titolo') or '')
-    named = set(fold(name).split())
-    if _mostly_in(named, tables):
+def name_of(rec: Record) -> str:
+    return rec.testo if isinstance(rec, RawIndicatore) else str(rec.fields.get('titolo') or '')
+
+
+def names(rec: Record, heading: str) -> bool:
+    """The record's name says the heading a block stands under (each may say more)."""
+    return _mostly_in(set(fold(heading).split()), set(fold(name_of(rec)).split()))
+
+
+def read_from(rec: Record, inside: set[str], elsewhere: set[str] = frozenset()) -> bool:
+    """A record was read from a block (`inside`: its words): its name is in it -- or, when its
+    name is not `elsewhere` either (it came from a heading), most of its words are (two cards
+    may share a description, never a title)."""
+    named = set(fold(name_of(rec)).split())
+    if _mostly_in(named, inside):
         return True
-    if _mostly_in(named, others):
+    if _mostly_in(named, elsewhere):
         return False
     return _mostly_in(words_read(Extraction(**{{'obiettivo': 'obiettivi', 'indicatore': 'indicatori',
-                                                'esito': 'esiti'}[_tipo(rec)]: [rec]})), tables)
+                                                'esito': 'esiti'}[_tipo(rec)]: [rec]})), inside)
 
 
 MARGIN = 1.5       # how much more a reading must understand to take a block read well enough

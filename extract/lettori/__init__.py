@@ -21,7 +21,7 @@ from ..tables import TableRun, table_runs
 from ..text import fold
 from .. import risoluzione
 from . import record
-from .gruppi import Gruppo, gruppi_di
+from .gruppi import Gruppo, Voce, gruppi_di
 from .testo import gruppi_testo
 
 NAME = 'lettori'
@@ -83,8 +83,9 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         if not groups:
             continue
         got = _records(layout, groups, run, gia.obiettivi + out.obiettivi)
-        others = [t for p in layout.pages for t in p.tables if t not in run.parts]
-        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, run.parts, others)]
+        inside = risoluzione.block_words(run.parts)
+        elsewhere = risoluzione.block_words([t for p in layout.pages for t in p.tables if t not in run.parts])
+        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, inside, elsewhere)]
         if not theirs and not _read_already(run, words):
             out.extend(got)
         elif theirs and risoluzione.better(got, theirs):
@@ -93,8 +94,18 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         if len(got) or theirs:
             taken |= {id(t) for t in run.parts}
     words |= words_read(out)          # what the tables above gave is read too
-    text = [g for g in gruppi_testo(layout, primo, taken) if not _said_already(g, words)]
-    out.extend(_records(layout, text, None, gia.obiettivi + out.obiettivi))
+    for g in gruppi_testo(layout, primo, taken):
+        got = _records(layout, [g], None, gia.obiettivi + out.obiettivi)
+        inside = {w for x in (*g.voci, *(Voce((k,), v, 0) for k, v in g.contesto.items()))
+                  for w in fold(' '.join(x.percorso) + ' ' + x.valore).split()}
+        heading = g.contesto.get('titolo')
+        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, inside)
+                  and (not heading or risoluzione.names(r, heading))]
+        if theirs and risoluzione.better(got, theirs):
+            out.extend(got)
+            superseded += theirs
+        elif not theirs and not _said_already(g, words):
+            out.extend(got)
     return out, superseded
 
 

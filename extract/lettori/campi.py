@@ -53,8 +53,14 @@ def campo(tipo: str, etichetta: str, primo_anno: int | None = None) -> tuple[str
         if _ATTESO.search(f) and (n := _anno_atteso(f, primo_anno)):
             return f'atteso_anno{n}', 1.0
     got = best_field(etichetta, _vocabolario(tipo), SOGLIA)
-    if got[0] is None:      # a wording said whole names its field, whatever words it lacks
+    if got[0] is None:
+        # a wording said whole names its field, whatever words it lacks ('Obiettivo strategico');
+        # so does a label that opens with one of several words ('Obiettivo del triennio 2021-2023')
         got = next(((k, 1.0) for k, ws in _vocabolario(tipo).items() if any(fold(w) == f for w in ws)), got)
+    if got[0] is None:
+        opens = [(len(fold(w)), k) for k, ws in _vocabolario(tipo).items() for w in ws
+                 if len(fold(w).split()) >= 2 and f.startswith(fold(w) + ' ')]
+        got = (max(opens)[1], 0.9) if opens else got
     return got
 
 

@@ -19,7 +19,7 @@ MAX_LABEL_WORDS = 14
 WHOLE_LINE_LABEL_WORDS = 10     # a label alone on its line, over its value: a heading is longer
 _RUN_IN = re.compile(r'^\s*([^:]{2,100}?)\s*[:：]\s*(.*)$')
 # 'Obiettivo 2 – Titolo', 'OBIETTIVO 1: Titolo', 'Indicatore n. 18: ...', '3. Titolo'
-_NUMBERED = re.compile(r'^\s*(?:(?:obiettiv[oi]|indicator[ei]|azion[ei]|scheda|progetto|intervento)\w*\s+'
+_NUMBERED = re.compile(r'^\s*((?:obiettiv[oi]|indicator[ei]|azion[ei]|scheda|progetto|intervento)\w*\s+'
                        r'(?:valutat[oi]\s+)?)?(?:n\.?\s*°?\s*)?(\d{1,3}(?:\.\d{1,2})*)\s*[.:)–—-]\s*(\S.*)$', re.I)
 
 
@@ -122,8 +122,9 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
         after = next((x for x in order[k + 1:k + 2] if isinstance(x, Line)), None)
         cur = items[-1] if items else None
         m = _NUMBERED.match(text)
-        if m and _heading(ln, body) and not _is_label(m.group(2), primo_anno):
-            items.append(_Item(None, m.group(2).strip(), ln.page, ln.top, m.group(1), [ln]))
+        # 'Obiettivo 2: Progetto X' names a record; '2. Destinatari' without such a word is a label
+        if m and _heading(ln, body) and (m.group(1) or not _is_label(m.group(3), primo_anno)):
+            items.append(_Item(None, m.group(3).strip(), ln.page, ln.top, m.group(2), [ln]))
             continue
         if cur is not None and cur.label is not None and not cur.valore and cur.lines \
                 and cur.lines[-1].bold and not ln.bold:

@@ -40,18 +40,19 @@ def _clusters(values: list[float], tolerance: float) -> dict[float, int]:
 
 
 def _line_groups(run: list[dict]):
-    """(chars of one line, sorted along it, direction) for a run of chars of one `upright`."""
+    """(chars of one line, sorted along it, direction) for a run of chars of one `upright`.
+    One stable sort on (cluster, position along the line) orders them as pdfplumber's stable
+    sort on the cluster and then on the position within each cluster does."""
     if run[0]['upright']:
-        keys = [c['top'] for c in run]
-        cluster = _clusters(keys, Y_TOLERANCE)
-        along, direction = (lambda c: c['x0']), 'ltr'
+        cluster = _clusters([c['top'] for c in run], Y_TOLERANCE)
+        keyed = sorted(run, key=lambda c: (cluster[c['top']], c['x0']))
+        line_of, direction = (lambda c: cluster[c['top']]), 'ltr'
     else:
-        keys = [c['x0'] for c in run]
-        cluster = _clusters(keys, X_TOLERANCE)
-        along, direction = (lambda c: (c['top'], c['bottom'])), 'ttb'
-    tagged = sorted(((cluster[k], c) for k, c in zip(keys, run)), key=lambda t: t[0])
-    for _, group in groupby(tagged, key=lambda t: t[0]):
-        yield sorted((c for _, c in group), key=along), direction
+        cluster = _clusters([c['x0'] for c in run], X_TOLERANCE)
+        keyed = sorted(run, key=lambda c: (cluster[c['x0']], c['top'], c['bottom']))
+        line_of, direction = (lambda c: cluster[c['x0']]), 'ttb'
+    for _, line in groupby(keyed, key=line_of):
+        yield list(line), direction
 
 
 def _word(chars: list[dict], direction: str) -> Word:

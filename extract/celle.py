@@ -1,16 +1,17 @@
-"""The text of a pdfplumber table's cells, as `pdfplumber.table.Table.extract` gives it, in time
-proportional to the chars near each row: pdfplumber tests every char of the page against every
-row, which on a page of long tables is most of the page's reading time."""
+"""The text of a pdfplumber table's cells, as `pdfplumber.table.Table.extract(x_tolerance=2)`
+gives it, in time proportional to the chars near each row: pdfplumber tests every char of the
+page against every row, which on a page of long tables is most of the page's reading time."""
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from pdfplumber import utils
+from . import righe
 
 
-def table_texts(table, **kwargs) -> list[list[str | None]]:
-    """Table.extract(**kwargs): the same chars per cell (centre inside the cell, pdfplumber's
-    half-open test), in the page's order, read by pdfplumber's extract_text."""
+def table_texts(table) -> list[list[str | None]]:
+    """Table.extract(x_tolerance=2): the same chars per cell (centre inside the cell,
+    pdfplumber's half-open test), in the page's order, read as pdfplumber's extract_text reads
+    them (righe.text)."""
     chars = table.page.chars
     mids = sorted(((c['top'] + c['bottom']) / 2, i) for i, c in enumerate(chars))
     keys = [v for v, _ in mids]
@@ -28,8 +29,6 @@ def table_texts(table, **kwargs) -> list[list[str | None]]:
             cx0, ctop, cx1, cbottom = cell
             inside = [chars[i] for i in row_chars if cx0 <= h_mid[i] < cx1
                       and ctop <= (chars[i]['top'] + chars[i]['bottom']) / 2 < cbottom]
-            if inside and 'layout' in kwargs:
-                kwargs.update(layout_width=cx1 - cx0, layout_height=cbottom - ctop, layout_bbox=cell)
-            texts.append(utils.extract_text(inside, **kwargs) if inside else '')
+            texts.append(righe.text(inside))
         out.append(texts)
     return out

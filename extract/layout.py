@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-from . import avvisi, flussi
+from . import avvisi, flussi, righe
 from .celle import table_texts
 from .errors import UnreadableDocument
 from .geometria import PDFIUM, PDFPLUMBER, scelta
@@ -230,7 +230,7 @@ def _line(number: int, tl: dict, chars: list[dict]) -> Line:
 def _text_lines(page, number: int) -> list[tuple[Line, list[dict]]]:
     """Text lines across the page width, each with its (non-blank) chars."""
     out = []
-    for tl in page.extract_text_lines(return_chars=True, keep_blank_chars=False, x_tolerance=2):
+    for tl in righe.text_lines(page.chars):       # = page.extract_text_lines(x_tolerance=2)
         chars = [c for c in tl['chars'] if c['text'].strip()]
         if chars:
             out.append((_line(number, tl, chars), chars))
@@ -322,7 +322,7 @@ def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) 
         closing = _open_ends(page)
         settings = {'explicit_horizontal_lines': closing} if closing else {}
     for t in page.find_tables(settings):
-        texts = table_texts(t, x_tolerance=2)   # = t.extract(), faster
+        texts = table_texts(t)   # = t.extract(x_tolerance=2), faster
         rows = []
         for row, row_texts in zip(t.rows, texts):
             cells = []
@@ -339,7 +339,7 @@ def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) 
     words = None
     for table in out:
         if _unruled_candidate(table):
-            words = page.extract_words(x_tolerance=2) if words is None else words
+            words = righe.word_dicts(page.chars) if words is None else words
             _unruled_columns(table, chars, words, fills)
     for table in out:
         _cell_inks(table, chars)
@@ -427,9 +427,8 @@ def _split_at(cell: Cell, words: list[dict], b: float, start: float) -> bool:
 
 
 def _cell_at(chars: list[dict], fills: list[Fill], x0, top, x1, bottom) -> Cell:
-    from pdfplumber.utils import extract_text
     inner = [c for c in chars if _in_box(c, x0, top, x1, bottom)]
-    return Cell(clean(extract_text(inner, x_tolerance=2)) if inner else '', x0, top, x1, bottom,
+    return Cell(clean(righe.text(inner)), x0, top, x1, bottom,
                 cell_fill(fills, x0, top, x1, bottom))
 
 
@@ -535,7 +534,7 @@ def _content_split(page, rules: list[dict]) -> float | None:
     edge most text lines between the rules jump to (after a wide gap, or starting there)."""
     top, bottom = min(e['top'] for e in rules), max(e['top'] for e in rules)
     left = min(e['x0'] for e in rules)
-    words = [w for w in page.extract_words(x_tolerance=2) if top <= w['top'] <= bottom]
+    words = [w for w in righe.word_dicts(page.chars) if top <= w['top'] <= bottom]
     by_line: dict[int, list[dict]] = {}
     for w in words:
         by_line.setdefault(round(w['top']), []).append(w)
@@ -766,13 +765,12 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
 
 def _split(ln: Line, chars: list[dict], bands: list[Band]) -> list[Line]:
     """A line pdfplumber read across the gutter(s) -> one line per column, text re-read per column."""
-    from pdfplumber.utils.text import chars_to_textmap
     parts: dict[int, list[dict]] = {}
     for word in _word_chars(chars, ln.size):
         parts.setdefault(_column_of(word, bands), []).extend(word)
     out = []
     for column, part in sorted(parts.items()):
-        for tl in chars_to_textmap(part, x_tolerance=2).extract_text_lines(return_chars=True):
+        for tl in righe.text_lines(part):
             cs = [c for c in tl['chars'] if c['text'].strip()]
             if cs:
                 new = _line(ln.page, tl, cs)

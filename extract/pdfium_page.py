@@ -19,6 +19,7 @@ import io
 import logging
 from functools import lru_cache
 
+import cffi
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 from pdfplumber.page import Page
@@ -182,20 +183,37 @@ def _font_name(font) -> str:
     return buf.value.decode('utf-8', 'replace')
 
 
-def _fn(name: str, restype, *argtypes):
-    """A PDFium function called with plain ints for handles and pointers: the per-char calls
-    run a few hundred thousand times a document, and ctypes' pointer types cost more than
-    the call itself."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(R, name), ctypes.c_void_p).value)
+_ffi = cffi.FFI()
 
 
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
-_is_generated = _fn('FPDFText_IsGenerated', _INT, _VP, _INT)
-_unicode = _fn('FPDFText_GetUnicode', ctypes.c_uint, _VP, _INT)
-_text_object = _fn('FPDFText_GetTextObject', _VP, _VP, _INT)
-_origin = _fn('FPDFText_GetCharOrigin', _INT, _VP, _INT, _VP, _VP)
-_loose_box = _fn('FPDFText_GetLooseCharBox', _INT, _VP, _INT, _VP)
-_char_box = _fn('FPDFText_GetCharBox', _INT, _VP, _INT, _VP, _VP, _VP, _VP)
+def _fn(name: str, signature: str):
+    """A PDFium function called through cffi with plain ints for handles: the per-char calls
+    run a few hundred thousand times a document, and ctypes' argument conversion costs more
+    than the call itself (cffi's about half as much). The function is pypdfium2's own, by its
+    address, so the library is the one pypdfium2 loaded."""
+    return _ffi.cast(signature, ctypes.cast(getattr(R, name), ctypes.c_void_p).value)
+
+
+_is_generated = _fn('FPDFText_IsGenerated', 'int(*)(uintptr_t, int)')
+_text_object = _fn('FPDFText_GetTextObject', 'uintptr_t(*)(uintptr_t, int)')
+_origin = _fn('FPDFText_GetCharOrigin', 'int(*)(uintptr_t, int, double*, double*)')
+_loose_box = _fn('FPDFText_GetLooseCharBox', 'int(*)(uintptr_t, int, float*)')     # FS_RECTF: l, t, r, b
+_char_box = _fn('FPDFText_GetCharBox', 'int(*)(uintptr_t, int, double*, double*, double*, double*)')
+_unicode = _fn('FPDFText_GetUnicode', 'unsigned int(*)(uintptr_t, int)')
+_get_text = _fn('FPDFText_GetText', 'int(*)(uintptr_t, int, int, uint16_t*)')
+
+
+def _codes(tp: int, n: int) -> list[int]:
+    """The unicode of each of the page's n chars (FPDFText_GetUnicode's), in one call
+    (FPDFText_GetText); one call per char where the page text does not line up with the chars
+    (a char beyond the BMP is two UTF-16 units, a char without text none)."""
+    buf = _ffi.new('uint16_t[]', n + 1)
+    written = _get_text(tp, 0, n, buf)           # units, the terminating NUL included
+    units = list(_ffi.unpack(buf, n))
+    if written != n + 1 or any(0xD800 <= u < 0xE000 for u in units):
+        return [_unicode(tp, i) for i in range(n)]
+    # the page text writes U+FFFE where a char's own unicode is PDFium's line-end hyphen mark (2)
+    return [_unicode(tp, i) if u == 0xFFFE else u for i, u in enumerate(units)]
 
 
 def _style(textpage, i: int, obj, metrics: dict, fonts: dict) -> tuple:
@@ -224,11 +242,14 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
     """The page's chars as pdfplumber's dicts, in PDFium's order (the content stream's)."""
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
     n = R.FPDFText_CountChars(textpage)
-    ox, oy, loose = ctypes.c_double(), ctypes.c_double(), R.FS_RECTF()
-    p_ox, p_oy, p_loose = ctypes.addressof(ox), ctypes.addressof(oy), ctypes.addressof(loose)
-    gl, gr, gb, gt = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    p_glyph = [ctypes.addressof(v) for v in (gl, gr, gb, gt)]
-    overhang = None      # (char dict, text object, baseline) whose advance the next char's origin ends
+    codes = _codes(tp, n) if n > 0 else []
+    origin, loose = _ffi.new('double[2]'), _ffi.new('float[4]')
+    p_ox, p_oy = origin, origin + 1
+    glyph = _ffi.new('double[4]')                # left, right, bottom, top
+    g_left, g_right, g_bottom, g_top = glyph, glyph + 1, glyph + 2, glyph + 3
+    # (char dict, char index, text object, baseline, loose right) of the last upright char: its
+    # glyph may overhang its advance ('/', an italic 'f'), and then the next char's origin ends it
+    overhang = None
     simple = frame.rotation == 0
     kx, ky = frame.point(0.0, 0.0)[0], frame.point(0.0, 0.0)[1]      # x' = x + kx, top = ky - y
     doctop, ymax = frame.doctop, frame.height + frame.mb_top       # pdfminer's y = ymax - top
@@ -237,7 +258,7 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
     out: list[dict] = []
     prev = None
     for i in range(n):
-        u = _unicode(tp, i)
+        u = codes[i]
         if u in (32, 10, 13) and _is_generated(tp, i):    # PDFium generates only spaces and breaks
             continue
         obj = _text_object(tp, i)
@@ -248,44 +269,44 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
             style = styles[obj] = _style(textpage, i, obj, metrics, fonts)
         fontname, descent, fs, (a, b, c, d), fill, stroke = style
         _origin(tp, i, p_ox, p_oy)
-        _loose_box(tp, i, p_loose)
-        x, y = ox.value, oy.value
+        _loose_box(tp, i, loose)
+        x, y = origin[0], origin[1]
+        l_left, l_top, l_right, l_bottom = loose[0], loose[1], loose[2], loose[3]
         # PDFium marks the hyphen ending a line as U+0002; the page has a plain '-' there
         text = '-' if u == 2 else chr(u) if u < 0x110000 and not 0xD800 <= u < 0xE000 else '\ufffd'
-        here = (obj, loose.left, loose.right, loose.top)
+        here = (obj, l_left, l_right, l_top)
         # one glyph PDFium lists once per letter ('fi'): pdfminer's one char with both letters
         if here == prev and text.strip():
             out[-1]['text'] += text
             continue
         prev = here
         if overhang is not None:
-            o_char, o_obj, o_y = overhang
-            if o_obj == obj and o_y == y and x + kx >= o_char['x0']:
-                o_char['x1'] = min(o_char['x1'], x + kx)
-                o_char['width'] = o_char['adv'] = o_char['x1'] - o_char['x0']
+            o_char, o_i, o_obj, o_y, o_right = overhang
+            # the glyph box is asked for only where the next origin falls inside the char
+            if o_obj == obj and o_y == y and o_char['x0'] <= x + kx < o_char['x1']:
+                _char_box(tp, o_i, g_left, g_right, g_bottom, g_top)
+                if glyph[1] >= o_right - 1e-3:
+                    o_char['x1'] = x + kx
+                    o_char['width'] = o_char['adv'] = o_char['x1'] - o_char['x0']
             overhang = None
         if simple and b == 0 and c == 0 and a > 0 and d > 0:
             # pdfminer's box: from the origin, one advance wide, descent to descent + one em.
-            # PDFium's loose box is the advance, or the glyph where it overhangs ('/', an italic
-            # 'f'): then the next char's origin ends the advance
-            x1 = max(loose.right, x)
-            _char_box(tp, i, *p_glyph)
-            hangs = gr.value >= loose.right - 1e-3
+            # PDFium's loose box is the advance, or the glyph where it overhangs
+            x1 = max(l_right, x)
             top, bottom = ky - (y + (descent + 1) * fs * d), ky - (y + descent * fs * d)
             out.append({'x0': x + kx, 'x1': x1 + kx, 'top': top, 'bottom': bottom, 'y0': ymax - bottom,
                         'y1': ymax - top, 'width': x1 - x, 'height': bottom - top, 'doctop': doctop + top,
                         'object_type': 'char', 'page_number': page_number, 'text': text, 'fontname': fontname,
                         'size': bottom - top, 'adv': x1 - x, 'upright': True, 'matrix': (a * fs, 0.0, 0.0, d * fs, x, y),
                         'non_stroking_color': fill, 'stroking_color': stroke})
-            if hangs:
-                overhang = (out[-1], obj, y)
+            overhang = (out[-1], i, obj, y, l_right)
             continue
         # turned text or a turned page: the same box, its corners through the char's matrix
         # (advance along the baseline from PDFium's loose box) and the page's rotation
         na, nb = (a * a + b * b) ** 0.5 or 1.0, (c * c + d * d) ** 0.5 or 1.0
         ux, uy, vx, vy = a / na, b / na, c / nb, d / nb          # baseline and em directions
-        adv = max((loose.right - loose.left) if b == 0 else (loose.top - loose.bottom) if a == 0
-                  else ((loose.right - loose.left) ** 2 + (loose.top - loose.bottom) ** 2) ** 0.5 / 2 ** 0.5, 0.0)
+        adv = max((l_right - l_left) if b == 0 else (l_top - l_bottom) if a == 0
+                  else ((l_right - l_left) ** 2 + (l_top - l_bottom) ** 2) ** 0.5 / 2 ** 0.5, 0.0)
         lo, hi = descent * fs * nb, (descent + 1) * fs * nb
         box = frame.box([(x + ux * s + vx * t, y + uy * s + vy * t) for s in (0.0, adv) for t in (lo, hi)])
         A, B, C, D = (a * frame.ctm[0] + b * frame.ctm[2], a * frame.ctm[1] + b * frame.ctm[3],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
+from cydifflib import SequenceMatcher   # difflib's algorithm compiled: the same ratios, ~15x faster
 from functools import lru_cache
 
 BULLETS = '•▪➤✓✔►▶◦●■▫‣⁃∙○➢◆◇★·\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8-–—*'

@@ -851,6 +851,12 @@ def column_offsets(lines: list[Line]) -> None:
             ln.column_offset = margins[ln.column] - margins.get(0, margins[ln.column])
 
 
+def opens_next_column(a: Line, b: Line) -> bool:
+    """b stands higher up a's page in the next text column: where text cut at a column's foot
+    goes on, in reading order."""
+    return a.page == b.page and b.column == a.column + 1 and b.top < a.top
+
+
 def _inside_table(ln: Line, tables: list[Table]) -> bool:
     cy = (ln.top + ln.bottom) / 2
     return any(t.bbox[0] - 1 <= ln.x0 <= t.bbox[2] and t.bbox[1] - 1 <= cy <= t.bbox[3] + 1 for t in tables)

@@ -209,7 +209,7 @@ SCHEMA: dict[str, tuple[Campo, ...]] = {
            'stato finale', 'grado di realizzazione', 'esito della verifica', 'esito verifica', 'stato attuazione',
            'stato del progetto', valore='stato', colore=True),
         _c('giudizio', 'giudizio', 'giudizio sintetico', 'giudizio complessivo', 'giudizio finale',
-           'valutazione sintetica', 'livello di raggiungimento (giudizio)', valore='giudizio', scheda='esito'),
+           'valutazione sintetica', 'livello di raggiungimento (giudizio)', 'esito della valutazione', valore='giudizio', scheda='esito'),
         _c('valutazione_utenti', 'valutazione da parte degli utenti (ove pertinente)',
            'valutazione da parte degli utenti', 'valutazione degli utenti', 'soddisfazione degli utenti',
            'gradimento degli utenti', 'customer satisfaction', scheda='esito', valore='titolo'),

@@ -101,22 +101,13 @@ def test_a_perfect_extraction_scores_one(tmp_path):
 # ---------------------------------------------------------------- the matrix on the extractor
 _HRULE = ('the page layout reads a table drawn with horizontal rules only (booktabs) or no rules as two fused '
           'columns ({}), so the one-record-per-row reader (lettori.gruppi.per_riga) never sees its header path')
-_DUE_COLONNE = ('two-column page: the layout joins a line of the left column with the line beside it in the right '
-                "one ('Ambito territoriale di X PROSECUZIONE DI ...'), so labels and values of the text reader "
-                '(lettori.testo) are cut or glued')
 # cell -> what would have to learn it (measured at N=41, seed 0; `make variants` for the full matrix)
 BUCHI: dict[tuple[str, str], str] = {
-    ('obiettivo', 'tabella2'): _HRULE.format('booktabs'),
     ('obiettivo', 'trasposta'): 'the card family (cards.py) reads the transposed table and loses the Numero row; its '
                                 'reading holds no misread choice, so resolution (risoluzione.better) keeps it',
-    ('obiettivo', 'grassetto'): _DUE_COLONNE,
     ('obiettivo', 'sezioni'): 'the layout takes two small label|value tables and the section text between them for '
                               'one ruled table, so the second section heading is inside a table cell',
-    ('azione', 'righe'): _DUE_COLONNE,
     ('indicatore', 'tabella2'): _HRULE.format('booktabs'),
-    ('rilevazione', 'tabella2'): _HRULE.format('no rules'),
-    ('rilevazione', 'righe'): _DUE_COLONNE,
-    ('esito', 'grassetto'): _DUE_COLONNE,
     ('esito', 'colore'): 'esiti_slide reads the filled cell as the state but not the other columns (grado, '
                          'riproposto); its reading holds no misread choice, so resolution keeps it',
 }

@@ -690,17 +690,28 @@ def _candidate_bands(spans: list[list[Band]], x0: float, x1: float) -> list[Band
         j = k
         while j < len(counts) and counts[j] <= limit:
             j += 1
-        low = min(counts[k:j]) + tolerance
-        best, start = (0, 0), None
-        for i in range(k, j + 1):
-            if i < j and counts[i] <= low:
-                start = i if start is None else start
-            elif start is not None:
-                best, start = max(best, (i - start, start)), None
+        # the gutter is where the fewest lines put ink; only when that is too narrow (ragged ends
+        # reaching into it) does the stretch within a line or two of that count stand for it --
+        # else a title of one column, running on towards the gutter, would set the band's middle
+        floor = min(counts[k:j])
+        best = _widest(counts, k, j, floor)
+        if best[0] < MIN_GUTTER:
+            best = _widest(counts, k, j, floor + tolerance)
         if best[0] >= MIN_GUTTER:
             out.append((lo + best[1], lo + best[1] + best[0]))
         k = j
     return out
+
+
+def _widest(counts: list[int], k: int, j: int, low: int) -> tuple[int, int]:
+    """(width, start) of the widest run of slots in counts[k:j] at most `low`."""
+    best, start = (0, 0), None
+    for i in range(k, j + 1):
+        if i < j and counts[i] <= low:
+            start = i if start is None else start
+        elif start is not None:
+            best, start = max(best, (i - start, start)), None
+    return best
 
 
 def _sides(spans: list[Band], band: Band) -> tuple[bool, bool, bool]:
@@ -734,13 +745,14 @@ def _segments(rows: list[tuple[Line, list[Band]]], bands: list[Band], tables: li
 def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, tables: list[Table],
                  height: float) -> list[list[int]]:
     """The segments where `band` is a gutter between two text columns, or [] when it is not one:
-    a few lines of text on both sides, over a good part of the page height, the left column
-    filled up to the gutter and the right one starting at it, prose-long lines on both sides
-    (word gaps and the columns of a list or of a table without rules do not look like that;
+    a few lines of text on both sides, over a good part of the page height, the right column
+    starting at the gutter, prose-long lines on both sides, and either the left column filled
+    up to the gutter or each column running on where the other has no line (word gaps and the
+    columns of a list or of a table without rules do neither: a label stands beside its value;
     ruled tables are left out altogether)."""
     a, b = band
     m = (a + b) / 2
-    active, height_sum = [], 0.0
+    active, height_sum, alone = [], 0.0, [0, 0]
     left_ends, right_starts, left_len, right_len = [], [], [], []
     for seg in _segments([r[:2] for r in rows], [band], tables):
         text = [rows[i] for i in seg if not rows[i][0].in_table]
@@ -749,6 +761,8 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
         if len(left) < 3 or len(right) < 3:
             continue
         active.append(seg)
+        for side, n in enumerate(_alone([(ln, sp) for ln, sp, _ in text], band)):
+            alone[side] += n
         height_sum += max(rows[i][0].bottom for i in seg) - min(rows[i][0].top for i in seg)
         left_ends += [a - max(x1 for _, x1 in sp if x1 <= m) for sp, _ in left]
         right_starts += [min(x0 for x0, _ in sp if x0 >= m) - b for sp, _ in right]
@@ -760,7 +774,20 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
     filled = sum(d <= max(0.25 * measure, 20) for d in left_ends) / len(left_ends)
     aligned = sum(abs(d) <= 20 for d in right_starts) / len(right_starts)
     prose = min(sorted(left_len)[len(left_len) // 2], sorted(right_len)[len(right_len) // 2]) >= 12
-    return active if filled >= 0.5 and aligned >= 0.5 and prose else []
+    apart = alone[0] >= 0.5 * len(left_ends) and alone[1] >= 0.5 * len(right_starts)
+    return active if (filled >= 0.5 or apart) and aligned >= 0.5 and prose else []
+
+
+def _alone(text: list[tuple[Line, list[Band]]], band: Band) -> tuple[int, int]:
+    """How many lines with ink left of the band, and how many right of it, have no ink of the
+    other side beside them (neither in the same line nor in a line at the same height)."""
+    inked = [(ln, _sides(sp, band)[:2]) for ln, sp in text]
+    out = []
+    for side in (0, 1):
+        others = [o for o, ink in inked if ink[1 - side]]
+        out.append(sum(1 for ln, ink in inked if ink[side] and not ink[1 - side]
+                       and not any(o.top < ln.bottom and ln.top < o.bottom for o in others)))
+    return out[0], out[1]
 
 
 def _split(ln: Line, chars: list[dict], bands: list[Band]) -> list[Line]:
@@ -847,6 +874,12 @@ def column_offsets(lines: list[Line]) -> None:
     for ln in lines:
         if ln.column and ln.column in margins:
             ln.column_offset = margins[ln.column] - margins.get(0, margins[ln.column])
+
+
+def opens_next_column(a: Line, b: Line) -> bool:
+    """b stands higher up a's page in the next text column: where text cut at a column's foot
+    goes on, in reading order."""
+    return a.page == b.page and b.column == a.column + 1 and b.top < a.top
 
 
 def _inside_table(ln: Line, tables: list[Table]) -> bool:

@@ -335,6 +335,78 @@ def test_label_value_list_and_ruled_table_are_no_columns():
     assert any(ln.text.startswith('Azioni programmate contenuto della voce') for ln in page.lines)
 
 
+def _sparse_columns_pdf() -> tuple[bytes, list[str], list[str]]:
+    """Two text columns of short lines, landscape: the left one holds a title block at the top,
+    white space, then bold labels over their values at the foot; the right one holds labels and
+    values from the top, so its first lines stand beside the title's (pdfplumber reads each pair
+    as one line). No line fills its column's measure."""
+    from reportlab.lib.pagesizes import landscape
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=landscape(A4))
+    w, h = landscape(A4)
+    xs = (48, w / 2 + 15)
+    fields = [('Obiettivo valutato', 'Consulenza ai servizi del territorio'),
+              ('Area di policy', 'Progetti area interventi generali e trasversali'),
+              ('Livello di raggiungimento', 'quarantacinque per cento'),
+              ('Difficoltà incontrate', 'Valutazione necessaria in vista di una decisione futura'),
+              ('Continuità', 'Prosecuzione parziale del progetto')]
+    left, right = [], []
+
+    def draw(col: int, out: list[str], y: float, text: str, font: str, size: float) -> None:
+        c.setFont(font, size)
+        c.drawString(xs[col], y, text)
+        out.append(text)
+    for text, size in (('Ambito territoriale di Seriate', 14), ('Piano di Zona 2025-2027', 12),
+                       ('Valutazione degli obiettivi del triennio 2021-2023', 12)):
+        draw(0, left, h - 60 - 24 * len(left), text, 'Helvetica-Bold' if size == 14 else 'Helvetica', size)
+    y = 180
+    for label, value in fields:
+        draw(0, left, y, label, 'Helvetica-Bold', 8); draw(0, left, y - 10, value, 'Helvetica', 8)
+        y -= 26
+    y = h - 56
+    for k in range(2):
+        for label, value in fields:
+            draw(1, right, y, label, 'Helvetica-Bold', 8); draw(1, right, y - 10, f'{value} ({k + 2})', 'Helvetica', 8)
+            y -= 26
+    c.showPage()
+    c.save()
+    return buf.getvalue(), left, right
+
+
+def test_columns_of_short_lines_and_white_space_are_read_one_after_the_other():
+    """A column mostly white space, a title block in one column only, lines few and short: the
+    gutter is still where no line puts ink, and each column's lines come out apart, in order."""
+    data, left, right = _sparse_columns_pdf()
+    page = read_layout(data).pages[0]
+    lines = page.content_lines()
+    assert [ln.text for ln in lines] == [*left, *right]
+    assert [ln.column for ln in lines] == [0] * len(left) + [1] * len(right)
+
+
+def test_labels_beside_wrapped_values_are_no_columns():
+    """An unruled 'label | value' list whose labels and values both wrap over several lines: a
+    label stands beside its value, so however short the lines this is one column, read whole."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 780
+    for k in range(10):
+        label = ['Titolo', 'Azioni programmate', 'Risorse impiegate'][k % 3]
+        c.setFont('Helvetica-Bold', 9)
+        c.drawString(50, y, label)
+        if k % 3 == 2:
+            c.drawString(50, y - 11, 'e strumenti')           # a label wrapped over two lines
+        c.setFont('Helvetica', 9)
+        for j in range(1 + k % 3):                           # a value over one to three lines
+            c.drawString(300, y - 11 * j, f'valore {k} riga {j} per le famiglie del territorio')
+        y -= 11 * (1 + k % 3) + 12
+    c.showPage()
+    c.save()
+    page = read_layout(buf.getvalue()).pages[0]
+    assert {ln.column for ln in page.lines} == {0}
+    assert [ln.top for ln in page.lines] == sorted(ln.top for ln in page.lines)
+    assert any(ln.text.startswith('Azioni programmate valore') for ln in page.lines)
+
+
 def test_corpus_pages_in_one_column_stay_as_they_were():
     from pathlib import Path
     data = (Path(__file__).resolve().parent.parent / 'corpus' / 'samples' / 'treviglio-pdz-2025-2027-obiettivi.pdf').read_bytes()

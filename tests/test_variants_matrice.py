@@ -99,17 +99,10 @@ def test_a_perfect_extraction_scores_one(tmp_path):
 
 
 # ---------------------------------------------------------------- the matrix on the extractor
-_DUE_COLONNE = ('two-column page: the layout joins a line of the left column with the line beside it in the right '
-                "one ('Ambito territoriale di X PROSECUZIONE DI ...'), so labels and values of the text reader "
-                '(lettori.testo) are cut or glued')
 # cell -> what would have to learn it (measured at N=41, seed 0; `make variants` for the full matrix)
 BUCHI: dict[tuple[str, str], str] = {
     ('obiettivo', 'trasposta'): 'the card family (cards.py) reads the transposed table and loses the Numero row; its '
                                 'reading holds no misread choice, so resolution (risoluzione.better) keeps it',
-    ('obiettivo', 'grassetto'): _DUE_COLONNE,
-    ('azione', 'righe'): _DUE_COLONNE,
-    ('rilevazione', 'righe'): _DUE_COLONNE,
-    ('esito', 'grassetto'): _DUE_COLONNE,
 }
 
 

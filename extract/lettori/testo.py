@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..layout import Layout, Line, Table
+from ..layout import Layout, Line, Table, opens_next_column
 from ..text import fold, is_bullet_line, join_wrapped
 from .campi import TIPI_GRUPPO, campo, is_identity as schema_identity, leggi_etichette, lists_records
 from .gruppi import Gruppo, Voce, righe_etichettate
@@ -77,9 +77,10 @@ def _heading(ln: Line, body: float) -> bool:
 
 
 def _same_style(a: Line, b: Line) -> bool:
-    """b goes on the heading a: same weight and size, the next line down."""
+    """b goes on the heading a: same weight and size, the next line down (or the first of the
+    next column, the heading having reached the foot of its own)."""
     return (a.page == b.page and a.bold == b.bold and abs(a.size - b.size) < 0.6
-            and 0 <= b.top - a.bottom <= max(a.bottom - a.top, 6) * 1.2)
+            and (0 <= b.top - a.bottom <= max(a.bottom - a.top, 6) * 1.2 or opens_next_column(a, b)))
 
 
 def _reading_order(layout: Layout, taken: set[int]) -> list[Line | Table]:

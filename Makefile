@@ -88,11 +88,15 @@ readme: setup
 	$(BIN)/python -m pdz.domande README.md --db $(DB)
 
 # hundreds of damaged variants of the samples (and the hostile shapes of tests/hostile.py) in one
-# folder with the good files: crashes, hangs, good files complete, silent losses, hostile SQL;
-# first a kill loop: 20 SIGKILLs of an ingest at seeded moments, each repaired by the next run
-STRESS_COUNT ?= 200
+# folder with the good files: crashes, hangs, good files complete, silent losses, hostile SQL, then
+# the folder again through `pdz ingest` (exit codes, no traceback); first a kill loop: 20 SIGKILLs
+# of an ingest at seeded moments, each repaired by the next run. Each document gets at most
+# STRESS_TIMEOUT s of CPU (the slowest variant needs ~20; the product default is 120). Prints the
+# load average: at load 8-10 on 2 cores the kill loop took 10 min and the folder ~20.
+STRESS_COUNT   ?= 200
+STRESS_TIMEOUT ?= 60
 stress: setup
-	$(BIN)/python tests/fuzz.py --count $(STRESS_COUNT)
+	$(BIN)/python tests/fuzz.py --count $(STRESS_COUNT) --timeout $(STRESS_TIMEOUT)
 
 # builds its benchmark corpus in build/bench (14 files, 1,300+ pages from the samples and
 # $(SHARED)/corpus/dev*) and prints the floor, the pdfplumber pass, ingest, no-op, memory (~5 min)

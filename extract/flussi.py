@@ -61,16 +61,36 @@ def check_page(page) -> None:
 _STREAM_START = re.compile(rb'stream\r?\n')
 
 
+_FIRST_FILTER = re.compile(rb'/Filter\s*\[?\s*/(\w+)')
+_FLATE = (b'FlateDecode', b'Fl')
+
+
+def _declares_flate(data: bytes, start: int) -> bool:
+    """Whether the dictionary before the stream that starts at `start` names FlateDecode as its
+    first filter (the bytes after the object's `obj`: a stream's dictionary is all there is)."""
+    head = data.rfind(b'obj', max(0, start - 4096), start)
+    m = _FIRST_FILTER.search(data, head if head >= 0 else max(0, start - 4096), start)
+    return bool(m) and m.group(1) in _FLATE
+
+
 def needs_guarded_reading(data: bytes, limit: int | None = None) -> bool:
     """Whether a compressed stream of the file inflates beyond `limit`, is damaged or is cut
     short, found in its bytes without parsing it. PDFium would inflate a bomb whole, and read a
     damaged stream in part without a word; such a file is read by pdfminer with these guards,
-    which fail only the page that holds a bomb and say on its page what a damaged stream lost."""
+    which fail only the page that holds a bomb and say on its page what a damaged stream lost.
+    A stream declared FlateDecode whose bytes are not zlib at all (overwritten) counts as
+    damaged: PDFium draws its page empty, silently. (In an encrypted file every stream's bytes
+    are ciphertext, so there only what looks like zlib is tried.)"""
     limit = MAX_STREAM if limit is None else limit
+    encrypted = b'/Encrypt' in data
     for m in _STREAM_START.finditer(data):
+        if data[max(0, m.start() - 3):m.start()] == b'end':
+            continue                     # the `endstream` of the previous stream
         end = data.find(b'endstream', m.end())
         chunk = data[m.end():end if end >= 0 else len(data)]
         if len(chunk) < 2 or chunk[0] & 0x0F != 8 or (chunk[0] << 8 | chunk[1]) % 31:
+            if not encrypted and len(chunk.strip()) > 0 and _declares_flate(data, m.start()):
+                return True              # declared compressed, but not zlib: overwritten
             continue                     # not a zlib stream
         d = zlib.decompressobj()
         try:

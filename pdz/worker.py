@@ -1,6 +1,6 @@
 """Extraction in bounded worker processes: one document at a time per worker, with a time
-limit (the worker is killed past it: CPU seconds, with a wall-clock backstop) and an
-address-space limit (RLIMIT_AS, set inside the worker). A worker that dies, hangs or runs out of memory is replaced; its document fails alone
+limit (the worker is killed past it: CPU seconds, or as long waiting without computing, with a
+wall-clock ceiling) and an address-space limit (RLIMIT_AS, set inside the worker). A worker that dies, hangs or runs out of memory is replaced; its document fails alone
 with an `errore` anomaly naming the cause, and the run goes on.
 
 Workers come from a fork server started before any warehouse is open, with the pipeline
@@ -26,7 +26,7 @@ from corpus.discover import shown
 from .pipeline import MEMORY_ERROR, Result, failed, process_file
 
 GiB = 1 << 30
-WALL_FACTOR = 3            # wall-clock backstop, in multiples of the limit
+WALL_FACTOR = 10           # wall-clock ceiling, in multiples of the limit (see _overdue)
 _POLL = 0.5                # seconds between looks at a busy worker's CPU time
 _TICKS = os.sysconf('SC_CLK_TCK')
 
@@ -109,6 +109,7 @@ class _Worker:
         child.close()
         self.path: Path | None = None
         self.started = self.cpu_at_start = 0.0
+        self.seen_at = self.seen_cpu = self.waited = 0.0    # last look at the worker; time spent waiting
 
     def cpu(self) -> float:
         """Seconds of CPU the worker has used (user + system), from /proc."""
@@ -118,8 +119,16 @@ class _Worker:
         except (OSError, IndexError, ValueError):
             return 0.0
 
+    def waiting(self) -> bool:
+        """Neither running nor ready to run (sleeping, blocked on a read): from /proc."""
+        try:
+            return Path(f'/proc/{self.proc.pid}/stat').read_text().rsplit(')', 1)[1].split()[0] != 'R'
+        except (OSError, IndexError):
+            return False
+
     def give(self, path: Path, timeout: float) -> None:
         self.path, self.started, self.cpu_at_start = path, time.monotonic(), self.cpu()
+        self.seen_at, self.seen_cpu, self.waited = self.started, self.cpu_at_start, 0.0
         try:
             self.conn.send(str(path))
         except OSError:
@@ -134,10 +143,16 @@ class _Worker:
 
 def _overdue(w: _Worker, timeout: float) -> bool:
     """The limit counts the CPU the document has taken, so that a machine busy with other work
-    does not fail good documents; a worker that waits without computing (blocked, sleeping) is
-    stopped when WALL_FACTOR times the limit has passed on the clock."""
-    wall = time.monotonic() - w.started
-    return wall >= WALL_FACTOR * timeout or (wall >= timeout and w.cpu() - w.cpu_at_start >= timeout)
+    does not fail good documents (at load 20 on 2 cores a worker gets a tenth of a core: a
+    document of 40 s takes 400 s on the clock); a worker that waits without computing (blocked,
+    sleeping) is stopped once it has waited as long as the limit; and whatever happens, at
+    WALL_FACTOR times the limit on the clock."""
+    now, cpu = time.monotonic(), w.cpu()
+    if cpu - w.seen_cpu < 0.005 and w.waiting():
+        w.waited += now - w.seen_at
+    w.seen_at, w.seen_cpu = now, cpu
+    wall = now - w.started
+    return wall >= WALL_FACTOR * timeout or w.waited >= timeout or (wall >= timeout and cpu - w.cpu_at_start >= timeout)
 
 
 def _death(exitcode: int | None) -> str:

@@ -96,12 +96,31 @@ def variants(sources: list[Path], count: int, seed: int, fixed: bool = True):
     return out[:count]
 
 
+def _progress(total_hint: int, every: int):
+    """An on_done hook printing a line every `every` documents: a long run shows it is moving."""
+    t, n = time.monotonic(), [0]
+
+    def on_done(res):
+        n[0] += 1
+        if every and n[0] % every == 0:
+            print(f'  ... {n[0]}/{total_hint} documenti in {time.monotonic() - t:.0f} s', file=sys.stderr, flush=True)
+    return on_done
+
+
+def references(sources: list[Path], jobs: int) -> dict:
+    """Each good file read alone, in the bounded workers (in parallel, like the run)."""
+    from pdz.version import extractor_version
+    from pdz.worker import extract, start_server
+    start_server()
+    return {Path(r.percorso).name: r for r in extract(list(sources), extractor_version(), jobs)}
+
+
 def trial(work: Path, sources: list[Path], count: int, seed: int, jobs: int = 2, timeout: float = 120,
-          fixed: bool = True) -> dict:
-    """Ingest variants + good files as one folder; the figures of the run."""
+          fixed: bool = True, every: int = 0, cli: bool = False) -> dict:
+    """Ingest variants + good files as one folder; the figures of the run. With `cli`, `pdz ingest`
+    is run once more on the folder (failed files are retried): it must exit 1, without a traceback."""
     import duckdb
     from pdz.ingest import run
-    from pdz.pipeline import process_file
     from pdz.worker import Limits
     folder = work / 'cartella'
     folder.mkdir(parents=True)
@@ -114,7 +133,8 @@ def trial(work: Path, sources: list[Path], count: int, seed: int, jobs: int = 2,
     t = time.monotonic()
     crashes = 0
     try:
-        s = run([folder], db, jobs=jobs, limits=Limits(timeout=timeout))
+        s = run([folder], db, jobs=jobs, limits=Limits(timeout=timeout),
+                on_done=_progress(len(made) + len(sources), every))
     except Exception as e:           # a crash of the run itself
         print(f'CRASH: {type(e).__name__}: {e}')
         crashes, s = 1, None
@@ -124,14 +144,17 @@ def trial(work: Path, sources: list[Path], count: int, seed: int, jobs: int = 2,
         return report
     seen = set(s.new) | set(s.replaced) | set(s.unchanged) | set(s.copies) | {f for f, _ in s.failed}
     report['unaccounted'] = len({n for n, _, _ in made} - seen)
+    # a hang is a document that would not end by itself: the time limit had to stop it (the run
+    # goes on, but the document is lost all the same)
     report['timeouts'] = sum('tempo massimo' in e for _, e in s.failed)
-    report['hangs'] = 0 if seconds < max(600, timeout * (count / jobs + 1)) else 1
+    report['hangs'] = report['timeouts']
+    report['worker_seconds'] = sum(s.seconds.values())
     con = duckdb.connect(str(db), read_only=True)
     rows = {f: r for f, *r in con.execute(        # by sha256: identical variants are one document
         'SELECT d.sha256, ' + ', '.join(f'(SELECT count(*) FROM {t} x WHERE x.documento_id = d.documento_id)'
                                       for t in RECORDS) + ', (SELECT count(*) FROM anomalie n '
         'WHERE n.documento_id = d.documento_id) FROM documenti d').fetchall()}
-    alone = {p.name: process_file(p) for p in sources}
+    alone = references(sources, jobs)
     refs = {n: [r.count(t) for t in RECORDS] for n, r in alone.items()}
     sha = {n: hashlib.sha256(d).hexdigest() for n, d, _ in made}
     sha.update({p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sources})
@@ -162,7 +185,27 @@ def trial(work: Path, sources: list[Path], count: int, seed: int, jobs: int = 2,
     report['rejected'] = sum(1 for n, _, _ in made if n in dict(s.failed) and dict(s.failed)[n])
     con.close()
     report['refused'], report['statements'] = hostile_statements(db, work)
+    if cli:
+        report['cli'] = cli_checks(folder, db, jobs, timeout, {f for f, _ in s.failed})
     return report
+
+
+def _pdz(*args: str, timeout: float | None = None) -> tuple[int, str]:
+    """`pdz` as a user runs it: (exit code, stdout + stderr)."""
+    import subprocess
+    p = subprocess.run([sys.executable, '-m', 'pdz.cli', *args], cwd=ROOT, capture_output=True, text=True,
+                       errors='replace', timeout=timeout, env={**__import__('os').environ, 'COLUMNS': '400'})
+    return p.returncode, p.stdout + p.stderr
+
+
+def cli_checks(folder: Path, db: Path, jobs: int, timeout: float, failed: set[str]) -> dict:
+    """The folder again through the command: the failed files are tried again (each printed with
+    its reason) and the run exits 1; a path that does not exist is a usage error, exit 2."""
+    code, out = _pdz('ingest', str(folder), '--db', str(db), '-j', str(jobs), '--timeout', f'{timeout:g}')
+    missing, out2 = _pdz('ingest', str(folder / 'non-esiste'), '--db', str(db))
+    return {'exit': code, 'expected': 1 if failed else 0, 'missing_exit': missing,
+            'tracebacks': sum('Traceback' in o for o in (out, out2)),
+            'unnamed': sorted(f for f in failed if f'fallito {f}:' not in out)}
 
 
 HOSTILE_SQL = [
@@ -209,12 +252,16 @@ def state(db: Path) -> dict:
     return out
 
 
+STRESS_TIMEOUT = 60.0           # CPU seconds per document in make stress (see main)
 KILL_PAIR = ['treviglio-matrice-monitoraggio-2025.pdf', 'treviglio-pdz-2025-2027-obiettivi.pdf']
 
 
 def kill_loop(work: Path, kills: int, seed: int) -> dict:
-    """SIGKILL an ingest of the linked pair at `kills` seeded moments (each on a fresh warehouse),
-    run a plain ingest after each, and compare with a clean ingest: links and search included."""
+    """SIGKILL `pdz ingest` of the linked pair at `kills` seeded moments (each on a fresh
+    warehouse), run a plain ingest after each, and compare with a clean `pdz ingest` (which must
+    exit 0, without a traceback): links and search included. The moments span the whole command,
+    start to swap; the repairs run in this process (its fork server is warm: a command's start
+    costs seconds of CPU each time, minutes on a loaded machine)."""
     import signal
     import subprocess
     from pdz.ingest import run
@@ -224,10 +271,10 @@ def kill_loop(work: Path, kills: int, seed: int) -> dict:
     for n in KILL_PAIR:
         shutil.copy(SAMPLES / n, folder / n)
     t = time.monotonic()
-    run([folder], work / 'pulito.duckdb', jobs=2)
-    span = time.monotonic() - t
+    code, out = _pdz('ingest', str(folder), '--db', str(work / 'pulito.duckdb'), '-j', '2')
+    span = time.monotonic() - t           # the whole command: start, extraction, writing, swap
     expected = state(work / 'pulito.duckdb')
-    bad = 0
+    bad, failed_repairs = 0, 0
     for i in range(kills):
         db = work / f'k{i}.duckdb'
         proc = subprocess.Popen([sys.executable, '-m', 'pdz.cli', 'ingest', str(folder), '--db', str(db), '-j', '2'],
@@ -236,35 +283,47 @@ def kill_loop(work: Path, kills: int, seed: int) -> dict:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         time.sleep(0.6)                  # the workers' watchdog notices
-        run([folder], db, jobs=2)
+        failed_repairs += not run([folder], db, jobs=2).ok
         if state(db) != expected:
             bad += 1
-    return {'kills': kills, 'inconsistent': bad}
+    return {'kills': kills, 'inconsistent': bad, 'failed_repairs': failed_repairs, 'clean_exit': code,
+            'tracebacks': int('Traceback' in out), 'seconds': time.monotonic() - t}
 
 
 def main(argv=None) -> int:
+    import os
     ap = argparse.ArgumentParser(description='fuzz: varianti danneggiate dei PDF di esempio')
     ap.add_argument('--count', type=int, default=200)
     ap.add_argument('--seed', type=int, default=9)
     ap.add_argument('--jobs', type=int, default=2)
-    ap.add_argument('--timeout', type=float, default=120)
+    ap.add_argument('--timeout', type=float, default=STRESS_TIMEOUT,
+                    help=f'CPU seconds per document (default {STRESS_TIMEOUT:g}: no variant of the samples needs '
+                         'a third of it; the product default is 120)')
     ap.add_argument('--kills', type=int, default=20, help='SIGKILLs of the kill loop (0: none)')
     a = ap.parse_args(argv)
+    t0 = time.monotonic()
+    print(f'machine: {os.cpu_count()} cores, load average at start {os.getloadavg()[0]:.1f}', flush=True)
+    ok = True
     if a.kills:
         with tempfile.TemporaryDirectory() as tmp:
             k = kill_loop(Path(tmp), a.kills, a.seed)
-        print(f"kill-loop runs            {k['kills']}, inconsistent or unrepaired warehouses {k['inconsistent']}")
-        if k['inconsistent']:
-            return 1
+        print(f"kill-loop runs            {k['kills']}, inconsistent or unrepaired warehouses {k['inconsistent']}, "
+              f"repairs with a failed file {k['failed_repairs']}; the clean `pdz ingest` "
+              f"exit {k['clean_exit']} (expected 0), tracebacks {k['tracebacks']} ({k['seconds']:.0f} s)", flush=True)
+        ok = not (k['inconsistent'] or k['failed_repairs'] or k['clean_exit'] or k['tracebacks'])
     if not a.count:
-        return 0
+        return 0 if ok else 1
     sources = sorted(SAMPLES.glob('*.pdf'))
+    print(f'folder: {a.count} damaged variants + {len(sources)} good files, {a.jobs} workers, '
+          f'each document at most {a.timeout:g} s of CPU (--timeout)', flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        r = trial(Path(tmp), sources, a.count, a.seed, a.jobs, a.timeout)
-    print(f"variants tried            {r['variants']} (+{len(sources)} good files) in {r['seconds']:.0f} s")
+        r = trial(Path(tmp), sources, a.count, a.seed, a.jobs, a.timeout, every=25, cli=True)
+    print(f"variants tried            {r['variants']} (+{len(sources)} good files) in {r['seconds']:.0f} s"
+          + (f" ({r['worker_seconds']:.0f} s of documents in {a.jobs} workers)" if 'worker_seconds' in r else ''))
     print(f"crashes                   {r['crashes']}")
     if 'hangs' in r:
-        print(f"hangs                     {r['hangs']}   (documents stopped at the {a.timeout:g} s limit: {r['timeouts']})")
+        c = r['cli']
+        print(f"hangs                     {r['hangs']}   (documents stopped at the {a.timeout:g} s limit)")
         print(f"good files complete       {r['good']}/{r['good_of']}")
         print(f"variants ingested         {r['ingested']} with their anomalies, {r['rejected']} rejected with a message, "
               f"{r['unaccounted']} unaccounted")
@@ -272,8 +331,12 @@ def main(argv=None) -> int:
         print('extraction seconds by kind ' + ', '.join(f'{k} {v:.0f}' for k, v in sorted(r['seconds_by_kind'].items())))
         print('slowest                   ' + ', '.join(f'{f} {v:.0f} s' for v, f in r['slowest']))
         print(f"hostile statements refused {r['refused']}/{r['statements']}")
-    ok = r['crashes'] == 0 and r.get('hangs') == 0 and r.get('good') == r.get('good_of') and not r.get('unaccounted')
-    return 0 if ok else 1
+        print(f"pdz ingest again          exit {c['exit']} (expected {c['expected']}), missing path exit "
+              f"{c['missing_exit']} (expected 2), tracebacks {c['tracebacks']}, failed files not named {len(c['unnamed'])}")
+        ok = ok and r['hangs'] == 0 and r['good'] == r['good_of'] and not r['unaccounted'] and not r['silent_losses'] \
+            and c['exit'] == c['expected'] and c['missing_exit'] == 2 and not c['tracebacks'] and not c['unnamed']
+    print(f'total                     {time.monotonic() - t0:.0f} s, load average at the end {os.getloadavg()[0]:.1f}')
+    return 0 if ok and r['crashes'] == 0 else 1
 
 
 if __name__ == '__main__':

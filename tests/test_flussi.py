@@ -83,3 +83,17 @@ def test_a_page_of_100000_rectangles_is_refused_at_once_and_the_others_are_read(
     assert any(g == 'errore' and p == 2 and 'operatori di disegno' in m for g, p, m in notes), notes
     from extract.layout import read_layout
     assert 'Prima pagina intatta' in read_layout(_two_pages(rects, b'')).page(1).text
+
+
+def test_a_compressed_stream_overwritten_with_other_bytes_is_reported_on_its_page():
+    # not zlib at all (no header): PDFium draws the page empty without a word, so the file goes
+    # to the guarded reader, which says what page 2 lost
+    from pdz.pipeline import _with_parser_log
+    import random
+    junk = bytes(b & 0xF0 for b in random.Random(3).randbytes(900))      # low nibble 0: never a zlib header
+    res = _with_parser_log(_two_pages(junk), 'sovrascritto.pdf', 'sovrascritto.pdf', None)
+    assert res.ok
+    notes = [(g, p, m) for g, p, m in _anomalies(res) if 'flusso compresso' in m]
+    assert notes and all(g == 'avviso' and p == 2 for g, p, _ in notes), _anomalies(res)
+    plain = _with_parser_log(_two_pages(_text(5), b''), 'piano.pdf', 'piano.pdf', None)
+    assert not [m for _, _, m in _anomalies(plain) if 'lettura PDF' in m]

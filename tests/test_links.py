@@ -35,7 +35,7 @@ def test_links_built_incrementally_equal_a_scratch_build_and_cost_what_changed(t
     from warehouse import links
     calls = []
     counted = links.similarity
-    monkeypatch.setattr(links, 'similarity', lambda a, b: calls.append(1) or counted(a, b))
+    monkeypatch.setattr(links, 'similarity', lambda a, b, *floor: calls.append(1) or counted(a, b, *floor))
     folder = tmp_path / 'in'
     card = sample('treviglio-pdz-2025-2027-obiettivi.pdf', folder)
     db = tmp_path / 'w.duckdb'

@@ -132,6 +132,29 @@ def test_a_worker_that_dies_is_replaced_and_only_its_document_fails(tmp_path):
     assert results['a.pdf'].ok and results['b.pdf'].ok
 
 
+def test_a_worker_that_waits_without_computing_is_stopped_once_it_has_waited_the_limit(tmp_path):
+    # the limit counts CPU seconds, so a loaded machine does not fail slow good documents; a worker
+    # that does not compute at all (here: stopped, as one blocked on a read would sleep) must still
+    # be stopped after waiting as long as the limit, not at the wall-clock ceiling (10 times it)
+    docs = tmp_path / 'pdf'
+    paths = [_write(docs, 'fermo.pdf', hostile.endless_forms()), _write(docs, 'a.pdf', plan_pdf('Treviglio'))]
+    stopped = []
+
+    def stop_the_worker():
+        workers = _wait_for(lambda: grandchildren(os.getpid()), 30)
+        time.sleep(0.5)
+        for p in workers:
+            os.kill(p, signal.SIGSTOP)
+            stopped.append(p)
+
+    threading.Thread(target=stop_the_worker, daemon=True).start()
+    results = {r.file: r for r in extract(paths, extractor_version(), jobs=1, limits=Limits(timeout=5))}
+    assert stopped
+    assert results['fermo.pdf'].error == 'tempo massimo superato (5 s): estrazione fermata'
+    assert results['fermo.pdf'].seconds < 12      # stopped ~5 s after it stopped computing, not at 50 s
+    assert results['a.pdf'].ok
+
+
 def _ingest(*args, **kw):
     return subprocess.Popen([sys.executable, '-m', 'pdz.cli', 'ingest', *map(str, args)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)

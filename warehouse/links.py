@@ -36,7 +36,7 @@ def _best(text: str, did: str, cards, best=None):
     for cid, oid, ctext, cdid, _ in cards:
         if cdid == did or not text or not ctext:
             continue
-        s = similarity(text, ctext)
+        s = similarity(text, ctext, MIN_SIMILARITY)     # below it only a bound: spares the full comparison
         if s >= MIN_SIMILARITY and (best is None or (s, cid) >= best[:2]):
             best = (s, cid, oid)
     return best

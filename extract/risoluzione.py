@@ -5,6 +5,7 @@ answer -- '☒ SI / No / Parzialmente' left as printed is a grid not understood.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from .coverage import table_words, words_read
 from .layout import Table
@@ -66,7 +67,7 @@ def block_words(tables: list[Table]) -> set[str]:
     return {w for t in tables for w in table_words(t)}
 
 
-def _mostly_in(words: set[str], inside: set[str]) -> bool:
+def _mostly_in(words: set[str], inside: Container[str]) -> bool:
     words = {w for w in words if len(w) >= 4 and not w.isdigit()}
     return bool(words) and sum(w in inside for w in words) / len(words) >= MOSTLY
 
@@ -80,7 +81,7 @@ def names(rec: Record, heading: str) -> bool:
     return _mostly_in(set(fold(heading).split()), set(fold(name_of(rec)).split()))
 
 
-def read_from(rec: Record, inside: set[str], elsewhere: set[str] = frozenset()) -> bool:
+def read_from(rec: Record, inside: Container[str], elsewhere: Container[str] = frozenset()) -> bool:
     """A record was read from a block (`inside`: its words): its name is in it -- or, when its
     name is not `elsewhere` either (it came from a heading), most of its words are (two cards
     may share a description, never a title)."""

@@ -9,6 +9,7 @@ some record is that record's (the families still hold the layouts they were writ
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..cards import heading_at
 from ..colors import legend
@@ -61,68 +62,103 @@ def _parent(heading: tuple[str | None, str], page: int, known: list[RawObiettivo
     return before[-1] if before else None
 
 
-def _attach(azioni: list, parent: RawObiettivo | None, page: int, known: list[RawObiettivo], out: Extraction) -> None:
+def _attach(azioni: list, parent: RawObiettivo | None, page: int, known: list[RawObiettivo], out: Extraction,
+            pending: list) -> None:
+    """Actions onto their objective: one of this reading's own at once; one read before (a
+    family's, or an earlier block's) only once this reading is kept (`pending`)."""
     if parent is None or not azioni:
+        return
+    if parent in known:
+        pending.append((parent, azioni, page))
         return
     parent.azioni += azioni
     parent.pagina_fine = max(parent.pagina_fine, page)
-    if parent not in known and parent not in out.obiettivi:
+    if parent not in out.obiettivi:
         out.obiettivi.append(parent)
+
+
+def _keep(out: Extraction, got: Extraction, pending: list) -> None:
+    out.extend(got)
+    for parent, azioni, page in pending:
+        parent.azioni += azioni
+        parent.pagina_fine = max(parent.pagina_fine, page)
+
+
+def _legenda(layout: Layout) -> dict[str, str]:
+    """What each status colour means: a legend anywhere in the document holds for all of it."""
+    out: dict[str, str] = {}
+    for p in layout.pages:
+        for k, v in legend(p.text).items():
+            out.setdefault(k, v)
+    return out
+
+
+class _Elsewhere:
+    """The words of the document's tables outside one block (a container, counted once)."""
+
+    def __init__(self, counts: Counter, block: Counter):
+        self.counts, self.block = counts, block
+
+    def __contains__(self, w: str) -> bool:
+        return self.counts[w] > self.block[w]
 
 
 def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
     """Records from every table and every labelled text; and the records of other readers a
-    table's reading here supersedes (it understood more of that table, `risoluzione.better`)."""
+    block's reading here supersedes (it understood more of that block, `risoluzione.better`)."""
     out, superseded = Extraction(), []
     words = words_read(gia)
     primo = _primo_anno(layout)
     before = risoluzione.records(gia)
+    legenda = _legenda(layout)
+    per_table = {id(t): risoluzione.block_words([t]) for p in layout.pages for t in p.tables}
+    counts = Counter(w for ws in per_table.values() for w in ws)
     taken: set[int] = set()        # tables whose records are read: no text reading of them
     for run in table_runs(layout):
         groups = gruppi_di(run, primo)
         if not groups:
             continue
-        got = _records(layout, groups, run, gia.obiettivi + out.obiettivi)
-        inside = risoluzione.block_words(run.parts)
-        elsewhere = risoluzione.block_words([t for p in layout.pages for t in p.tables if t not in run.parts])
-        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, inside, elsewhere)]
+        pending: list = []
+        got = _records(layout, groups, run, gia.obiettivi + out.obiettivi, legenda, pending)
+        block = Counter(w for t in run.parts for w in per_table[id(t)])
+        elsewhere = _Elsewhere(counts, block)
+        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, set(block), elsewhere)]
         if not theirs and not _read_already(run, words):
-            out.extend(got)
+            _keep(out, got, pending)
         elif theirs and risoluzione.better(got, theirs):
-            out.extend(got)
+            _keep(out, got, pending)
             superseded += theirs
-        if len(got) or theirs:
+        if len(got) or pending or theirs:
             taken |= {id(t) for t in run.parts}
     words |= words_read(out)          # what the tables above gave is read too
     for g in gruppi_testo(layout, primo, taken):
-        got = _records(layout, [g], None, gia.obiettivi + out.obiettivi)
+        pending = []
+        got = _records(layout, [g], None, gia.obiettivi + out.obiettivi, legenda, pending)
         inside = {w for x in (*g.voci, *(Voce((k,), v, 0) for k, v in g.contesto.items()))
                   for w in fold(' '.join(x.percorso) + ' ' + x.valore).split()}
         heading = g.contesto.get('titolo')
         theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, inside)
                   and (not heading or risoluzione.names(r, heading))]
         if theirs and risoluzione.better(got, theirs):
-            out.extend(got)
+            _keep(out, got, pending)
             superseded += theirs
         elif not theirs and not _said_already(g, words):
-            out.extend(got)
+            _keep(out, got, pending)
     return out, superseded
 
 
-def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: list[RawObiettivo]) -> Extraction:
+def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: list[RawObiettivo],
+             legenda: dict[str, str], pending: list) -> Extraction:
+    """One reading's records; actions for an objective read before go to `pending`."""
     out = Extraction()
-    legenda: dict[str, str] = {}
-    if any(g.lettura.tipo == 'esito' for g in groups):    # a legend anywhere in the document holds for all of it
-        for p in layout.pages:
-            for k, v in legend(p.text).items():
-                legenda.setdefault(k, v)
     azioni = []
     for g in groups:
         tipo = g.lettura.tipo
         # what stands over a group names it, or -- over actions -- their objective
         sopra = _sopra(layout, g) if tipo == 'azione' or _needs_name(g) else (None, '')
         if tipo == 'azione' and run is None:      # actions under their objective's heading
-            _attach(record.azioni(g), _parent(sopra, g.pagina, known + out.obiettivi), g.pagina_fine, known, out)
+            _attach(record.azioni(g), _parent(sopra, g.pagina, known + out.obiettivi), g.pagina_fine, known, out,
+                    pending)
         elif tipo == 'azione':
             azioni += record.azioni(g)
         elif tipo == 'obiettivo':
@@ -140,7 +176,7 @@ def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: 
     if azioni and run is not None:       # a table of actions: its objective is the heading over it
         t = run.parts[0]
         _attach(azioni, _parent(heading_at(layout, t.page, t.bbox[1]), t.page, known + out.obiettivi),
-                run.page_end, known, out)
+                run.page_end, known, out, pending)
     return out
 
 

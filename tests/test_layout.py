@@ -329,10 +329,7 @@ def test_label_value_list_and_ruled_table_are_no_columns():
         c.line(x, y, x, y - 220)
     c.showPage()
     c.save()
-    page = read_layout(buf.getvalue()).pages[0]
-    assert {ln.column for ln in page.lines} == {0}
-    assert [ln.top for ln in page.lines] == sorted(ln.top for ln in page.lines)
-    assert any(ln.text.startswith('Azioni programmate contenuto della voce') for ln in page.lines)
+    _read_as_one_column(buf.getvalue(), 'Azioni programmate contenuto della voce')
 
 
 def _sparse_columns_pdf() -> tuple[bytes, list[str], list[str]]:
@@ -383,6 +380,14 @@ def test_columns_of_short_lines_and_white_space_are_read_one_after_the_other():
     assert [ln.column for ln in lines] == [0] * len(left) + [1] * len(right)
 
 
+def _read_as_one_column(pdf: bytes, label_and_value: str) -> None:
+    """The page is one column, top to bottom, with a label and its value on one line."""
+    page = read_layout(pdf).pages[0]
+    assert {ln.column for ln in page.lines} == {0}
+    assert [ln.top for ln in page.lines] == sorted(ln.top for ln in page.lines)
+    assert any(ln.text.startswith(label_and_value) for ln in page.lines)
+
+
 def test_labels_beside_wrapped_values_are_no_columns():
     """An unruled 'label | value' list whose labels and values both wrap over several lines: a
     label stands beside its value, so however short the lines this is one column, read whole."""
@@ -401,10 +406,7 @@ def test_labels_beside_wrapped_values_are_no_columns():
         y -= 11 * (1 + k % 3) + 12
     c.showPage()
     c.save()
-    page = read_layout(buf.getvalue()).pages[0]
-    assert {ln.column for ln in page.lines} == {0}
-    assert [ln.top for ln in page.lines] == sorted(ln.top for ln in page.lines)
-    assert any(ln.text.startswith('Azioni programmate valore') for ln in page.lines)
+    _read_as_one_column(buf.getvalue(), 'Azioni programmate valore')
 
 
 def test_corpus_pages_in_one_column_stay_as_they_were():

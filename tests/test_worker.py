@@ -111,21 +111,27 @@ def test_a_stream_bomb_stays_under_the_memory_limit_and_the_good_file_is_complet
         == [(alone.count('obiettivi'),)] and alone.count('obiettivi') > 0
 
 
+def _signal_the_workers(sig: int, after: float) -> list[int]:
+    """Send `sig` to this process's workers once they exist and have been busy `after` seconds
+    (the fork server is our child, its children are the workers); returns the pids, filled then."""
+    done: list[int] = []
+
+    def send():
+        workers = _wait_for(lambda: grandchildren(os.getpid()), 30)
+        time.sleep(after)
+        for p in workers:
+            os.kill(p, sig)
+            done.append(p)
+
+    threading.Thread(target=send, daemon=True).start()
+    return done
+
+
 def test_a_worker_that_dies_is_replaced_and_only_its_document_fails(tmp_path):
     docs = tmp_path / 'pdf'
     paths = [_write(docs, 'ciclo.pdf', hostile.endless_forms()),
              _write(docs, 'a.pdf', plan_pdf('Treviglio')), _write(docs, 'b.pdf', plan_pdf('Dalmine'))]
-    killed = []
-
-    def kill_the_worker():
-        # the fork server is our child, its children are the workers: one, busy on ciclo.pdf
-        workers = _wait_for(lambda: grandchildren(os.getpid()), 30)
-        time.sleep(1.0)
-        for p in workers:
-            os.kill(p, signal.SIGKILL)
-            killed.append(p)
-
-    threading.Thread(target=kill_the_worker, daemon=True).start()
+    killed = _signal_the_workers(signal.SIGKILL, after=1.0)
     results = {r.file: r for r in extract(paths, extractor_version(), jobs=1, limits=Limits(timeout=60))}
     assert killed
     assert results['ciclo.pdf'].error.startswith('il processo di estrazione è terminato (SIGKILL')
@@ -138,16 +144,7 @@ def test_a_worker_that_waits_without_computing_is_stopped_once_it_has_waited_the
     # be stopped after waiting as long as the limit, not at the wall-clock ceiling (10 times it)
     docs = tmp_path / 'pdf'
     paths = [_write(docs, 'fermo.pdf', hostile.endless_forms()), _write(docs, 'a.pdf', plan_pdf('Treviglio'))]
-    stopped = []
-
-    def stop_the_worker():
-        workers = _wait_for(lambda: grandchildren(os.getpid()), 30)
-        time.sleep(0.5)
-        for p in workers:
-            os.kill(p, signal.SIGSTOP)
-            stopped.append(p)
-
-    threading.Thread(target=stop_the_worker, daemon=True).start()
+    stopped = _signal_the_workers(signal.SIGSTOP, after=0.5)
     results = {r.file: r for r in extract(paths, extractor_version(), jobs=1, limits=Limits(timeout=5))}
     assert stopped
     assert results['fermo.pdf'].error == 'tempo massimo superato (5 s): estrazione fermata'

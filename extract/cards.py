@@ -132,7 +132,7 @@ def has_column_titles(rows: list[list[Cell | None]]) -> bool:
 
 
 # a card's own heading: 'OBIETTIVO 1 – Titolo', 'Scheda n. 2: Titolo', 'Progetto 3', 'Obiettivo A)'
-_HEADING = re.compile(r'^\s*(?:scheda|obiettivo|progetto|intervento|esito)(?:\s+(?:obiettivo|progetto))?'
+_HEADING = re.compile(r'^\s*(?:scheda|obiettivo|progetto|intervento|esito|indicatore|azione)(?:\s+(?:obiettivo|progetto))?'
                       r'(?:\s*(?:n\.?|nr\.?|num\.?|numero|n°))?\s*(\d{1,2}(?:\.\d{1,2})*|[A-Z])\b\s*'
                       r'(?:[-–—:.)]+\s*(.*))?$', re.S | re.I)
 

@@ -23,6 +23,7 @@ from .layout import Cell
 _NEW_LEVEL = 0.45        # ems of white between two titles of one column: a level below
 _WIDE = 0.25             # ems more than the lines of one cell leave: the gap before a new row
 _PADDED = 0.6            # share of the key column's lines after a wide gap in a padded table
+_WRAPPING = 0.3         # share of lines going on in lower case in a table of wrapped cells
 _MAX_TITLE_ROWS = 8      # text rows of column titles
 
 
@@ -155,10 +156,10 @@ def _titles(righe: list[Riga], bounds: list[float]) -> list[list[Cell | None]]:
 
 # ---------------------------------------------------------------- body
 def _continues(prev: Riga, cur: Riga) -> bool:
-    """In a table set a line per row: a line with only the first column's text, going on in
-    lower case, carries on the label above."""
-    return bool(cur.cells[0]) and not any(cur.cells[1:]) and bool(prev.cells[0]) and \
-        cur.cells[0][0][:1].islower()
+    """In a table set a line per row: a line with text in one column only, going on in lower
+    case under text of that column, carries on the cell above."""
+    filled = [k for k, c in enumerate(cur.cells) if c]
+    return len(filled) == 1 and bool(prev.cells[filled[0]]) and cur.cells[filled[0]][0][:1].islower()
 
 
 def _figures(r: Riga) -> bool:
@@ -166,6 +167,13 @@ def _figures(r: Riga) -> bool:
     texts = [' '.join(c) for c in r.cells if c]
     nums = [t for t in texts if sum(ch.isdigit() for ch in t) > sum(ch.isalpha() for ch in t)]
     return len(texts) >= 2 and 2 * len(nums) > len(texts)
+
+
+def wrapping(cell_texts: list[str]) -> bool:
+    """Many of the cells' lines set close under another go on in lower case: wrapped text, not
+    a line per row."""
+    firsts = [t for t in cell_texts if t[:1].isalpha()]
+    return len(firsts) >= 3 and sum(t[:1].islower() for t in firsts) >= _WRAPPING * len(firsts)
 
 
 def _starts(righe: list[Riga], rules) -> list[bool]:
@@ -189,8 +197,13 @@ def _starts(righe: list[Riga], rules) -> list[bool]:
     # rules part the records when one stands above each line the key column starts
     ruled_at = [k for k in range(1, len(righe)) if _between(rules, righe[k - 1], righe[k])]
     ruled = bool(ruled_at) and all(k in ruled_at for k in keyed)
+    few_figures = sum(_figures(righe[k]) for k in between) <= (1 - _PADDED) * len(between)
     padded = (not ruled and bool(keyed) and sum(wide(k) for k in keyed) >= _PADDED * len(keyed)
-              and sum(_figures(righe[k]) for k in between) <= (1 - _PADDED) * len(between))
+              and few_figures)
+    # cells that wrap, every column at once, with white between the rows: the key column's
+    # lines run on too, so only the gaps part the rows (lines that go on in lower case say so)
+    spaced = (not ruled and not padded and few_figures and sum(wide(k) for k in keyed) >= 2
+              and wrapping([c[0] for k in between for c in righe[k].cells if c]))
     out = [True]
     first = righe[0]
     for k in range(1, len(righe)):
@@ -202,6 +215,8 @@ def _starts(righe: list[Riga], rules) -> list[bool]:
         elif padded:
             new = ((wide(k) and (bool(cur.cells[0]) or filled(cur) >= 2))
                    or (bool(cur.cells[0]) and filled(cur) >= filled(first)))
+        elif spaced:
+            new = wide(k) and (bool(cur.cells[0]) or filled(cur) >= 2)
         else:
             new = not _continues(prev, cur)
         new = new or k in ruled_at

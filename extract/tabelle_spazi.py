@@ -23,6 +23,8 @@ _CELL_GAP = 0.5         # ems: inside a table, cells are further apart than this
                         # is a quarter em; dense columns of figures stand half an em apart)
 _MIN_ROWS = 3           # rows broken into pieces a table needs
 _MAX_JOIN = 2.2         # line heights: rows further apart than this are not one table
+_SIDE_BY_SIDE = 0.5     # share of a text column's lines on another column's baselines: a table's
+_HEADING = 1.12         # times the body's size: an unbroken row this large is a heading
 _CROSS = 0.1            # share of a table's broken rows a column's white river may be crossed by
 
 Piece = tuple[float, float, str]
@@ -33,10 +35,11 @@ Box = tuple[float, float, float, float]
 
 def _prose_columns(p: Page) -> dict[int, Box]:
     """The page's text columns of prose (lines running a quarter of the page wide, unbroken by
-    column gaps), as boxes
-    (x0, top, x1, bottom): their usual left and right edges, so a title running across the page
-    does not widen them. The other text columns are a table's columns the gutter finder took for
-    text columns (or a table beside the prose) and stay together."""
+    column gaps) or of lines of their own (few of them on the same baselines as the other
+    columns' lines), as boxes (x0, top, x1, bottom): their usual left and right edges, so a title
+    running across the page does not widen them. The other text columns are a table's columns
+    the gutter finder took for text columns (their lines side by side, row by row), or a table
+    beside the prose, and stay together."""
     cols: dict[int, list[Line]] = {}
     for ln in p.lines:
         if not ln.furniture and ln.words:
@@ -46,11 +49,18 @@ def _prose_columns(p: Page) -> dict[int, Box]:
     # a line above or below a column the reading ran across the gutter has its words in it too
     def reach(lns: list[Line]) -> float:
         return 2 * median(ln.bottom - ln.top for ln in lns)
+    def prose(lns: list[Line]) -> bool:
+        # a paragraph's last lines are short: its full lines are what make it a column of prose
+        widths = sorted(ln.x1 - ln.x0 for ln in lns)
+        return (widths[int(0.8 * (len(widths) - 1))] >= 0.25 * p.width
+                and sum(len(_pieces(list(ln.words), ln.size)) == 1 for ln in lns) >= 0.8 * len(lns))
+    def apart(k: int, lns: list[Line]) -> bool:
+        others = [round(ln.bottom) for j, o in cols.items() if j != k for ln in o]
+        side_by_side = sum(any(abs(ln.bottom - b) <= 1 for b in others) for ln in lns)
+        return side_by_side < _SIDE_BY_SIDE * len(lns)
     return {k: (median(ln.x0 for ln in lns), min(ln.top for ln in lns) - reach(lns),
                 median(ln.x1 for ln in lns), max(ln.bottom for ln in lns) + reach(lns))
-            for k, lns in cols.items()
-            if len(lns) >= _MIN_ROWS and median(ln.x1 - ln.x0 for ln in lns) >= 0.25 * p.width
-            and sum(len(_pieces(list(ln.words), ln.size)) == 1 for ln in lns) >= 0.8 * len(lns)}
+            for k, lns in cols.items() if len(lns) >= _MIN_ROWS and (prose(lns) or apart(k, lns))}
 
 
 def _rows(lines: list[Line], prose: dict[int, Box] | None = None) -> list[tuple[float, float, float, list[Piece]]]:
@@ -114,12 +124,18 @@ def _justified(words: list[Piece]) -> bool:
     return min(gaps) > 0 and max(gaps) <= 1.25 * min(gaps)
 
 
+def _broken(row) -> bool:
+    """A text row broken into pieces by wide gaps -- not a line of prose set justified."""
+    return len(_pieces(row[3], row[2])) >= 2 and not _justified(row[3])
+
+
 def _blocks(rows) -> list[list[int]]:
     """Runs of rows close together with enough rows broken into pieces; a lone unbroken row
-    (a section title, a wrapped cell) stays inside a run, two in a row end it."""
+    (a wrapped cell, a group's title in the body's size) stays inside a run, two in a row end it,
+    and so does one set larger than the run (the heading of the next record's table)."""
     blocks, cur, plain = [], [], 0
     for i, (top, bottom, size, words) in enumerate(rows):
-        broken = len(_pieces(words, size)) >= 2
+        broken = _broken(rows[i])
         near = cur and rows[cur[-1]][0] < top and top - rows[cur[-1]][1] <= _MAX_JOIN * max(size, bottom - top)
         if not near:
             if cur:
@@ -131,14 +147,21 @@ def _blocks(rows) -> list[list[int]]:
             blocks.append(cur[:len(cur) - (plain - 1)])
             cur, plain = [], 0
             continue
+        if not broken and size > _HEADING * median(rows[j][2] for j in cur):   # a heading between two tables
+            blocks.append(cur)
+            cur, plain = [], 0
+            continue
         cur.append(i)
     if cur:
         blocks.append(cur)
     out = []
     for b in blocks:
-        while b and len(_pieces(rows[b[-1]][3], rows[b[-1]][2])) < 2:
+        left = min((rows[i][3][0][0] for i in b if _broken(rows[i])), default=0.0)
+        # an unbroken row at the end is the table's only when it stands in a later column
+        # (a cell's wrapped last line); at the left edge it is the text after the table
+        while b and not _broken(rows[b[-1]]) and rows[b[-1]][3][0][0] < left + 2 * rows[b[-1]][2]:
             b = b[:-1]
-        if sum(len(_pieces(rows[i][3], rows[i][2])) >= 2 for i in b) >= _MIN_ROWS:
+        if sum(_broken(rows[i]) for i in b) >= _MIN_ROWS:
             out.append(b)
     return out
 
@@ -265,6 +288,13 @@ def _inside(ln: Line, box) -> bool:
     return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
 
 
+def _cuts_words(t: Table, rows) -> bool:
+    """A word across a cell's inner edge: the rules are not where the columns are."""
+    edges = {round(c.x1, 1): (c.top, c.bottom) for r in t.rows for c in r if c and c.x1 < t.bbox[2] - 2}
+    return any(w[0] < x - 2 and w[1] > x + 2 and top <= (tp + bt) / 2 <= bottom
+               for tp, bt, _, ws in rows for w in ws for x, (top, bottom) in edges.items())
+
+
 def _fused(t: Table, rows) -> bool:
     """Rules missing or misplaced inside a ruled table: a word runs across a cell's inner edge,
     one of its cells holds a text row broken by a column gap (figures of two columns, a label and its value), or a row's cells hold text rows
@@ -276,10 +306,7 @@ def _fused(t: Table, rows) -> bool:
 
     def figures(texts) -> bool:
         return all(sum(ch.isdigit() for ch in x) > sum(ch.isalpha() for ch in x) for x in texts)
-    # a word across a cell's inner edge: the rules are not where the columns are
-    edges = {round(c.x1, 1): (c.top, c.bottom) for r in t.rows for c in r if c and c.x1 < t.bbox[2] - 2}
-    if any(w[0] < x - 2 and w[1] > x + 2 and top <= (tp + bt) / 2 <= bottom
-           for tp, bt, _, ws in rows for w in ws for x, (top, bottom) in edges.items()):
+    if _cuts_words(t, rows):
         return True
     for r in t.rows:
         held = [{k: v for k, v in lines_of(c).items() if v} for c in r if c and c.text]
@@ -312,7 +339,13 @@ def reread(p: Page, t: Table) -> list[Table]:
     unread = sum(not ln.in_table for ln in inside) >= _MIN_ROWS
     if len(rows) < 2 or not (unread or _fused(t, rows)) or _same_columns(t, _whole(p, t, rows)):
         return [t]
-    return _read(p, rows) or [t]
+    out = _read(p, rows)
+    # the text shows more columns, or the same ones with its words in other cells; but a label |
+    # content card whose labels are set with wide word spaces is no run of tables of its columns
+    pieces = len(out) > 1 and max(r.ncols for r in out) <= t.ncols
+    if not out or (pieces and not unread and not _cuts_words(t, rows)):
+        return [t]
+    return out
 
 
 def _same_columns(t: Table, w: Table | None) -> bool:
@@ -374,17 +407,26 @@ def text_columns(p: Page) -> None:
 
 def table_layer(p: Page) -> list[Table]:
     """Every table of the page: the ruled and header-led ones (re-read where their rules fuse
-    columns) and those only white space draws."""
-    return [r for t in p.tables for r in reread(p, t)] + stream_tables(p)
+    columns) and those only white space draws, top to bottom."""
+    tables = [r for t in p.tables for r in reread(p, t)]
+    return sorted(tables + stream_tables(p, tables), key=lambda t: t.bbox[1])
 
 
-def stream_tables(p: Page) -> list[Table]:
-    """The tables of the page that only white space draws."""
+def stream_tables(p: Page, tables: list[Table]) -> list[Table]:
+    """The tables of the page that only white space draws, outside `tables`."""
     # a ruled or header-led table's box is its own, read again from all its text if need be,
     # lines of it the table took no cell for (another text column's) included
     lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words
-             and not any(_inside(ln, t.bbox) for t in p.tables)]
+             and not any(_inside(ln, t.bbox) for t in tables)]
     return _read(p, _rows(lines, _prose_columns(p)))
+
+
+def set_table_layer(p: Page) -> None:
+    """The page's tables become its table layer; the lines inside them are the tables' own."""
+    p.tables = table_layer(p)
+    for ln in p.lines:
+        if not ln.furniture and not ln.in_table and any(_inside(ln, t.bbox) for t in p.tables):
+            ln.in_table = True
 
 
 def _read(p: Page, rows) -> list[Table]:

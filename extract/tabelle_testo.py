@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from statistics import median
 
 from .layout import Cell, Line, Page, Table
-from .tabelle_spazi import text_columns
+from .tabelle_righe import wrapping
+from .tabelle_spazi import set_table_layer, text_columns
 
 _MIN_GAP = 1.1          # ems between two column titles (a word space is a quarter of one)
 _MIN_COLUMNS = 3
@@ -114,18 +115,33 @@ def _rows(lines: list[Line], starts: list[float]) -> list[list[Line]]:
         return []
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top - a.bottom > -1]
     inner = median(gaps) if gaps else 0.0
+
+    def wide(prev: Line, ln: Line) -> bool:
+        return ln.top - prev.bottom > max(inner * 2.5, inner + 3)
+    # every column wrapping at once, the first too, with white between the rows: only the white
+    # parts them (lines going on in lower case say the cells wrap)
+    close = [ln for prev, ln in zip(lines, lines[1:]) if not wide(prev, ln)]
+    spaced = (len(lines) - 1 - len(close) >= 2 and
+              wrapping([' '.join(w[2] for w in ws) for ln in close for ws in _cells(ln, starts).values()]))
     rows: list[list[Line]] = []
     for ln in lines:
         first_col = any(_column_of(x0, starts) == 0 for x0, _, _ in ln.words)
         if rows:
             prev = rows[-1][-1]
             overlaps = ln.top < prev.bottom - 1
-            wide = ln.top - prev.bottom > max(inner * 2.5, inner + 3)
-            if overlaps or not (first_col or wide):
+            if overlaps or not (wide(prev, ln) or (first_col and not spaced)):
                 rows[-1].append(ln)
                 continue
         rows.append([ln])
     return rows
+
+
+def _cells(ln: Line, starts: list[float]) -> dict[int, list]:
+    """The line's words by the column they start in."""
+    out: dict[int, list] = {}
+    for w in ln.words:
+        out.setdefault(_column_of(w[0], starts), []).append(w)
+    return out
 
 
 def _table(page: int, rows: list[list[Line]], starts: list[float], right: float) -> Table:
@@ -134,11 +150,8 @@ def _table(page: int, rows: list[list[Line]], starts: list[float], right: float)
     for row in rows:
         texts: list[list[str]] = [[] for _ in starts]
         for ln in sorted(row, key=lambda ln: ln.top):
-            parts: dict[int, list[str]] = {}
-            for x0, _, text in ln.words:
-                parts.setdefault(_column_of(x0, starts), []).append(text)
-            for j, words in parts.items():
-                texts[j].append(' '.join(words))
+            for j, words in _cells(ln, starts).items():
+                texts[j].append(' '.join(w[2] for w in words))
         top, bottom = min(ln.top for ln in row), max(ln.bottom for ln in row)
         out_rows.append([Cell('\n'.join(t), x0, top, x1, bottom) for t, x0, x1 in zip(texts, starts, ends)])
     box = (starts[0], out_rows[0][0].top, right, out_rows[-1][0].bottom)
@@ -152,7 +165,8 @@ def _ordered(p: Page) -> list[Line]:
 def unruled_tables(pages: list[Page]) -> None:
     """Find the tables drawn without rules and add them to their pages (their lines marked
     `in_table`), after the ruled ones and the running headers are known; then read again from
-    their text the tables whose columns no rule parts (tabelle_spazi.text_columns)."""
+    their text the tables whose columns no rule parts (tabelle_spazi.text_columns), and add those
+    only white space draws (tabelle_spazi.set_table_layer)."""
     carry: _Columns | None = None     # a table that reached the foot of the previous page
     prev: Page | None = None
     for p in pages:
@@ -180,6 +194,7 @@ def unruled_tables(pages: list[Page]) -> None:
     # every table known: those whose columns their rules (or titles) fuse are read from their text
     for p in pages:
         text_columns(p)
+        set_table_layer(p)
 
 
 def _ruled_reaching_foot(prev: Page | None, p: Page, lines: list[Line]) -> _Columns | None:

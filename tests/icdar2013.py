@@ -135,9 +135,8 @@ def _centre_in(b, box) -> bool:
 def pdz_tables(data: bytes) -> dict[int, list]:
     """page -> [(bbox top-down, cells)] of the tables pdz's layout reads, the readers' own."""
     from extract.layout import read_layout
-    from extract.tabelle_spazi import table_layer
     layout = read_layout(data)
-    return {p.number: [(t.bbox, table_cells(t)) for t in table_layer(p)] for p in layout.pages}, \
+    return {p.number: [(t.bbox, table_cells(t)) for t in p.tables] for p in layout.pages}, \
         {p.number: p.height for p in layout.pages}
 
 

@@ -8,7 +8,6 @@ from reportlab.pdfgen import canvas
 
 from extract.intestazioni import header_paths
 from extract.layout import read_layout
-from extract.tabelle_spazi import table_layer
 
 PROSE = ['Il piano di zona descrive i servizi del territorio e le risorse che i comuni',
          "dell'ambito destinano alle persone fragili nel triennio di programmazione."]
@@ -70,7 +69,7 @@ def _pdf(kind: str) -> bytes:
 
 def _layer(kind: str):
     page = read_layout(_pdf(kind)).pages[0]
-    return page, table_layer(page)
+    return page, page.tables
 
 
 def test_booktabs_table_is_read_into_its_cells():
@@ -103,7 +102,7 @@ def test_prose_in_two_columns_is_no_table():
     c.showPage()
     c.save()
     page = read_layout(buf.getvalue()).pages[0]
-    assert table_layer(page) == []
+    assert page.tables == []
 
 
 def _one_page(draw) -> bytes:
@@ -129,7 +128,7 @@ def test_column_title_left_of_indented_labels_keeps_the_label_column():
             for x, t in zip((330, 380, 430), r[1:]):
                 c.drawRightString(x, y, t)
             y -= 14
-    tables = table_layer(read_layout(_one_page(draw)).pages[0])
+    tables = read_layout(_one_page(draw)).pages[0].tables
     assert [t.texts() for t in tables] == [rows]
 
 
@@ -149,7 +148,7 @@ def test_titles_over_two_columns_leave_them_apart():
             c.drawString(60, y, yr)
             for x, t in zip((170, 230, 290, 350), vals):
                 c.drawCentredString(x, y, t)
-    tables = table_layer(read_layout(_one_page(draw)).pages[0])
+    tables = read_layout(_one_page(draw)).pages[0].tables
     assert [t.texts() for t in tables] == [[
         ['Anno', 'Bergamo', '', 'Dalmine', ''], ['', 'Donne', 'Uomini', 'Donne', 'Uomini'],
         ['2021', '15,1', '15,7', '12,0', '8,7'], ['2022', '10,6', '9,1', '9,3', '6,4'],
@@ -183,7 +182,7 @@ def test_justified_text_in_a_ruled_cell_fuses_no_columns():
             c.line(xs[0], y, xs[-1], y)
         for x in xs:
             c.line(x, top, x, y)
-    tables = table_layer(read_layout(_one_page(draw)).pages[0])
+    tables = read_layout(_one_page(draw)).pages[0].tables
     assert [t.texts() for t in tables] == [[
         ['Indicatore', 'Comuni', 'Utenti'],
         ['Numero dei comuni che hanno\naderito al piano', '21', '8'],
@@ -203,7 +202,7 @@ def test_narrow_column_under_a_wider_title_stays_a_column():
             c.drawCentredString(390, y, r[2])
             c.drawRightString(480, y, r[3])
             y -= 14
-    tables = table_layer(read_layout(_one_page(draw)).pages[0])
+    tables = read_layout(_one_page(draw)).pages[0].tables
     assert [t.texts() for t in tables] == [rows]
 
 
@@ -227,8 +226,7 @@ def test_header_led_table_cut_into_text_columns_is_read_whole():
             for x, t in zip((60, 210, 266, 310, 350), row):
                 c.drawString(x, y, t)
     page = read_layout(_one_page(draw)).pages[0]
-    assert any(ln.words and not ln.in_table for ln in page.lines)     # the cut the test is about
-    assert [t.texts() for t in table_layer(page)] == [[[t for _, t in head]] + body]
+    assert [t.texts() for t in page.tables] == [[[t for _, t in head]] + body]
 
 
 def test_table_in_one_text_column_leaves_the_prose_beside_it():
@@ -262,7 +260,7 @@ def test_table_in_one_text_column_leaves_the_prose_beside_it():
             y -= 9
     page = read_layout(_one_page(draw)).pages[0]
     assert any('Tabella 1' in ln.text and 'piano' in ln.text for ln in page.lines)   # read across
-    assert [t.texts() for t in table_layer(page)] == [[head] + body]
+    assert [t.texts() for t in page.tables] == [[head] + body]
 
 
 def test_ruled_table_whose_rule_cuts_through_words_is_read_from_its_text():
@@ -283,8 +281,7 @@ def test_ruled_table_whose_rule_cuts_through_words_is_read_from_its_text():
         for x in rules:
             c.line(x, top + 12, x, y + 12)
     page = read_layout(_one_page(draw)).pages[0]
-    assert page.tables and page.tables[0].texts() != rows           # the grid's own reading
-    assert [t.texts() for t in table_layer(page)] == [rows]
+    assert [t.texts() for t in page.tables] == [rows]
 
 
 def _two_level_table(c, top, rules: bool):
@@ -342,3 +339,85 @@ def test_booktabs_table_with_two_level_titles_is_read_into_rows():
 def test_unruled_table_with_bold_two_level_titles_is_read_into_rows():
     page = read_layout(_one_page(lambda c, y: _two_level_table(c, y, rules=False))).pages[0]
     assert [[[c.text if c else None for c in r] for r in t.rows] for t in page.tables] == [_expected_two_level()]
+
+
+def _wrapped_rows(c, top, titles, rows, xs, leading=9, gap=8):
+    """An unruled table whose cells wrap over lines `leading` apart, rows `gap` apart."""
+    c.setFont('Helvetica-Bold', 8)
+    for x, t in zip(xs, titles):
+        c.drawString(x, top, t)
+    c.setFont('Helvetica', 8)
+    y = top - 18
+    for row in rows:
+        depth = max(len(cell) for cell in row)
+        for x, cell in zip(xs, row):
+            for k, line in enumerate(cell):
+                c.drawString(x, y - k * leading, line)
+        y -= depth * leading + gap
+    return y
+
+
+def test_unruled_rows_of_wrapped_cells_are_one_row_each():
+    # every column wraps, the first too, over lines set close; rows stand a few points apart:
+    # the white between rows parts them, not each line (a line per row is for tables set tight)
+    titles = ['Obiettivo', 'Descrizione', 'Destinatari']
+    rows = [[['Sostegno alla', 'genitorialità'], ['Rafforzare la rete dei', 'servizi per le famiglie', 'con figli minori'],
+             ['famiglie con', 'minori']],
+            [['Abitare', 'sociale'], ['Un sistema di ambito per', "l'emergenza abitativa"], ['nuclei in', 'emergenza', 'abitativa']],
+            [['Lavoro e', 'inclusione'], ['Percorsi di inserimento', 'lavorativo per adulti'], ['adulti fragili']]]
+    page = read_layout(_one_page(lambda c, top: _wrapped_rows(c, top, titles, rows, (60, 200, 380)))).pages[0]
+    assert [t.texts() for t in page.tables] == [
+        [titles] + [['\n'.join(cell) for cell in row] for row in rows]]
+
+
+def test_a_heading_between_two_unruled_cards_ends_the_first():
+    # label | value cards without rules, each under its own larger bold heading: two tables, the
+    # heading in neither (it names the card below it), a value's wrapped last line in its card
+    cards = [('Indicatore n. 1: Accessi allo sportello', [('Tipologia', 'output'), ('Baseline', '120 accessi'),
+                                                          ('Risultato atteso', 'almeno 150 accessi nel')]),
+             ('Indicatore n. 2: Tempo medio di attesa', [('Tipologia', 'outcome'), ('Baseline', '30 giorni'),
+                                                         ('Risultato atteso', '20 giorni')])]
+
+    def draw(c, y):
+        for heading, pairs in cards:
+            c.setFont('Helvetica-Bold', 10.5)
+            c.drawString(60, y, heading)
+            y -= 16
+            c.setFont('Helvetica', 8.5)
+            for label, value in pairs:
+                c.drawString(60, y, label)
+                c.drawString(200, y, value)
+                y -= 11
+            if heading.endswith('sportello'):
+                c.drawString(200, y, 'secondo anno')
+                y -= 11
+            y -= 12
+    page = read_layout(_one_page(draw)).pages[0]
+    assert [t.texts() for t in page.tables] == [
+        [['Tipologia', 'output'], ['Baseline', '120 accessi'], ['Risultato atteso', 'almeno 150 accessi nel\nsecondo anno']],
+        [['Tipologia', 'outcome'], ['Baseline', '30 giorni'], ['Risultato atteso', '20 giorni']]]
+    assert not any(ln.in_table for ln in page.lines if ln.text.startswith('Indicatore'))
+
+
+def test_justified_prose_in_a_narrow_column_is_no_table():
+    # justified lines of a narrow column leave wide, equal word spaces: prose, not columns
+    text = ("nell'ottica del raggiungimento e della stabilizzazione dei servizi sul territorio garantendo il "
+            "soddisfacimento dei nuovi bisogni delle famiglie e delle persone fragili che vivono nei comuni").split()
+
+    def draw(c, y):
+        c.setFont('Helvetica', 9)
+        lines, cur = [], []
+        for w in text:
+            if c.stringWidth(' '.join(cur + [w]), 'Helvetica', 9) > 150 and cur:
+                lines.append(cur)
+                cur = []
+            cur.append(w)
+        for ws in lines:               # set justified to 220 points
+            gap = (220 - sum(c.stringWidth(w, 'Helvetica', 9) for w in ws)) / (len(ws) - 1)
+            x = 60
+            for w in ws:
+                c.drawString(x, y, w)
+                x += c.stringWidth(w, 'Helvetica', 9) + gap
+            y -= 11
+    page = read_layout(_one_page(draw)).pages[0]
+    assert page.tables == []

@@ -54,13 +54,27 @@ def _prose_columns(p: Page) -> dict[int, Box]:
         widths = sorted(ln.x1 - ln.x0 for ln in lns)
         return (widths[int(0.8 * (len(widths) - 1))] >= 0.25 * p.width
                 and sum(len(_pieces(list(ln.words), ln.size)) == 1 for ln in lns) >= 0.8 * len(lns))
+    def side_by_side(a: list[Line], b: list[Line]) -> bool:
+        # where both columns have lines, the one with fewer has them on the other's baselines
+        lo, hi = max(min(ln.top for ln in a), min(ln.top for ln in b)), min(max(ln.bottom for ln in a),
+                                                                            max(ln.bottom for ln in b))
+        a, b = [ln for ln in a if lo - 1 <= ln.top <= hi + 1], [ln for ln in b if lo - 1 <= ln.top <= hi + 1]
+        fewer, more = sorted((a, b), key=len)
+        shared = sum(any(abs(ln.bottom - o.bottom) <= 1 for o in more) for ln in fewer)
+        return bool(fewer) and shared >= _SIDE_BY_SIDE * len(fewer)
+
     def apart(k: int, lns: list[Line]) -> bool:
-        others = [round(ln.bottom) for j, o in cols.items() if j != k for ln in o]
-        side_by_side = sum(any(abs(ln.bottom - b) <= 1 for b in others) for ln in lns)
-        return side_by_side < _SIDE_BY_SIDE * len(lns)
+        return not any(side_by_side(lns, o) for j, o in cols.items() if j != k)
+
+    def beside(k: int, lns: list[Line]) -> list[Line]:
+        # what a column is shows where another column stands beside it (not in a title above)
+        others = [ln for j, o in cols.items() if j != k for ln in o]
+        lo, hi = min(ln.top for ln in others) - 1, max(ln.bottom for ln in others) + 1
+        return [ln for ln in lns if lo <= ln.top <= hi]
     return {k: (median(ln.x0 for ln in lns), min(ln.top for ln in lns) - reach(lns),
                 median(ln.x1 for ln in lns), max(ln.bottom for ln in lns) + reach(lns))
-            for k, lns in cols.items() if len(lns) >= _MIN_ROWS and (prose(lns) or apart(k, lns))}
+            for k, lns in cols.items()
+            if len(here := beside(k, lns)) >= _MIN_ROWS and (prose(here) or apart(k, here))}
 
 
 def _rows(lines: list[Line], prose: dict[int, Box] | None = None) -> list[tuple[float, float, float, list[Piece]]]:
@@ -156,10 +170,14 @@ def _blocks(rows) -> list[list[int]]:
         blocks.append(cur)
     out = []
     for b in blocks:
-        left = min((rows[i][3][0][0] for i in b if _broken(rows[i])), default=0.0)
-        # an unbroken row at the end is the table's only when it stands in a later column
-        # (a cell's wrapped last line); at the left edge it is the text after the table
-        while b and not _broken(rows[b[-1]]) and rows[b[-1]][3][0][0] < left + 2 * rows[b[-1]][2]:
+        starts = {q[0] for i in b if _broken(rows[i]) for q in _pieces(rows[i][3], rows[i][2])[1:]}
+
+        def in_a_column(i: int) -> bool:
+            # a cell's wrapped last line stays within its column; the text after the table runs
+            # across the columns' starts
+            x0, x1 = rows[i][3][0][0], rows[i][3][-1][1]
+            return not any(x0 < s - 1 < x1 for s in starts)
+        while b and not _broken(rows[b[-1]]) and not in_a_column(b[-1]):
             b = b[:-1]
         if sum(_broken(rows[i]) for i in b) >= _MIN_ROWS:
             out.append(b)

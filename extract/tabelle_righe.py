@@ -164,9 +164,36 @@ def _continues(prev: Riga, cur: Riga) -> bool:
 
 def _figures(r: Riga) -> bool:
     """A line of figures across the columns: a row of its own (figures do not wrap)."""
-    texts = [' '.join(c) for c in r.cells if c]
+    return _figures_in([' '.join(c) for c in r.cells])
+
+
+def _figures_in(texts: list[str]) -> bool:
+    texts = [t for t in texts if t]
     nums = [t for t in texts if sum(ch.isdigit() for ch in t) > sum(ch.isalpha() for ch in t)]
     return len(texts) >= 2 and 2 * len(nums) > len(texts)
+
+
+def wrapped_starts(cells: list[list[str]], wide: list[bool]) -> list[bool] | None:
+    """Where the rows start in a table whose cells wrap, the key column's too -- its lines going
+    on in lower case say so, or those of all columns with white between the rows: after a wide
+    gap, and where a column takes up again after its cell ended (a row's cells all start on its
+    first line). `cells[k][j]`: line k's text in column j ('' for none); `wide[k]`: a wide gap
+    stands above line k. None when the cells do not wrap so (a line per row, or figures)."""
+    n = len(cells)
+    between = [k for k in range(1, n) if not wide[k]]
+    keyed = [k for k in range(1, n) if cells[k][0]]
+    if sum(_figures_in(cells[k]) for k in between) > (1 - _PADDED) * len(between):
+        return None
+    if not (wrapping([cells[k][0] for k in keyed if not wide[k]])
+            or (any(wide[k] for k in keyed) and wrapping([c for k in between for c in cells[k] if c]))):
+        return None
+    out, ended = [True], set()        # ended: the columns whose cell in this row has ended
+    for k in range(1, n):
+        new = ((wide[k] and (bool(cells[k][0]) or sum(bool(c) for c in cells[k]) >= 2))
+               or any(cells[k][j] for j in ended))
+        ended = set() if new else ended | {j for j, c in enumerate(cells[k - 1]) if c and not cells[k][j]}
+        out.append(new)
+    return out
 
 
 def wrapping(cell_texts: list[str]) -> bool:
@@ -200,10 +227,8 @@ def _starts(righe: list[Riga], rules) -> list[bool]:
     few_figures = sum(_figures(righe[k]) for k in between) <= (1 - _PADDED) * len(between)
     padded = (not ruled and bool(keyed) and sum(wide(k) for k in keyed) >= _PADDED * len(keyed)
               and few_figures)
-    # cells that wrap, every column at once, with white between the rows: the key column's
-    # lines run on too, so only the gaps part the rows (lines that go on in lower case say so)
-    spaced = (not ruled and not padded and few_figures and sum(wide(k) for k in keyed) >= 2
-              and wrapping([c[0] for k in between for c in righe[k].cells if c]))
+    wrapped = None if ruled or padded else wrapped_starts(
+        [[c[0] if c else '' for c in r.cells] for r in righe], [False] + [wide(k) for k in range(1, len(righe))])
     out = [True]
     first = righe[0]
     for k in range(1, len(righe)):
@@ -215,8 +240,8 @@ def _starts(righe: list[Riga], rules) -> list[bool]:
         elif padded:
             new = ((wide(k) and (bool(cur.cells[0]) or filled(cur) >= 2))
                    or (bool(cur.cells[0]) and filled(cur) >= filled(first)))
-        elif spaced:
-            new = wide(k) and (bool(cur.cells[0]) or filled(cur) >= 2)
+        elif wrapped is not None:
+            new = wrapped[k]
         else:
             new = not _continues(prev, cur)
         new = new or k in ruled_at

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from .layout import Cell, Line, Page, Table
-from .tabelle_righe import wrapping
+from .tabelle_righe import wrapped_starts
 from .tabelle_spazi import set_table_layer, text_columns
 
 _MIN_GAP = 1.1          # ems between two column titles (a word space is a quarter of one)
@@ -118,18 +118,15 @@ def _rows(lines: list[Line], starts: list[float]) -> list[list[Line]]:
 
     def wide(prev: Line, ln: Line) -> bool:
         return ln.top - prev.bottom > max(inner * 2.5, inner + 3)
-    # every column wrapping at once, the first too, with white between the rows: only the white
-    # parts them (lines going on in lower case say the cells wrap)
-    close = [ln for prev, ln in zip(lines, lines[1:]) if not wide(prev, ln)]
-    spaced = (len(lines) - 1 - len(close) >= 2 and
-              wrapping([' '.join(w[2] for w in ws) for ln in close for ws in _cells(ln, starts).values()]))
+    texts = [[' '.join(w[2] for w in _cells(ln, starts).get(j, [])) for j in range(len(starts))] for ln in lines]
+    wrapped = wrapped_starts(texts, [False] + [wide(a, b) for a, b in zip(lines, lines[1:])])
     rows: list[list[Line]] = []
-    for ln in lines:
-        first_col = any(_column_of(x0, starts) == 0 for x0, _, _ in ln.words)
+    for k, ln in enumerate(lines):
         if rows:
             prev = rows[-1][-1]
             overlaps = ln.top < prev.bottom - 1
-            if overlaps or not (wide(prev, ln) or (first_col and not spaced)):
+            new = wrapped[k] if wrapped is not None else (wide(prev, ln) or bool(texts[k][0]))
+            if overlaps or not new:
                 rows[-1].append(ln)
                 continue
         rows.append([ln])
@@ -216,15 +213,24 @@ def _ruled_reaching_foot(prev: Page | None, p: Page, lines: list[Line]) -> _Colu
     return _Columns(starts, median(sizes)) if sizes else None
 
 
+def _title_goes_on(title: Line, ln: Line, p: Page) -> bool:
+    """The next line carries on the column titles: set as they are, right under them."""
+    return (_set_as_header(ln, p) and ln.bold == title.bold and abs(ln.size - title.size) < 0.5
+            and ln.top - title.bottom < 0.8 * (title.bottom - title.top))
+
+
 def _add(p: Page, lines: list[Line], start: int, cols: _Columns, header: Line | None) -> _Columns | None:
     """Read the table from lines[start] on (its titles line, when `header`); add it to the page.
     Returns the columns when the table reached the foot of the page."""
     body, to_foot = _body(lines, start + 1 if header is not None else start, cols)
+    titles = [header] if header is not None else []
+    while header is not None and body and _title_goes_on(titles[-1], body[0], p):
+        titles.append(body.pop(0))        # titles wrapped over lines: one header row
     if not body:
         return None
-    taken = ([header] if header is not None else []) + body
+    taken = titles + body
     right = max(w[1] for ln in taken for w in ln.words) + 2
-    rows = ([[header]] if header is not None else []) + _rows(body, cols.starts)
+    rows = ([titles] if titles else []) + _rows(body, cols.starts)
     p.tables.append(_table(p.number, rows, cols.starts, right))
     p.tables.sort(key=lambda t: t.bbox[1])
     for ln in taken:

@@ -106,6 +106,11 @@ def better(new: Extraction, old: list[Record]) -> bool:
     layout knows its context. (An esito's state is not a choice here: a deck says it by colour,
     and its reader keeps the cell's words beside the colour.)"""
     mine = records(new)
+    kinds = {_tipo(r) for r in mine}
+    if len({_tipo(r) for r in old}) > 1 and kinds and len(kinds) == 1:
+        # two readers took one table for records of two types: weigh this reading against
+        # those of its own type (one block holds one kind of record)
+        old = [r for r in old if _tipo(r) in kinds] or old
     if len(mine) < len(old) or any(_unresolved(r) for r in mine):
         return False
     ours, theirs = sum(map(capito, mine)), sum(map(capito, old))

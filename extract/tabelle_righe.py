@@ -38,10 +38,12 @@ class Riga:
     span: list[int]              # per column, the column whose text covers it (itself if none)
 
 
-def griglia(righe: list[Riga], bounds: list[float], rules: list[float] = ()) -> list[list[Cell | None]]:
+def griglia(righe: list[Riga], bounds: list[float], rules: list[float] = (),
+            titles: bool = True) -> list[list[Cell | None]]:
     """The table's rows from its text rows (top to bottom) in the columns `bounds` part, with the
-    y of the rules drawn across it (none for a table only white space draws)."""
-    n = _title_rows(righe, rules)
+    y of the rules drawn across it (none for a table only white space draws); `titles`: its
+    first rows may be column titles (not in a table's rows carried on under its header)."""
+    n = _title_rows(righe, rules) if titles else 0
     return _titles(righe[:n], bounds) + _body(righe[n:], bounds, rules)
 
 

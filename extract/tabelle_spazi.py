@@ -143,7 +143,7 @@ def _broken(row) -> bool:
     return len(_pieces(row[3], row[2])) >= 2 and not _justified(row[3])
 
 
-def _blocks(rows) -> list[list[int]]:
+def _blocks(rows, min_rows: int = _MIN_ROWS) -> list[list[int]]:
     """Runs of rows close together with enough rows broken into pieces; a lone unbroken row
     (a wrapped cell, a group's title in the body's size) stays inside a run, two in a row end it,
     and so does one set larger than the run (the heading of the next record's table)."""
@@ -179,7 +179,7 @@ def _blocks(rows) -> list[list[int]]:
             return not any(x0 < s - 1 < x1 for s in starts)
         while b and not _broken(rows[b[-1]]) and not in_a_column(b[-1]):
             b = b[:-1]
-        if sum(_broken(rows[i]) for i in b) >= _MIN_ROWS:
+        if sum(_broken(rows[i]) for i in b) >= min_rows:
             out.append(b)
     return out
 
@@ -439,12 +439,73 @@ def stream_tables(p: Page, tables: list[Table]) -> list[Table]:
     return _read(p, _rows(lines, _prose_columns(p)))
 
 
-def set_table_layer(p: Page) -> None:
-    """The page's tables become its table layer; the lines inside them are the tables' own."""
+def set_table_layer(p: Page, prev: Page | None = None) -> None:
+    """The page's tables become its table layer; the lines inside them are the tables' own.
+    A few text rows that carry on a table in its columns -- under it, or at the head of the page
+    after the one it ends at the foot of (`prev`) -- are its rows: a table whose rules stop
+    where its header does (booktabs broken over a page) leaves its body to the text."""
     p.tables = table_layer(p)
+    _carry_on(p, prev)
     for ln in p.lines:
         if not ln.furniture and not ln.in_table and any(_inside(ln, t.bbox) for t in p.tables):
             ln.in_table = True
+
+
+def _carry_on(p: Page, prev: Page | None) -> None:
+    lines = [ln for ln in p.lines if not ln.in_table and not ln.furniture and ln.words
+             and not any(_inside(ln, t.bbox) for t in p.tables)]
+    rows = _rows(lines, _prose_columns(p))
+    if not rows:
+        return
+    bold = _bold(p, rows)
+    content = [ln for ln in p.lines if not ln.furniture and ln.words]
+    for block in _blocks(rows, 1):
+        top, bottom = rows[block[0]][0], rows[block[-1]][1]
+        height = max(rows[block[0]][1] - rows[block[0]][0], 1.0)
+        above = [t for t in p.tables if t.bbox[3] <= top + 1 and top - t.bbox[3] <= 2 * height
+                 and not any(t.bbox[3] + 1 < ln.top < top - 1 for ln in content)]
+        foot = prev.tables[-1] if prev is not None and prev.tables and not any(
+            ln.top > prev.tables[-1].bbox[3] + 2 for ln in prev.lines if not ln.furniture and ln.words) else None
+        guide = above[-1] if above else foot if foot is not None and not any(
+            ln.bottom < top - 1 for ln in content) else None
+        if guide is None:
+            continue
+        if guide in p.tables:
+            # under it on the page: the table and these rows read again as one, in the columns
+            # their text shows (the rules that stop at the header may have fused some)
+            inside = [ln for ln in content if _inside(ln, guide.bbox)]
+            starts = [q[0] for r in _rows(inside) for q in _pieces(r[3], r[2], _CELL_GAP)]
+            mine = [q[0] for i in block for q in _pieces(rows[i][3], rows[i][2], _CELL_GAP)]
+            if sum(any(abs(x - s) <= 4 for s in starts) for x in mine) < 0.8 * len(mine):
+                continue
+            both = _rows(inside + [ln for ln in lines if top - 1 <= ln.top <= bottom + 1])
+            w = _whole(p, guide, both)
+            if w is not None and w.ncols >= guide.ncols:
+                p.tables[p.tables.index(guide)] = w
+            continue
+        t = _in_columns(p.number, rows, block, guide, bold)
+        if t is not None:
+            p.tables.append(t)
+            p.tables.sort(key=lambda x: x.bbox[1])
+
+
+def _in_columns(page: int, rows, block: list[int], guide: Table, bold: list[bool]) -> Table | None:
+    """The block's rows in the columns of `guide`, when its pieces fall each within one of them
+    (two columns at least); else None."""
+    widest = max(guide.rows, key=lambda r: sum(c is not None for c in r))
+    bounds = [c.x0 for c in widest if c is not None] + [guide.bbox[2]]
+    if len(bounds) < 3:
+        return None
+    pieces = [q for i in block for q in _pieces(rows[i][3], rows[i][2], _CELL_GAP)]
+    within = [j for q in pieces for j in range(len(bounds) - 1)
+              if bounds[j] - 2 <= q[0] and q[1] <= bounds[j + 1] + 2]
+    if len(set(within)) < 2 or len(within) < 0.8 * len(pieces):
+        return None
+    righe = _righe(rows, block, bounds, bold)
+    grid = griglia(righe, bounds, (), titles=False)
+    if not grid:
+        return None
+    return Table(page, (bounds[0], righe[0].top, bounds[-1], max(r.bottom for r in righe)), grid)
 
 
 def _read(p: Page, rows) -> list[Table]:

@@ -189,9 +189,9 @@ def unruled_tables(pages: list[Page]) -> None:
             reaching = _add(p, lines, i, cols, header=ln)
         carry = reaching
     # every table known: those whose columns their rules (or titles) fuse are read from their text
-    for p in pages:
+    for prev, p in zip([None, *pages], pages):
         text_columns(p)
-        set_table_layer(p)
+        set_table_layer(p, prev)
 
 
 def _ruled_reaching_foot(prev: Page | None, p: Page, lines: list[Line]) -> _Columns | None:

@@ -420,3 +420,42 @@ def test_justified_prose_in_a_narrow_column_is_no_table():
             y -= 11
     page = read_layout(_one_page(draw)).pages[0]
     assert page.tables == []
+
+
+def test_booktabs_table_broken_over_a_page_keeps_its_body():
+    # the rules stop with the header (top rule, rule under it); the body's rows are text under
+    # them, two on this page and two on the next, down to the bottom rule there: one table
+    from extract.tables import table_runs
+    xs = (60, 180, 300, 420)
+    head = ['Obiettivo', 'Progetto A', 'Progetto B', 'Progetto C']
+    body = [['Grado', '45%', '100%', '20 %'], ['Giudizio', 'sufficiente', 'buono', 'ottimo'],
+            ['Continuità', 'in parte', 'sì', 'no'], ['Riproposto', 'sì', 'no', 'no']]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont('Helvetica', 9)
+    c.drawString(60, 780, 'Verifica della programmazione 2021-2023')
+    y = 130
+    c.line(56, y + 12, 540, y + 12)
+    c.setFont('Helvetica-Bold', 9)
+    for x, t in zip(xs, head):
+        c.drawString(x, y, t)
+    c.line(56, y - 5, 540, y - 5)
+    c.setFont('Helvetica', 9)
+    for row in body[:2]:
+        y -= 16
+        for x, t in zip(xs, row):
+            c.drawString(x, y, t)
+    c.showPage()
+    c.setFont('Helvetica', 9)
+    y = 790
+    for row in body[2:]:
+        for x, t in zip(xs, row):
+            c.drawString(x, y, t)
+        y -= 16
+    c.line(56, y + 10, 540, y + 10)
+    c.drawString(60, y - 30, 'Il piano di zona prosegue con le schede degli obiettivi del nuovo triennio.')
+    c.showPage()
+    c.save()
+    runs = table_runs(read_layout(buf.getvalue()))
+    assert len(runs) == 1 and (runs[0].page_start, runs[0].page_end) == (1, 2)
+    assert [r for t in runs[0].parts for r in t.texts()] == [head] + body

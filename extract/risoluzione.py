@@ -10,7 +10,7 @@ from collections.abc import Container
 from .coverage import table_words, words_read
 from .layout import Table
 from .records import Extraction, RawEsito, RawIndicatore, RawObiettivo
-from .schema import campi
+from .schema import campi, vocabolario
 from .text import fold
 
 _SCELTE = ('si_no', 'tipo_obiettivo', 'booleano', 'giudizio', 'tipo_indicatore')
@@ -25,11 +25,28 @@ def _tipo(rec: Record) -> str:
 _NUMBER = re.compile(r'^[<>≥≤~]?\s*\d+(?:[.,]\d+)?\s*%?$')
 
 
+def _labels_of(tipo: str) -> dict[str, str]:
+    """A record type's wordings long enough not to occur by chance before a colon."""
+    return {fold(w): f for f, ws in vocabolario(tipo).items() for w in ws if len(fold(w).split()) >= 2}
+
+
+def _runs_in(text: str, labels: dict[str, str], own: str) -> bool:
+    """`text` holds another field's label run in with its value ('Contenuto dell'obiettivo: ...')."""
+    before = [' ' + fold(part) for part in text.split(':')[:-1]]
+    return any(b.endswith(' ' + w) for b in before for w, f in labels.items() if f != own)
+
+
+_LABELS = {t: _labels_of(t) for t in ('obiettivo', 'indicatore', 'esito')}
+
+
 def _unresolved(rec: Record) -> list[str]:
-    """The choice fields a record misread: a grid left as printed, not one answer, or a bare
-    number where a choice was due ('100 %' as a state). (A state in words is not judged: a
-    deck's reader keeps the words of a coloured cell as the state and the colour decides.)"""
-    schema = campi(_tipo(rec))
+    """The fields a record misread: a choice left as a grid, not one answer, or a bare number
+    where a choice was due ('100 %' as a state); a text holding another field's label and its
+    value run in ('... Contenuto dell'obiettivo: ...'), the label not seen. (A state in words is
+    not judged: a deck's reader keeps the words of a coloured cell as the state and the colour
+    decides.)"""
+    tipo = _tipo(rec)
+    schema, labels = campi(tipo), _LABELS[tipo]
     out = []
     for name, value in rec.fields.items():
         text = str(value or '').strip()
@@ -39,6 +56,8 @@ def _unresolved(rec: Record) -> list[str]:
         if kind in _SCELTE and (len(text.splitlines()) > 1 or len(text.split()) > 6):
             out.append(name)
         elif (kind in _SCELTE or kind == 'stato') and _NUMBER.match(text):
+            out.append(name)
+        elif _runs_in(text, labels, name):
             out.append(name)
     return out
 

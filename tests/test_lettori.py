@@ -153,3 +153,19 @@ def test_prose_whose_lines_open_with_a_field_word_is_no_record(path):
         gia.extend(m.extract(layout))
     got, superseded = leggi(layout, gia)
     assert len(got) == 0 and not superseded
+
+
+def test_a_value_holding_another_fields_label_is_a_misreading():
+    # a reader that did not see 'Contenuto dell'obiettivo:' left it inside the title: that title
+    # is misread, so a reading that parts label and value takes the block from it
+    from extract import risoluzione
+    from extract.records import Extraction, RawEsito
+    fused = RawEsito({'titolo': "SALUTE MENTALE Contenuto dell'obiettivo: sperimentare il budget di salute",
+                      'criticita': "difficoltà nell'equipe"}, 1)
+    parted = RawEsito({'titolo': 'SALUTE MENTALE', 'descrizione': 'sperimentare il budget di salute',
+                       'criticita': "difficoltà nell'equipe", 'numero': '1'}, 1)
+    assert risoluzione.capito(fused) < risoluzione.capito(parted)
+    assert risoluzione.better(Extraction(esiti=[parted]), [fused])
+    # a colon after words that are no label of another field is just punctuation
+    plain = RawEsito({'titolo': 'Progetto DOMANI: servizi affidi', 'criticita': 'nessuna'}, 1)
+    assert risoluzione.capito(plain) == 2.0

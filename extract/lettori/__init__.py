@@ -136,7 +136,7 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         got = _records(layout, [g], None, gia.obiettivi + out.obiettivi, legenda, pending)
         inside = {w for x in (*g.voci, *(Voce((k,), v, 0) for k, v in g.contesto.items()))
                   for w in fold(' '.join(x.percorso) + ' ' + x.valore).split()}
-        heading = g.contesto.get('titolo')
+        heading = g.contesto.get('titolo') if _needs_name(g) else None    # else it names a chapter
         theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, inside)
                   and (not heading or risoluzione.names(r, heading))]
         if theirs and risoluzione.better(got, theirs):

@@ -58,6 +58,11 @@ def _gap_split(ln: Line) -> tuple[str, str, float] | None:
 _OPEN_END = frozenset('di del della dei degli delle e ed o in nel nella con per a al alla da che il la lo le gli i un una'.split())
 
 
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def _set_as_label(ln: Line, after: Line | None, widths: dict[int, float]) -> bool:
     """A line alone that reads as a label, not as a line of prose that opens with a field's word:
     set apart (bold, capitals, a question) or well short of the text width; not cut mid-phrase,
@@ -68,6 +73,8 @@ def _set_as_label(ln: Line, after: Line | None, widths: dict[int, float]) -> boo
     letters = [c for c in ln.text if c.isalpha()]
     if ln.bold or ln.text.rstrip().endswith('?') or (letters and all(c.isupper() for c in letters)):
         return True
+    if ln.text.strip()[:1].islower():
+        return False                 # a plain line going on in lower case carries on a value
     carried_on = after is not None and not after.bold and after.text.strip()[:1].islower()
     return not carried_on and (ln.x1 - ln.x0) <= 0.6 * widths.get(ln.page, 0.0)
 
@@ -144,7 +151,11 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
             aligned = after is not None and after.page == ln.page and abs(after.x0 - gap[2]) < 3
             items.append(_Item(gap[0], gap[1], ln.page, ln.top, lines=[ln], forte=aligned))
             continue
-        if ln.size <= body + 1.0 and _set_as_label(ln, after, widths) and \
+        # a line in capitals under a value in capitals goes on with it (a title wrapped)
+        goes_on = (cur is not None and cur.label is not None and cur.lines and not ln.bold
+                   and cur.lines[-1].page == ln.page and _capitals(cur.valore.splitlines()[-1] if cur.valore else '')
+                   and _capitals(text))
+        if not goes_on and ln.size <= body + 1.0 and _set_as_label(ln, after, widths) and \
                 _is_label(text, primo_anno, WHOLE_LINE_LABEL_WORDS):
             items.append(_Item(' '.join(text.split()), '', ln.page, ln.top, lines=[ln], forte=ln.bold))
             continue

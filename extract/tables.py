@@ -46,8 +46,16 @@ def _continues(prev: Table, nxt: Table, layout: Layout, tol: float = 6.0) -> boo
         return False
     a, b = _col_edges(prev), _col_edges(nxt)
     if len(a) != len(b):
-        return False
+        # a card whose next rows split the content column (a yes/no grid under the text) goes on
+        # in the same label column
+        return _label_column(prev, tol) is not None and _label_column(prev, tol) == _label_column(nxt, tol)
     return all(abs(x - y) <= tol for x, y in zip(a, b))
+
+
+def _label_column(t: Table, tol: float) -> tuple[int, int] | None:
+    """The x extent of a card's label column: every row's first cell, the same in all rows."""
+    firsts = {(round(r[0].x0 / tol), round(r[0].x1 / tol)) for r in t.rows if r and r[0] is not None}
+    return next(iter(firsts)) if len(firsts) == 1 and min(len(r) for r in t.rows) >= 2 else None
 
 
 def table_runs(layout: Layout) -> list[TableRun]:

@@ -459,3 +459,20 @@ def test_booktabs_table_broken_over_a_page_keeps_its_body():
     runs = table_runs(read_layout(buf.getvalue()))
     assert len(runs) == 1 and (runs[0].page_start, runs[0].page_end) == (1, 2)
     assert [r for t in runs[0].parts for r in t.texts()] == [head] + body
+
+
+def test_card_going_on_over_a_page_with_a_yes_no_grid_is_one_table():
+    # page 1 ends with the card's label | content rows; page 2 opens with its questions, the
+    # content column split into mark | option: the same label column, so the same card
+    from reportlab.platypus import PageBreak, SimpleDocTemplate, Table as RLTable, TableStyle
+    from extract.tables import table_runs
+    grid = TableStyle([('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0)), ('FONTSIZE', (0, 0), (-1, -1), 8.5)])
+    first = RLTable([['Obiettivo principale', 'Ridurre i tempi di attesa'], ['Target', 'Anziani soli']],
+                    colWidths=[200, 300], style=grid)
+    second = RLTable([['Analisi condivisa con ASST?', 'X', 'SI'], ['', '', 'NO'],
+                      ['Co-progettazione con il Terzo Settore', '', 'SI'], ['', 'X', 'NO']],
+                     colWidths=[200, 40, 260], style=grid)
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build([first, PageBreak(), second])
+    runs = table_runs(read_layout(buf.getvalue()))
+    assert [(r.page_start, r.page_end) for r in runs] == [(1, 2)]

@@ -169,15 +169,20 @@ def _figures(r: Riga) -> bool:
     return _figures_in([' '.join(c) for c in r.cells])
 
 
+_NOT_GIVEN = {'na', 'n/a', 'n.a.', 'nd', 'n.d.', 'nr', 'n.r.', '-', '–', '—', '/'}    # a figure's place
+
+
 def _figures_in(texts: list[str]) -> bool:
     texts = [t for t in texts if t]
-    nums = [t for t in texts if sum(ch.isdigit() for ch in t) > sum(ch.isalpha() for ch in t)]
+    nums = [t for t in texts if sum(ch.isdigit() for ch in t) > sum(ch.isalpha() for ch in t)
+            or t.strip().lower() in _NOT_GIVEN]
     return len(texts) >= 2 and 2 * len(nums) > len(texts)
 
 
 def wrapped_starts(cells: list[list[str]], wide: list[bool]) -> list[bool] | None:
     """Where the rows start in a table whose cells wrap, the key column's too -- its lines going
-    on in lower case say so, or those of all columns with white between the rows: after a wide
+    on in lower case say so, or running on alone under its cells (twice at least), or the lines
+    of all columns going on in lower case with white between the rows: after a wide
     gap, and where a column takes up again after its cell ended (a row's cells all start on its
     first line). `cells[k][j]`: line k's text in column j ('' for none); `wide[k]`: a wide gap
     stands above line k. None when the cells do not wrap so (a line per row, or figures)."""
@@ -186,7 +191,12 @@ def wrapped_starts(cells: list[list[str]], wide: list[bool]) -> list[bool] | Non
     keyed = [k for k in range(1, n) if cells[k][0]]
     if sum(_figures_in(cells[k]) for k in between) > (1 - _PADDED) * len(between):
         return None
-    if not (wrapping([cells[k][0] for k in keyed if not wide[k]])
+    # the key column runs on alone, under a key cell, in lines nothing else is on -- and no
+    # values come after such a line without their key (cells set low beside a label, not wrapped)
+    alone = [k for k in range(1, n) if cells[k][0] and not any(cells[k][1:])]
+    runs_on = [k for k in alone if not wide[k] and cells[k - 1][0]]
+    lagging = any(k + 1 < n and not cells[k + 1][0] and any(cells[k + 1][1:]) for k in alone)
+    if not (wrapping([cells[k][0] for k in keyed if not wide[k]]) or (len(runs_on) >= 2 and not lagging)
             or (any(wide[k] for k in keyed) and wrapping([c for k in between for c in cells[k] if c]))):
         return None
     out, ended = [True], set()        # ended: the columns whose cell in this row has ended

@@ -476,3 +476,28 @@ def test_card_going_on_over_a_page_with_a_yes_no_grid_is_one_table():
     SimpleDocTemplate(buf, pagesize=A4).build([first, PageBreak(), second])
     runs = table_runs(read_layout(buf.getvalue()))
     assert [(r.page_start, r.page_end) for r in runs] == [(1, 2)]
+
+
+def test_unruled_table_of_titles_in_capitals_keeps_its_rows_and_last_column():
+    # titles in capitals wrap alone in the first column (no lower case to say so); the last
+    # column is narrow and stands far right, like a text column of its own: still one table
+    titles = ['Obiettivo', 'Raggiungimento', 'Riproposto', 'Realizzazione']
+    rows = [[['PROMUOVERE LA SALUTE / PROMOZIONE E', 'SOSTEGNO ALLA LOTTA CONTRO LE', 'DIPENDENZE'], ['100 %'], ['Si'],
+             ['Obiettivo raggiunto']],
+            [['EQUIPE DI AMBITO PER', "L'INSERIMENTO LAVORATIVO"], ['75 %'], ['No'], ['Parzialmente']],
+            [['VULNERABILITÀ SOCIALE: UNA RETE', "DI CONTRASTO ALL'EMARGINAZIONE"], ['90 %'], ['Si'],
+             ['Obiettivo raggiunto']]]
+
+    def draw(c, top):
+        c.setFont('Helvetica-Bold', 8.5)
+        for x, t in zip((50, 240, 330, 452), titles):
+            c.drawString(x, top, t)
+        c.setFont('Helvetica', 8.5)
+        y = top - 14
+        for row in rows:
+            for x, cell in zip((50, 240, 330, 452), row):
+                for k, line in enumerate(cell):
+                    c.drawString(x, y - 10.5 * k, line)
+            y -= 10.5 * len(row[0])
+    page = read_layout(_one_page(draw)).pages[0]
+    assert [t.texts() for t in page.tables] == [[titles] + [['\n'.join(cell) for cell in row] for row in rows]]

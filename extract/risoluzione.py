@@ -96,8 +96,16 @@ def name_of(rec: Record) -> str:
 
 
 def names(rec: Record, heading: str) -> bool:
-    """The record's name says the heading a block stands under (each may say more)."""
-    return _mostly_in(set(fold(heading).split()), set(fold(name_of(rec)).split()))
+    """The record's name says the heading a block stands under (each may say more, or the
+    record's name be a part of it: a reader that took one line of a wrapped heading)."""
+    said, name = set(fold(heading).split()), set(fold(name_of(rec)).split())
+    return _mostly_in(said, name) or _mostly_in(name, said)
+
+
+def naming(rec: Record, heading: str) -> float:
+    """How well the record's name and the heading say each other (the words they share)."""
+    said, name = set(fold(heading).split()), set(fold(name_of(rec)).split())
+    return len(said & name) / max(len(said | name), 1)
 
 
 def read_from(rec: Record, inside: Container[str], elsewhere: Container[str] = frozenset()) -> bool:

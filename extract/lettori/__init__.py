@@ -139,6 +139,9 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         heading = g.contesto.get('titolo') if _needs_name(g) else None    # else it names a chapter
         theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, inside)
                   and (not heading or risoluzione.names(r, heading))]
+        if heading and len(theirs) > 1:
+            # records alike (a description two cards share): the one its heading names best
+            theirs = [max(theirs, key=lambda r: risoluzione.naming(r, heading))]
         if theirs and risoluzione.better(got, theirs):
             _keep(out, got, pending)
             superseded += theirs

@@ -50,6 +50,20 @@ def triennio_valutato(layout: Layout, upto_page: int, local_text: str = '') -> s
     local = ranges(local_text)
     if local:
         return local[0]
+    said = valutato_sopra(layout, upto_page)
+    if said:
+        return said
+    counts = Counter()
+    for p in layout.pages:
+        for ln in p.content_lines():
+            if EVALUATED.search(fold(ln.text)):
+                counts.update(ranges(ln.text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def valutato_sopra(layout: Layout, upto_page: int) -> str | None:
+    """The triennio the nearest heading above (on this page or before) says is evaluated
+    ('Valutazione degli obiettivi del triennio 2021-2023'); None when no heading says so."""
     for n in range(upto_page, 0, -1):
         for block in reversed(_heading_blocks(layout.page(n).content_lines(include_tables=True))):
             for ln in reversed(block):
@@ -58,12 +72,7 @@ def triennio_valutato(layout: Layout, upto_page: int, local_text: str = '') -> s
             said = _evaluated_span(' '.join(ln.text for ln in block))
             if said:
                 return said
-    counts = Counter()
-    for p in layout.pages:
-        for ln in p.content_lines():
-            if EVALUATED.search(fold(ln.text)):
-                counts.update(ranges(ln.text))
-    return counts.most_common(1)[0][0] if counts else None
+    return None
 
 
 def _heading_blocks(lines: list[Line]) -> list[list[Line]]:

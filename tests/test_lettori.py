@@ -169,3 +169,34 @@ def test_a_value_holding_another_fields_label_is_a_misreading():
     # a colon after words that are no label of another field is just punctuation
     plain = RawEsito({'titolo': 'Progetto DOMANI: servizi affidi', 'criticita': 'nessuna'}, 1)
     assert risoluzione.capito(plain) == 2.0
+
+
+def test_evaluated_sections_are_esiti_with_their_wrapped_labels():
+    # under 'Valutazione ... del triennio 2021-2023' in a 2025-2027 plan, a numbered section with
+    # a judgement and a bold run-in label wrapped over two lines ('... nel triennio' / '2025-2027?:
+    # Parzialmente') is an esito -- not an objective with a 'valutazione'
+    import io
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 780
+    for text, font, size in (('Piano di Zona 2025-2027', 'Helvetica', 13),
+                             ('Valutazione degli obiettivi del triennio 2021-2023', 'Helvetica-Bold', 12.5),
+                             ('Obiettivo 1 – Attuazione del Reddito di Cittadinanza', 'Helvetica-Bold', 11.5),
+                             ('Valutazione complessiva: Sufficiente', 'Helvetica-Bold', 8.5),
+                             ("L'obiettivo viene riproposto nel triennio", 'Helvetica-Bold', 8.5),
+                             ('2025-2027?: Parzialmente', 'Helvetica', 8.5),
+                             ('Obiettivo 2 – Progetto anagrafe della fragilità', 'Helvetica-Bold', 11.5),
+                             ('Valutazione complessiva: Ottimo', 'Helvetica-Bold', 8.5),
+                             ('Criticità rilevate: rilancio della rete dei volontari', 'Helvetica', 8.5)):
+        c.setFont(font, size)
+        c.drawString(60, y, text)
+        y -= size + 8
+    c.showPage()
+    c.save()
+    got, _ = leggi(read_layout(buf.getvalue()), Extraction())
+    assert not got.obiettivi
+    assert [(e.fields.get('titolo'), e.fields.get('giudizio'), e.fields.get('riproposto')) for e in got.esiti] == [
+        ('Attuazione del Reddito di Cittadinanza', 'Sufficiente', 'Parzialmente'),
+        ('Progetto anagrafe della fragilità', 'Ottimo', None)]

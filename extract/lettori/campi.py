@@ -108,12 +108,18 @@ def lists_records(tipo: str, nomi: set[str]) -> bool:
     return any(c.contiene for c in SCHEMA[tipo] if c.nome in nomi)
 
 
+_PREFERITO = 0.75
+
+
 def leggi_etichette(percorsi: list[tuple[str, ...]], primo_anno: int | None = None,
-                    tipi: tuple[str, ...] = TIPI_GRUPPO, senza_nome: bool = False, bastano: int = 2) -> Lettura | None:
+                    tipi: tuple[str, ...] = TIPI_GRUPPO, senza_nome: bool = False, bastano: int = 2,
+                    preferito: str | None = None) -> Lettura | None:
     """The record type a group's labels describe best: the most distinct fields named, its own
     identity field counting one more, a stand-in half. None when no type has an identity --
     unless `senza_nome` (a card whose heading names it): then two fields are enough, or one that
-    lists the record's actions or indicators (`bastano`: how many fields are enough)."""
+    lists the record's actions or indicators (`bastano`: how many fields are enough).
+    `preferito`: the type the context says (esiti under a heading that evaluates a past
+    triennio), worth a little less than one field more."""
     best = None
     for tipo in tipi:
         mapped: dict[int, str] = {}
@@ -125,7 +131,7 @@ def leggi_etichette(percorsi: list[tuple[str, ...]], primo_anno: int | None = No
         ident, own = _identita(tipo, nomi)
         if ident is None and not (senza_nome and (len(nomi - {'numero'}) >= bastano or lists_records(tipo, nomi))):
             continue
-        punti = len(nomi - {'numero'}) + (1.0 if own else 0.5 if ident else 0.0)
+        punti = len(nomi - {'numero'}) + (1.0 if own else 0.5 if ident else 0.0) + _PREFERITO * (tipo == preferito)
         if best is None or punti > best.punti:
             best = Lettura(tipo, mapped, punti, ident)
     return best

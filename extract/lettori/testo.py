@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from ..contesto import valutato_sopra
 from ..layout import Layout, Line, Table, opens_next_column
 from ..text import fold, is_bullet_line, join_wrapped
 from .campi import TIPI_GRUPPO, campo, is_identity as schema_identity, leggi_etichette, lists_records
@@ -122,13 +123,26 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
     body = median(ln.size for p in layout.pages for ln in p.lines if not ln.furniture)
     widths = {p.number: max((ln.x1 - ln.x0 for ln in p.content_lines()), default=0.0) for p in layout.pages}
     items: list[_Item] = []
+    skip: set[int] = set()
     for k, ln in enumerate(order):
+        if k in skip:
+            continue
         if isinstance(ln, Table):
             items += _table_items(ln, primo_anno)
             continue
         text = ln.text.strip()
         after = next((x for x in order[k + 1:k + 2] if isinstance(x, Line)), None)
         cur = items[-1] if items else None
+        # a run-in label wrapped over two lines ('L'obiettivo viene riproposto nel triennio' /
+        # '2025-2027?: Sì'): the first line set like a label, the colon on the next
+        wrapped = _RUN_IN.match(after.text.strip()) if after is not None and ln.bold and ':' not in text \
+            and after.page == ln.page and abs(after.size - ln.size) < 0.5 else None
+        if wrapped and not _is_label(wrapped.group(1), primo_anno) \
+                and _is_label(f'{text} {wrapped.group(1)}', primo_anno):
+            items.append(_Item(' '.join(f'{text} {wrapped.group(1)}'.split()), wrapped.group(2).strip(), ln.page,
+                               ln.top, lines=[ln, after], forte=True))
+            skip.add(k + 1)
+            continue
         m = _NUMBERED.match(text)
         # 'Obiettivo 2: Progetto X' names a record; '2. Destinatari' without such a word is a label
         if m and _heading(ln, body) and (m.group(1) or not _is_label(m.group(3), primo_anno)):
@@ -196,7 +210,7 @@ def gruppi_testo(layout: Layout, primo_anno: int | None = None, taken: set[int] 
             # the next numbered section after one read as a record is one of its kind
             sibling = out[-1].lettura.tipo if out and heading is not None and heading.numero \
                 and out[-1].contesto.get('numero') else None
-            g = _gruppo(current, heading, primo_anno, sibling)
+            g = _gruppo(current, heading, primo_anno, sibling, _preferito(layout, current[0].pagina, primo_anno))
             if g is not None:
                 out.append(g)
 
@@ -215,14 +229,20 @@ def gruppi_testo(layout: Layout, primo_anno: int | None = None, taken: set[int] 
     return out
 
 
+def _preferito(layout: Layout, page: int, primo_anno: int | None) -> str | None:
+    """Esiti, under a heading that evaluates a triennio before the plan's."""
+    span = valutato_sopra(layout, page)
+    return 'esito' if span and primo_anno and int(span[:4]) < primo_anno else None
+
+
 def _gruppo(items: list[_Item], heading: _Item | None, primo_anno: int | None,
-            sibling: str | None = None) -> Gruppo | None:
+            sibling: str | None = None, preferito: str | None = None) -> Gruppo | None:
     """The items under one heading (or one run of labels) as a group: at least two fields, or --
     under a heading that names the record -- one that lists its actions or indicators, or the
     actions themselves (the heading is their objective), or one field of a numbered section
     following one of its kind (`sibling`: that record type)."""
     labels = [(it.label,) for it in items]
-    lettura = leggi_etichette(labels, primo_anno, senza_nome=heading is not None)
+    lettura = leggi_etichette(labels, primo_anno, senza_nome=heading is not None, preferito=preferito)
     if sibling and (lettura is None or lettura.tipo != sibling):
         lettura = leggi_etichette(labels, primo_anno, (sibling,), senza_nome=True, bastano=1) or lettura
     if lettura is None:

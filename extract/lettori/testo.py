@@ -137,9 +137,11 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
         # '2025-2027?: Sì'): the first line set like a label, the colon on the next
         wrapped = _RUN_IN.match(after.text.strip()) if after is not None and ln.bold and ':' not in text \
             and after.page == ln.page and abs(after.size - ln.size) < 0.5 else None
-        if wrapped and not _is_label(wrapped.group(1), primo_anno) \
-                and _is_label(f'{text} {wrapped.group(1)}', primo_anno):
-            items.append(_Item(' '.join(f'{text} {wrapped.group(1)}'.split()), wrapped.group(2).strip(), ln.page,
+        # (the part before the colon a label's tail -- a question's end, years -- not a value's words)
+        tail = wrapped.group(1) if wrapped else ''
+        if wrapped and (tail.rstrip().endswith('?') or not re.search(r'[^\W\d_]{4,}', tail)) \
+                and not _is_label(tail, primo_anno) and _is_label(f'{text} {tail}', primo_anno):
+            items.append(_Item(' '.join(f'{text} {tail}'.split()), wrapped.group(2).strip(), ln.page,
                                ln.top, lines=[ln, after], forte=True))
             skip.add(k + 1)
             continue
@@ -245,11 +247,15 @@ def _gruppo(items: list[_Item], heading: _Item | None, primo_anno: int | None,
     lettura = leggi_etichette(labels, primo_anno, senza_nome=heading is not None, preferito=preferito)
     if sibling and (lettura is None or lettura.tipo != sibling):
         lettura = leggi_etichette(labels, primo_anno, (sibling,), senza_nome=True, bastano=1) or lettura
+    if preferito and heading is not None and (lettura is None or lettura.tipo != preferito):
+        # under its heading, one field of the kind the context says is as good as another kind's
+        said = leggi_etichette(labels, primo_anno, (preferito,), senza_nome=True, bastano=1, preferito=preferito)
+        lettura = said if said is not None and (lettura is None or said.punti >= lettura.punti) else lettura
     if lettura is None:
         return None
     nomi = set(lettura.campi.values()) - {'numero'}
     alone = heading is not None and all(it.forte for it in items) and \
-        (lists_records(lettura.tipo, nomi) or lettura.tipo == 'azione' or lettura.tipo == sibling)
+        (lists_records(lettura.tipo, nomi) or lettura.tipo in ('azione', sibling, preferito))
     if len(nomi) < 2 and not alone:
         return None
     voci = [Voce((it.label,), it.valore, it.pagina) for it in items]

@@ -163,6 +163,9 @@ SCHEMA: dict[str, tuple[Campo, ...]] = {
         _c('testo', 'azione', 'azioni', 'attivita', 'descrizione azione', 'descrizione attivita', 'intervento',
            ruolo='identita'),
         _c('leps', 'leps', 'livello essenziale'),
+        # when an action is done: a table of actions often has a timeline ('Tempi › 2025 2026 2027')
+        _c('tempi', 'tempi', 'tempistica', 'tempistiche', 'cronoprogramma', 'tempi di realizzazione',
+           'tempi di attuazione', 'calendario', colonna=False),
     ),
     'indicatore': (
         _c('numero', ruolo='identita', valore='titolo'),

@@ -39,6 +39,12 @@ def _field_anywhere(label: str, primo_anno: int | None) -> bool:
     return any(campo(t, label, primo_anno)[0] is not None for t in TIPI_GRUPPO)
 
 
+def _label_fit(label: str, primo_anno: int | None) -> float:
+    """How closely the label says some field's wording (1.0: one of them word for word)."""
+    return max((sim for t in TIPI_GRUPPO for name, sim in [campo(t, label, primo_anno)] if name is not None),
+               default=0.0)
+
+
 def _is_label(text: str, primo_anno: int | None, max_words: int = MAX_LABEL_WORDS) -> bool:
     """A field's name: short, no list item, no sentence going on."""
     words = text.split()
@@ -137,10 +143,12 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
         # '2025-2027?: Sì'): the first line set like a label, the colon on the next
         wrapped = _RUN_IN.match(after.text.strip()) if after is not None and ln.bold and ':' not in text \
             and after.page == ln.page and abs(after.size - ln.size) < 0.5 else None
-        # (the part before the colon a label's tail -- a question's end, years -- not a value's words)
+        # (the part before the colon a label's tail -- the two lines say a wording better than the
+        # first alone, or it ends a question, or holds only years -- not a value's first words)
         tail = wrapped.group(1) if wrapped else ''
-        if wrapped and (tail.rstrip().endswith('?') or not re.search(r'[^\W\d_]{4,}', tail)) \
-                and not _is_label(tail, primo_anno) and _is_label(f'{text} {tail}', primo_anno):
+        if wrapped and not _is_label(tail, primo_anno) and _is_label(f'{text} {tail}', primo_anno) and (
+                tail.rstrip().endswith('?') or not re.search(r'[^\W\d_]{4,}', tail)
+                or _label_fit(f'{text} {tail}', primo_anno) > _label_fit(text, primo_anno) + 0.02):
             items.append(_Item(' '.join(f'{text} {tail}'.split()), wrapped.group(2).strip(), ln.page,
                                ln.top, lines=[ln, after], forte=True))
             skip.add(k + 1)

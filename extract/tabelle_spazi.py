@@ -332,7 +332,7 @@ def _fused(t: Table, rows) -> bool:
             return True
         # figures stacked in a cell, each on a line of another cell: rows the rules missed
         if any(len(h) >= 2 and figures(h.values()) and any(set(h) <= set(o) for o in held if o is not h)
-               for h in held[1:]):
+               for h in held):
             return True
         for c in r:
             if c is None:

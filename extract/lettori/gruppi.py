@@ -262,11 +262,13 @@ def coppie(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
             groups[-1][-1].celle += [c for c in cells if c is not None]
             continue
         name, _ = campo(tipo, ' '.join(label.split()), primo_anno)
-        if not groups or (name is not None and name in said):
+        # a record has one of each field -- but measurements at several dates
+        key = fold(label) if name == 'rilevazione' else name
+        if not groups or (key is not None and key in said):
             groups.append([])
             said = set()
-        if name is not None:
-            said.add(name)
+        if key is not None:
+            said.add(key)
         groups[-1].append(Voce((' '.join(label.split()),), value, page, [c for c in cells if c is not None]))
     return [_gruppo(v, tipo, primo_anno, run, 'coppie') for v in groups if v]
 

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-from . import avvisi, flussi, righe
+from . import avvisi, flussi, righe, struttura
 from .celle import table_texts
 from .errors import UnreadableDocument
 from .geometria import PDFIUM, PDFPLUMBER, scelta
@@ -963,6 +963,7 @@ def open_pdf(data: bytes, geometria: str | None = None):
             return doc
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+        struttura.check_document(pdf.doc)
         n = len(pdf.pages)
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise UnreadableDocument('cifrato', f'PDF cifrato: serve una password ({type(e).__name__})') from e

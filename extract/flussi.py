@@ -8,7 +8,7 @@
   not an endless loop;
 - a page whose content is not a stream (its object overwritten, missing) says so;
 - damage to the file's structure (lengths, object offsets) is read the robust way and said
-  (struttura.py).
+  (struttura.py; layout.read_layout lets PDFium try such a file first).
 
 `proteggi()` installs them; it is idempotent and changes nothing for well-formed files."""
 from __future__ import annotations
@@ -93,8 +93,6 @@ def needs_guarded_reading(data: bytes, limit: int | None = None) -> bool:
     damaged: PDFium draws its page empty, silently. (In an encrypted file every stream's bytes
     are ciphertext, so there only what looks like zlib is tried.)"""
     limit = MAX_STREAM if limit is None else limit
-    if struttura.lengths_disagree(data) or struttura.objects_misplaced(data):
-        return True                      # PDFium reads such files as declared: garbled or empty pages
     encrypted = b'/Encrypt' in data
     for m in _STREAM_START.finditer(data):
         if data[max(0, m.start() - 3):m.start()] == b'end':

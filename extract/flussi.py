@@ -5,7 +5,10 @@
 - a damaged compressed stream gives what precedes the damage and says so (pdfminer alone
   returns nothing, silently, when the damage is not in the last bytes);
 - a chain of references longer than MAX_HOPS (a loop: 6 0 R -> 7 0 R -> 6 0 R) is an error,
-  not an endless loop.
+  not an endless loop;
+- a page whose content is not a stream (its object overwritten, missing) says so;
+- damage to the file's structure (lengths, object offsets) is read the robust way and said
+  (struttura.py; layout.read_layout lets PDFium try such a file first).
 
 `proteggi()` installs them; it is idempotent and changes nothing for well-formed files."""
 from __future__ import annotations
@@ -16,6 +19,8 @@ import zlib
 
 from pdfminer import pdftypes
 from pdfminer.pdfexceptions import PDFException
+
+from . import struttura
 
 MAX_STREAM = 64 << 20         # bytes one stream may inflate to (a page's text is a few MiB at most)
 MAX_HOPS = 64                 # references followed to reach one object
@@ -47,18 +52,24 @@ def check_page(page) -> None:
     page PDFium read has no pdfminer object: PDFium parsed it already, in C++."""
     if getattr(page, 'page_obj', None) is None:
         return
-    contents = pdftypes.resolve1(page.page_obj.attrs.get('Contents'))
-    streams = contents if isinstance(contents, list) else [contents]
+    named = page.page_obj.attrs.get('Contents')
+    contents = pdftypes.resolve1(named)
+    streams = contents if isinstance(contents, list) else [named]
     n = 0
     for ref in streams:
         stream = pdftypes.resolve1(ref)
-        if isinstance(stream, pdftypes.PDFStream):
+        if isinstance(stream, pdftypes.PDFStream) and stream.objid is not None:
             n += len(_PAINT.findall(stream.get_data()))
+        elif ref is not None:
+            # the object the page names as its content is not there (overwritten, or the
+            # cross-reference points elsewhere): what it drew is lost, and nothing else says so
+            what = f'oggetto {ref.objid}' if isinstance(ref, pdftypes.PDFObjRef) else 'contenuto diretto'
+            log.warning('contenuto della pagina non leggibile (%s): il testo e i disegni di quel flusso sono persi', what)
     if n > MAX_PAINTS:
         raise PaginaAbnorme(f'pagina con {n} operatori di disegno (oltre {MAX_PAINTS}): non letta')
 
 
-_STREAM_START = re.compile(rb'stream\r?\n')
+_STREAM_START = struttura.STREAM_START
 
 
 _FIRST_FILTER = re.compile(rb'/Filter\s*\[?\s*/(\w+)')
@@ -175,6 +186,7 @@ def resolve1(x: object, default: object = None):
 def proteggi() -> None:
     import importlib
     pdftypes.zlib = _Zlib
+    struttura.proteggi()
     # the modules that imported resolve1 by name hold the original: replace it there too
     for name in ('pdfminer.pdftypes', 'pdfminer.pdfpage', 'pdfminer.pdfinterp', 'pdfminer.pdffont',
                  'pdfminer.pdfdocument', 'pdfplumber.structure'):

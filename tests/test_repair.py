@@ -80,8 +80,8 @@ def test_links_and_index_lost_from_a_warehouse_are_rebuilt_by_a_plain_run(tmp_pa
 
 
 def test_what_pdfminer_complains_about_becomes_an_avviso(tmp_path, monkeypatch):
-    # PDFium reads this page whole (tests/test_geometria.py); pdfminer, the fallback reader, does
-    # not and says so. Read in this process: the ingest's worker server keeps the environment it
+    # a declared length that does not end at endstream: pdfminer, the fallback reader, reads on to
+    # endstream and says so. Read in this process: the ingest's worker server keeps the environment it
     # started with, so PDZ_GEOMETRIA set here would not reach it
     from pdz.pipeline import process_file
     monkeypatch.setenv('PDZ_GEOMETRIA', 'pdfplumber')
@@ -90,7 +90,7 @@ def test_what_pdfminer_complains_about_becomes_an_avviso(tmp_path, monkeypatch):
     res = process_file(tmp_path / 'lunghezza.pdf')
     notes = [(a.fase, a.gravita, a.messaggio) for a in res.rows['anomalie'] if a.fase == 'lettura']
     assert notes and all(g == 'avviso' and m.startswith('lettura PDF: ') for _, g, m in notes)
-    assert any('non-indirect object' in m for _, _, m in notes)
+    assert any('lunghezza dichiarata' in m for _, _, m in notes)
 
 
 def test_a_new_version_with_far_fewer_rows_is_held_back_until_forced(tmp_path):

@@ -30,13 +30,18 @@ def _groups(rows):
     return loose, cards
 
 
-def _best(text: str, did: str, cards, best=None):
+def _best(text: str, did: str, cards, best=None, seen: dict | None = None):
     """The (score, card id, objective id) to link to: the highest score >= MIN_SIMILARITY among
-    `cards` of other documents, ties to the larger id, starting from `best`."""
+    `cards` of other documents, ties to the larger id, starting from `best`. `seen` holds the
+    scores of pairs of texts already compared in this linking (versions and copies of one plan
+    repeat the same texts: each pair is compared once)."""
+    seen = {} if seen is None else seen
     for cid, oid, ctext, cdid, _ in cards:
         if cdid == did or not text or not ctext:
             continue
-        s = similarity(text, ctext, MIN_SIMILARITY)     # below it only a bound: spares the full comparison
+        s = seen.get((text, ctext))
+        if s is None:     # below the floor only a bound: spares the full comparison
+            s = seen[text, ctext] = similarity(text, ctext, MIN_SIMILARITY)
         if s >= MIN_SIMILARITY and (best is None or (s, cid) >= best[:2]):
             best = (s, cid, oid)
     return best
@@ -59,10 +64,10 @@ def _write(con, changes: list[tuple], reset: bool = False) -> None:
 def link_indicators(con) -> int:
     """Recompute every indicatori.obiettivo_collegato / indicatore_collegato; returns links made."""
     loose, cards = _groups(con.execute(_ROWS.format(where='')).fetchall())
-    links = []
+    links, seen = [], {}
     for key, items in loose.items():
         for iid, _, text, did, _ in items:
-            best = _best(text, did, cards.get(key, []))
+            best = _best(text, did, cards.get(key, []), seen=seen)
             if best:
                 links.append((best[2], best[1], iid))
     _write(con, links, reset=True)
@@ -78,7 +83,7 @@ def link_changed(con, changed: set[str], groups: set[tuple[str, str]]) -> int:
                                      [ambito, triennio]).fetchall())
         loose.update(lo)
         cards.update(ca)
-    changes, total = [], 0
+    changes, total, seen = [], 0, {}
     for key, items in loose.items():
         group = cards.get(key, [])
         card = {c[0]: c for c in group}
@@ -86,10 +91,10 @@ def link_changed(con, changed: set[str], groups: set[tuple[str, str]]) -> int:
         for iid, _, text, did, linked in items:
             current = card.get(linked)
             if did in changed or (linked and (current is None or current[3] in changed)):
-                best = _best(text, did, group)           # computed again over the whole group
+                best = _best(text, did, group, seen=seen)      # computed again over the whole group
             else:                                        # the rest still stands: only the new cards
                 start = (similarity(text, current[2]), current[0], current[1]) if current else None
-                best = _best(text, did, fresh, start)
+                best = _best(text, did, fresh, start, seen)
             new = (best[2], best[1]) if best else (None, None)
             old = (current[1], current[0]) if current else (None, None)
             if new != old or (linked and not current):

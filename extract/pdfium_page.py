@@ -95,8 +95,13 @@ class GeometryPage(Page):
         return self._geometry
 
     def close(self) -> None:
+        """Drop the page's objects now: the page refers to itself (root_page, the bound cached
+        get_textmap), so without this its thousands of char dicts wait for a full collection."""
         self.flush_cache()
         self.get_textmap.cache_clear()
+        self.__dict__.pop('get_textmap', None)
+        self.root_page = None
+        self._geometry = None
 
 
 # ---------------------------------------------------------------- fonts, as pdfminer reads them

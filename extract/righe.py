@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import re
 from itertools import groupby
+from operator import itemgetter
 
 X_TOLERANCE, Y_TOLERANCE = 2, 3
 # pdfplumber expands these glyphs into their letters, in words and in text
 LIGATURES = {'ﬀ': 'ff', 'ﬃ': 'ffi', 'ﬄ': 'ffl', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬆ': 'st', 'ﬅ': 'st'}
 _LINE = re.compile(r' *([^\n]+?) *(\n|$)')
+
+_TOP, _X0, _FIRST = itemgetter('top'), itemgetter('x0'), itemgetter(0)
 
 # a word: (text, x0, top, x1, bottom, chars, upright, direction)
 Word = tuple
@@ -44,15 +47,17 @@ def _line_groups(run: list[dict]):
     One stable sort on (cluster, position along the line) orders them as pdfplumber's stable
     sort on the cluster and then on the position within each cluster does."""
     if run[0]['upright']:
-        cluster = _clusters([c['top'] for c in run], Y_TOLERANCE)
-        keyed = sorted(run, key=lambda c: (cluster[c['top']], c['x0']))
-        line_of, direction = (lambda c: cluster[c['top']]), 'ltr'
-    else:
-        cluster = _clusters([c['x0'] for c in run], X_TOLERANCE)
-        keyed = sorted(run, key=lambda c: (cluster[c['x0']], c['top'], c['bottom']))
-        line_of, direction = (lambda c: cluster[c['x0']]), 'ttb'
-    for _, line in groupby(keyed, key=line_of):
-        yield list(line), direction
+        tops = list(map(_TOP, run))
+        cluster = _clusters(tops, Y_TOLERANCE)
+        # (cluster, x0, position in the run): the stable sort on (cluster, x0), without a key call a char
+        keyed3 = sorted(zip(map(cluster.__getitem__, tops), map(_X0, run), range(len(run))))
+        for _, line in groupby(keyed3, key=_FIRST):
+            yield [run[k] for _, _, k in line], 'ltr'
+        return
+    cluster = _clusters([c['x0'] for c in run], X_TOLERANCE)
+    keyed = sorted(run, key=lambda c: (cluster[c['x0']], c['top'], c['bottom']))
+    for _, line in groupby(keyed, key=lambda c: cluster[c['x0']]):
+        yield list(line), 'ttb'
 
 
 def _word(chars: list[dict], direction: str) -> Word:

@@ -139,6 +139,8 @@ def text_lines(chars: list[dict]) -> list[dict]:
     if not ws:
         return []
     cluster = _clusters([w[2] for w in ws], Y_TOLERANCE)
+    if all(w[0] and ' ' not in w[0] and '\n' not in w[0] for w in ws):
+        return _plain_lines(ws, cluster)
     letters: list[str] = []
     owners: list[dict | None] = []
     for i, (_, group) in enumerate(groupby(ws, key=lambda w: cluster[w[2]])):
@@ -160,4 +162,34 @@ def text_lines(chars: list[dict]) -> list[dict]:
         cs = [c for c in owners[m.start(1):m.end(1)] if c is not None]
         _, x0, top, x1, bottom, _, _, _ = _word(cs, '')
         out.append({'text': m.group(1), 'x0': x0, 'top': top, 'x1': x1, 'bottom': bottom, 'chars': cs})
+    return out
+
+
+def _letters(text: str) -> str:
+    return LIGATURES.get(text, text)
+
+
+def _plain_lines(ws: list[Word], cluster: dict[float, int]) -> list[dict]:
+    """text_lines where no word is empty or holds a space or a line break, as nearly all pages
+    are: a line is then its words joined by spaces, with no text to cut apart; its chars are
+    theirs, each once a letter it gives (a ligature twice, as the letters' owners list it), and
+    its box is theirs (first of equals kept, as _word keeps it)."""
+    out = []
+    for _, group in groupby(ws, key=lambda w: cluster[w[2]]):
+        group = list(group)
+        _, x0, top, x1, bottom, _, _, _ = group[0]
+        for w in group:
+            if w[1] < x0:
+                x0 = w[1]
+            if w[2] < top:
+                top = w[2]
+            if w[3] > x1:
+                x1 = w[3]
+            if w[4] > bottom:
+                bottom = w[4]
+        cs: list[dict] = []
+        for w in group:      # a word of one-letter chars (as long as its text) is its chars as they are
+            cs += w[5] if len(w[0]) == len(w[5]) else [c for c in w[5] for _ in _letters(c['text'])]
+        out.append({'text': ' '.join([w[0] for w in group]), 'x0': x0, 'top': top, 'x1': x1, 'bottom': bottom,
+                    'chars': cs})
     return out

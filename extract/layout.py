@@ -316,11 +316,12 @@ def _inside(c: dict, x0, top, x1, bottom) -> bool:
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
-def _cell_inks(table: Table, chars: list[dict]) -> None:
-    """Cell.ink for the cells holding coloured text. Most text is black: only cells with a
-    coloured char are looked at closely, so this costs next to nothing on ordinary tables."""
+def _cell_inks(table: Table, chars: list[dict], coloured: list[dict]) -> None:
+    """Cell.ink for the cells holding coloured text (`coloured`: the page's chars that are).
+    Most text is black: only cells with a coloured char are looked at closely, so this costs
+    next to nothing on ordinary tables."""
     x0, top, x1, bottom = table.bbox
-    coloured = [c for c in chars if _char_coloured(c) and _inside(c, x0, top, x1, bottom)]
+    coloured = [c for c in coloured if _inside(c, x0, top, x1, bottom)]
     if not coloured:
         return
     inner = [c for c in chars if _inside(c, x0, top, x1, bottom)]
@@ -357,8 +358,9 @@ def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) 
         if _unruled_candidate(table):
             words = righe.word_dicts(page.chars) if words is None else words
             _unruled_columns(table, chars, words, fills)
+    coloured = [c for c in chars if _char_coloured(c)]
     for table in out:
-        _cell_inks(table, chars)
+        _cell_inks(table, chars, coloured)
     return out
 
 

@@ -8,14 +8,17 @@ from bisect import bisect_left
 from . import righe
 
 
-def table_texts(table) -> list[list[str | None]]:
+def char_index(chars: list[dict]) -> tuple:
+    """The page's chars by vertical centre, for `table_texts` (built once for all a page's tables)."""
+    mids = sorted(((c['top'] + c['bottom']) / 2, i) for i, c in enumerate(chars))
+    return chars, mids, [v for v, _ in mids], [(c['x0'] + c['x1']) / 2 for c in chars]
+
+
+def table_texts(table, index: tuple | None = None) -> list[list[str | None]]:
     """Table.extract(x_tolerance=2): the same chars per cell (centre inside the cell,
     pdfplumber's half-open test), in the page's order, read as pdfplumber's extract_text reads
-    them (righe.text)."""
-    chars = table.page.chars
-    mids = sorted(((c['top'] + c['bottom']) / 2, i) for i, c in enumerate(chars))
-    keys = [v for v, _ in mids]
-    h_mid = [(c['x0'] + c['x1']) / 2 for c in chars]
+    them (righe.text). `index`: char_index of the table's page's chars."""
+    chars, mids, keys, h_mid = index or char_index(table.page.chars)
     out = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox

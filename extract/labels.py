@@ -116,6 +116,7 @@ _FILLERS = frozenset('l il lo la i gli le un una uno e ed o di d del dell della 
 _NEEDS_WORD = {'titolo': r'\b(titol\w*|denominazion\w*|nome)\b'}
 
 
+@lru_cache(maxsize=65536)     # every label is compared with each of a few hundred wordings
 def head_word(folded: str) -> str:
     """First meaningful word of a folded label ('l obiettivo e trasversale' -> 'obiettivo')."""
     for w in folded.split():
@@ -126,7 +127,10 @@ def head_word(folded: str) -> str:
 
 def same_head(a: str, b: str) -> bool:
     """Two folded labels open with the same word, up to its ending ('indicatore'/'indicatori')."""
-    x, y = head_word(a), head_word(b)
+    return _same_word(head_word(a), head_word(b))
+
+
+def _same_word(x: str, y: str) -> bool:
     n = min(len(x), len(y), 5)
     return bool(x) and bool(y) and x[:n] == y[:n] and (n == 5 or x == y)
 
@@ -136,11 +140,12 @@ def best_field(label: str, variants: dict[str, list[str]], threshold: float = TH
     is not the label's own start must open with the same word: "Tipologia dell'obiettivo" is not
     "Titolo dell'obiettivo", however alike they look. (None, score) below `threshold`."""
     f = fold(label)
+    head = head_word(f)
     best_key, best, said = None, 0.0, 0
     for key, wordings in variants.items():
         for v in wordings:
             fv = fold(v)
-            if f != fv and not f.startswith(fv) and not same_head(f, fv):
+            if f != fv and not f.startswith(fv) and not _same_word(head, head_word(fv)):
                 continue
             s = label_score(label, v)
             # of two variants that fit as well, the one that says more of the label wins:

@@ -12,12 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from operator import itemgetter
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from . import avvisi, flussi, righe, struttura
-from .celle import table_texts
+from .celle import char_index, table_texts
 from .errors import UnreadableDocument
 from .geometria import PDFIUM, PDFPLUMBER, scelta
 from .text import clean, fold
@@ -195,12 +196,23 @@ def _char_coloured(c: dict) -> bool:
     return _COLOURED[col]
 
 
+_FILL, _SIZE, _FONT, _X0 = (itemgetter(k) for k in ('non_stroking_color', 'size', 'fontname', 'x0'))
+
+
+def _colours(chars: list[dict]) -> Counter:
+    """How many chars have each fill colour, in order of first use (pdfminer may give a colour as
+    a list: then as a tuple)."""
+    try:
+        return Counter(map(_FILL, chars))       # PDFium's colours are tuples: counted in C
+    except TypeError:
+        return Counter(tuple(c) if isinstance(c, list) else c for c in map(_FILL, chars))
+
+
 def ink(chars: list[dict]) -> RGB | None:
     """The text colour that stands out: the most common coloured (not black/grey) colour of the
     chars, when at least a third of them have a colour -- a status written as a green or red word,
     not one red word in a paragraph."""
-    colours = Counter(c['non_stroking_color'] if not isinstance(c['non_stroking_color'], list)
-                      else tuple(c['non_stroking_color']) for c in chars)
+    colours = _colours(chars)
     coloured = [(n, rgb) for col, n in colours.items() if _is_coloured(rgb := _rgb_of(col))]
     if not coloured or 3 * sum(n for n, _ in coloured) < len(chars):
         return None
@@ -210,7 +222,7 @@ def ink(chars: list[dict]) -> RGB | None:
 def _words(chars: list[dict], size: float) -> tuple[tuple[float, float, str], ...]:
     """Words of a line with their x extent: a gap wider than a quarter em starts a new word."""
     out: list[list] = []
-    for c in sorted({id(c): c for c in chars}.values(), key=lambda c: c['x0']):
+    for c in sorted({id(c): c for c in chars}.values(), key=_X0):
         if out and c['x0'] - out[-1][1] <= 0.25 * size:
             out[-1][1] = max(out[-1][1], c['x1'])
             out[-1][2] += c['text']
@@ -221,9 +233,11 @@ def _words(chars: list[dict], size: float) -> tuple[tuple[float, float, str], ..
 
 def _line(number: int, tl: dict, chars: list[dict]) -> Line:
     """A Line from a pdfplumber text line (its text and box) and its non-blank chars."""
-    sizes = Counter(round(c['size'], 1) for c in chars)
+    sizes: Counter = Counter()
+    for s, n in Counter(map(_SIZE, chars)).items():    # a line has a few sizes: each rounded once
+        sizes[round(s, 1)] += n
     size = sizes.most_common(1)[0][0]
-    bold = sum(_is_bold(c['fontname']) for c in chars) > len(chars) / 2
+    bold = sum(n for f, n in Counter(map(_FONT, chars)).items() if _is_bold(f)) > len(chars) / 2
     return Line(number, clean(tl['text']), tl['x0'], tl['x1'], tl['top'], tl['bottom'],
                 size, bold, ink=ink(chars), words=_words(chars, size))
 
@@ -303,11 +317,12 @@ def _inside(c: dict, x0, top, x1, bottom) -> bool:
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
-def _cell_inks(table: Table, chars: list[dict]) -> None:
-    """Cell.ink for the cells holding coloured text. Most text is black: only cells with a
-    coloured char are looked at closely, so this costs next to nothing on ordinary tables."""
+def _cell_inks(table: Table, chars: list[dict], coloured: list[dict]) -> None:
+    """Cell.ink for the cells holding coloured text (`coloured`: the page's chars that are).
+    Most text is black: only cells with a coloured char are looked at closely, so this costs
+    next to nothing on ordinary tables."""
     x0, top, x1, bottom = table.bbox
-    coloured = [c for c in chars if _char_coloured(c) and _inside(c, x0, top, x1, bottom)]
+    coloured = [c for c in coloured if _inside(c, x0, top, x1, bottom)]
     if not coloured:
         return
     inner = [c for c in chars if _inside(c, x0, top, x1, bottom)]
@@ -322,8 +337,10 @@ def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) 
     if settings is None:
         closing = _open_ends(page)
         settings = {'explicit_horizontal_lines': closing} if closing else {}
+    index = None
     for t in page.find_tables(settings):
-        texts = table_texts(t)   # = t.extract(x_tolerance=2), faster
+        index = index or char_index(page.chars)
+        texts = table_texts(t, index)   # = t.extract(x_tolerance=2), faster
         rows = []
         for row, row_texts in zip(t.rows, texts):
             cells = []
@@ -342,8 +359,9 @@ def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) 
         if _unruled_candidate(table):
             words = righe.word_dicts(page.chars) if words is None else words
             _unruled_columns(table, chars, words, fills)
+    coloured = [c for c in chars if _char_coloured(c)]
     for table in out:
-        _cell_inks(table, chars)
+        _cell_inks(table, chars, coloured)
     return out
 
 

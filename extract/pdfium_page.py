@@ -95,8 +95,13 @@ class GeometryPage(Page):
         return self._geometry
 
     def close(self) -> None:
+        """Drop the page's objects now: the page refers to itself (root_page, the bound cached
+        get_textmap), so without this its thousands of char dicts wait for a full collection."""
         self.flush_cache()
         self.get_textmap.cache_clear()
+        self.__dict__.pop('get_textmap', None)
+        self.root_page = None
+        self._geometry = None
 
 
 # ---------------------------------------------------------------- fonts, as pdfminer reads them
@@ -247,16 +252,16 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
     p_ox, p_oy = origin, origin + 1
     glyph = _ffi.new('double[4]')                # left, right, bottom, top
     g_left, g_right, g_bottom, g_top = glyph, glyph + 1, glyph + 2, glyph + 3
-    # (char dict, char index, text object, baseline, loose right) of the last upright char: its
-    # glyph may overhang its advance ('/', an italic 'f'), and then the next char's origin ends it
-    overhang = None
+    # the last upright char (its dict, index, text object, baseline, loose right): its glyph may
+    # overhang its advance ('/', an italic 'f'), and then the next char's origin ends it
+    o_char, o_i, o_obj, o_y, o_right = None, 0, 0, 0.0, 0.0
     simple = frame.rotation == 0
     kx, ky = frame.point(0.0, 0.0)[0], frame.point(0.0, 0.0)[1]      # x' = x + kx, top = ky - y
     doctop, ymax = frame.doctop, frame.height + frame.mb_top       # pdfminer's y = ymax - top
     styles: dict[int, tuple] = {}
     fonts: dict[int, tuple] = {}
     out: list[dict] = []
-    prev = None
+    p_obj, p_left, p_right, p_top = None, None, None, None      # the last char's object and loose box
     for i in range(n):
         u = codes[i]
         if u in (32, 10, 13) and _is_generated(tp, i):    # PDFium generates only spaces and breaks
@@ -266,41 +271,46 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
         if style is None:
             if not obj:
                 continue
-            style = styles[obj] = _style(textpage, i, obj, metrics, fonts)
-        fontname, descent, fs, (a, b, c, d), fill, stroke = style
+            fontname, descent, fs, (a, b, c, d), fill, stroke = _style(textpage, i, obj, metrics, fonts)
+            # what every char of the object shares, worked out once: upright, its em's extent
+            # above the baseline (descent + one em, descent), its matrix's scale
+            style = styles[obj] = (fontname, descent, fs, a, b, c, d, fill, stroke,
+                                   simple and b == 0 and c == 0 and a > 0 and d > 0,
+                                   (descent + 1) * fs * d, descent * fs * d, a * fs, d * fs)
+        fontname, descent, fs, a, b, c, d, fill, stroke, upright, em_top, em_bottom, sx, sy = style
         _origin(tp, i, p_ox, p_oy)
         _loose_box(tp, i, loose)
         x, y = origin[0], origin[1]
-        l_left, l_top, l_right, l_bottom = loose[0], loose[1], loose[2], loose[3]
+        l_left, l_top, l_right = loose[0], loose[1], loose[2]
         # PDFium marks the hyphen ending a line as U+0002; the page has a plain '-' there
         text = '-' if u == 2 else chr(u) if u < 0x110000 and not 0xD800 <= u < 0xE000 else '\ufffd'
-        here = (obj, l_left, l_right, l_top)
         # one glyph PDFium lists once per letter ('fi'): pdfminer's one char with both letters
-        if here == prev and text.strip():
+        if obj == p_obj and l_left == p_left and l_right == p_right and l_top == p_top and text.strip():
             out[-1]['text'] += text
             continue
-        prev = here
-        if overhang is not None:
-            o_char, o_i, o_obj, o_y, o_right = overhang
+        p_obj, p_left, p_right, p_top = obj, l_left, l_right, l_top
+        if o_char is not None:
             # the glyph box is asked for only where the next origin falls inside the char
             if o_obj == obj and o_y == y and o_char['x0'] <= x + kx < o_char['x1']:
                 _char_box(tp, o_i, g_left, g_right, g_bottom, g_top)
                 if glyph[1] >= o_right - 1e-3:
                     o_char['x1'] = x + kx
                     o_char['width'] = o_char['adv'] = o_char['x1'] - o_char['x0']
-            overhang = None
-        if simple and b == 0 and c == 0 and a > 0 and d > 0:
+            o_char = None
+        if upright:
             # pdfminer's box: from the origin, one advance wide, descent to descent + one em.
             # PDFium's loose box is the advance, or the glyph where it overhangs
-            x1 = max(l_right, x)
-            top, bottom = ky - (y + (descent + 1) * fs * d), ky - (y + descent * fs * d)
-            out.append({'x0': x + kx, 'x1': x1 + kx, 'top': top, 'bottom': bottom, 'y0': ymax - bottom,
-                        'y1': ymax - top, 'width': x1 - x, 'height': bottom - top, 'doctop': doctop + top,
-                        'object_type': 'char', 'page_number': page_number, 'text': text, 'fontname': fontname,
-                        'size': bottom - top, 'adv': x1 - x, 'upright': True, 'matrix': (a * fs, 0.0, 0.0, d * fs, x, y),
-                        'non_stroking_color': fill, 'stroking_color': stroke})
-            overhang = (out[-1], i, obj, y, l_right)
+            x1 = l_right if l_right >= x else x
+            top, bottom = ky - (y + em_top), ky - (y + em_bottom)
+            o_char = {'x0': x + kx, 'x1': x1 + kx, 'top': top, 'bottom': bottom, 'y0': ymax - bottom,
+                      'y1': ymax - top, 'width': x1 - x, 'height': bottom - top, 'doctop': doctop + top,
+                      'object_type': 'char', 'page_number': page_number, 'text': text, 'fontname': fontname,
+                      'size': bottom - top, 'adv': x1 - x, 'upright': True, 'matrix': (sx, 0.0, 0.0, sy, x, y),
+                      'non_stroking_color': fill, 'stroking_color': stroke}
+            out.append(o_char)
+            o_i, o_obj, o_y, o_right = i, obj, y, l_right
             continue
+        l_bottom = loose[3]
         # turned text or a turned page: the same box, its corners through the char's matrix
         # (advance along the baseline from PDFium's loose box) and the page's rotation
         na, nb = (a * a + b * b) ** 0.5 or 1.0, (c * c + d * d) ** 0.5 or 1.0

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import re
 from itertools import groupby
+from operator import itemgetter
 
 X_TOLERANCE, Y_TOLERANCE = 2, 3
 # pdfplumber expands these glyphs into their letters, in words and in text
 LIGATURES = {'ﬀ': 'ff', 'ﬃ': 'ffi', 'ﬄ': 'ffl', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬆ': 'st', 'ﬅ': 'st'}
 _LINE = re.compile(r' *([^\n]+?) *(\n|$)')
+
+_TOP, _X0, _FIRST = itemgetter('top'), itemgetter('x0'), itemgetter(0)
 
 # a word: (text, x0, top, x1, bottom, chars, upright, direction)
 Word = tuple
@@ -44,15 +47,17 @@ def _line_groups(run: list[dict]):
     One stable sort on (cluster, position along the line) orders them as pdfplumber's stable
     sort on the cluster and then on the position within each cluster does."""
     if run[0]['upright']:
-        cluster = _clusters([c['top'] for c in run], Y_TOLERANCE)
-        keyed = sorted(run, key=lambda c: (cluster[c['top']], c['x0']))
-        line_of, direction = (lambda c: cluster[c['top']]), 'ltr'
-    else:
-        cluster = _clusters([c['x0'] for c in run], X_TOLERANCE)
-        keyed = sorted(run, key=lambda c: (cluster[c['x0']], c['top'], c['bottom']))
-        line_of, direction = (lambda c: cluster[c['x0']]), 'ttb'
-    for _, line in groupby(keyed, key=line_of):
-        yield list(line), direction
+        tops = list(map(_TOP, run))
+        cluster = _clusters(tops, Y_TOLERANCE)
+        # (cluster, x0, position in the run): the stable sort on (cluster, x0), without a key call a char
+        keyed3 = sorted(zip(map(cluster.__getitem__, tops), map(_X0, run), range(len(run))))
+        for _, line in groupby(keyed3, key=_FIRST):
+            yield [run[k] for _, _, k in line], 'ltr'
+        return
+    cluster = _clusters([c['x0'] for c in run], X_TOLERANCE)
+    keyed = sorted(run, key=lambda c: (cluster[c['x0']], c['top'], c['bottom']))
+    for _, line in groupby(keyed, key=lambda c: cluster[c['x0']]):
+        yield list(line), 'ttb'
 
 
 def _word(chars: list[dict], direction: str) -> Word:
@@ -134,6 +139,8 @@ def text_lines(chars: list[dict]) -> list[dict]:
     if not ws:
         return []
     cluster = _clusters([w[2] for w in ws], Y_TOLERANCE)
+    if all(w[0] and ' ' not in w[0] and '\n' not in w[0] for w in ws):
+        return _plain_lines(ws, cluster)
     letters: list[str] = []
     owners: list[dict | None] = []
     for i, (_, group) in enumerate(groupby(ws, key=lambda w: cluster[w[2]])):
@@ -155,4 +162,34 @@ def text_lines(chars: list[dict]) -> list[dict]:
         cs = [c for c in owners[m.start(1):m.end(1)] if c is not None]
         _, x0, top, x1, bottom, _, _, _ = _word(cs, '')
         out.append({'text': m.group(1), 'x0': x0, 'top': top, 'x1': x1, 'bottom': bottom, 'chars': cs})
+    return out
+
+
+def _letters(text: str) -> str:
+    return LIGATURES.get(text, text)
+
+
+def _plain_lines(ws: list[Word], cluster: dict[float, int]) -> list[dict]:
+    """text_lines where no word is empty or holds a space or a line break, as nearly all pages
+    are: a line is then its words joined by spaces, with no text to cut apart; its chars are
+    theirs, each once a letter it gives (a ligature twice, as the letters' owners list it), and
+    its box is theirs (first of equals kept, as _word keeps it)."""
+    out = []
+    for _, group in groupby(ws, key=lambda w: cluster[w[2]]):
+        group = list(group)
+        _, x0, top, x1, bottom, _, _, _ = group[0]
+        for w in group:
+            if w[1] < x0:
+                x0 = w[1]
+            if w[2] < top:
+                top = w[2]
+            if w[3] > x1:
+                x1 = w[3]
+            if w[4] > bottom:
+                bottom = w[4]
+        cs: list[dict] = []
+        for w in group:      # a word of one-letter chars (as long as its text) is its chars as they are
+            cs += w[5] if len(w[0]) == len(w[5]) else [c for c in w[5] for _ in _letters(c['text'])]
+        out.append({'text': ' '.join([w[0] for w in group]), 'x0': x0, 'top': top, 'x1': x1, 'bottom': bottom,
+                    'chars': cs})
     return out

@@ -69,10 +69,10 @@ def similarity(a: str, b: str, floor: float = 0.5) -> float:
         return 1.0
     if not a or not b:
         return 0.0
-    sm = SequenceMatcher(None, a, b, autojunk=False)
-    bound = sm.real_quick_ratio()
+    bound = 2.0 * min(len(a), len(b)) / (len(a) + len(b))    # real_quick_ratio, before building the matcher
     if bound < floor:
         return bound
+    sm = SequenceMatcher(None, a, b, autojunk=False)
     bound = sm.quick_ratio()
     return bound if bound < floor else sm.ratio()
 

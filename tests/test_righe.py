@@ -87,3 +87,24 @@ def test_turned_text_and_ligatures_read_as_pdfplumber_reads_them(reader):
     assert any(not c['upright'] for c in pages[0].chars)
     _assert_as_pdfplumber(pages[0], reader)
     assert any(w['direction'] == 'ttb' for w in righe.word_dicts(pages[0].chars))    # the turned words
+
+
+@pytest.mark.skipif(not CORPUS, reason='../shared/corpus not beside this checkout')
+def test_lines_with_empty_chars_and_spaced_texts_read_as_pdfplumber_reads_them():
+    """Most pages' lines are their words joined (righe._plain_lines); a char with no text, or
+    whose text holds a space, sends the page through the letter-by-letter reading: the same
+    lines as pdfplumber's either way."""
+    doc = pdfium_page.Document(CORPUS[0].read_bytes())
+    try:
+        page = next(p for p in doc.pages if len(p.chars) > 200)
+        chars = [dict(c) for c in page.chars]
+    finally:
+        doc.close()
+    for c in chars[::37]:
+        c['text'] = ''
+    for c in chars[5::41]:
+        c['text'] = f' {c["text"]}' if c['text'] else 'a b'
+    got = righe.text_lines(chars)
+    want = utils.chars_to_textmap(chars, x_tolerance=2).extract_text_lines(return_chars=True)
+    assert _lines(got) == _lines(want)
+    assert any(' ' in ln['text'].strip() for ln in got)

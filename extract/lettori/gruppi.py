@@ -66,7 +66,7 @@ def _header_depth_ok(t: Table, n: int) -> bool:
     if n == 1:
         return True
     row, above = t.rows[n - 1], t.rows[n - 2]
-    if not all(len(fold(c.text).split()) <= 8 for c in row if c is not None):
+    if not all(len(fold(c.text).split()) <= MAX_LABEL_WORDS for c in row if c is not None):
         return False
     merged_down = any(c < len(row) and row[c] is None and c < len(above) and above[c] is not None
                       for c in range(t.ncols))
@@ -114,7 +114,7 @@ def per_riga(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
         return []
     lettura, n, percorsi = got
     first = run.parts[0]
-    header = [fold(_text(c)) for c in first.rows[n - 1]] if n else []
+    header = [[fold(_text(c)) for c in first.rows[i]] for i in range(n)]    # each header row's titles
     ident = next((i for i, f in lettura.campi.items() if f == lettura.identita), None)
     numero = next((i for i, f in lettura.campi.items() if f == 'numero'), None)
     out: list[Gruppo] = []
@@ -123,7 +123,7 @@ def per_riga(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
         for r, cells in enumerate(part.rows):
             if k == 0 and r < n:
                 continue
-            if k > 0 and r < n and _is_repeated_header(cells, header):
+            if k > 0 and r < n and _is_repeated_header(cells, header[r]):
                 continue
             texts = [_text(cells[c]) if c < len(cells) else '' for c in range(first.ncols)]
             if not any(texts):
@@ -135,7 +135,7 @@ def per_riga(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
             opens = (ident is not None and texts[ident]) or (numero is not None and texts[numero])
             cont = out and not opens
             # a row the page break cut: its identity cell goes on mid-sentence
-            if out and k > 0 and r == (n if _is_repeated_header(part.rows[0], header) else 0) \
+            if out and k > 0 and r == (n if n and _is_repeated_header(part.rows[0], header[0]) else 0) \
                     and ident is not None and texts[ident][:1].islower():
                 cont = True
             if cont:

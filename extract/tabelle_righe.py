@@ -5,8 +5,10 @@ Where no rule parts the rows (booktabs draws one over the titles, one under them
 foot; some tables none at all), a cell's wrapped lines are only text lines under each other. A
 row starts where its key column -- the first, a number or a title -- has text after a gap wider
 than the lines of one cell leave, or at a rule; the lines up to the next such start are its
-cells' lines. Tables set tight, a line per row, keep a row per line (a label going on in lower
-case joins the one above).
+cells' lines. Cells that all wrap, the key column's too, are parted by the white between rows and
+where a column takes up again after its cell ended (`wrapped_starts`, which the header-led reader
+uses too). Tables set tight, a line per row, keep a row per line (a label going on in lower case
+joins the one above).
 
 The column titles (set bold, or above the rule under them) keep their levels: a title over
 titles of its own ('Risultati attesi' over 'I anno' | 'Valore atteso') is one cell spanning the
@@ -23,7 +25,7 @@ from .layout import Cell
 _NEW_LEVEL = 0.45        # ems of white between two titles of one column: a level below
 _WIDE = 0.25             # ems more than the lines of one cell leave: the gap before a new row
 _PADDED = 0.6            # share of the key column's lines after a wide gap in a padded table
-_WRAPPING = 0.3         # share of lines going on in lower case in a table of wrapped cells
+_WRAPPING = 0.3          # share of lines going on in lower case in a table of wrapped cells
 _MAX_TITLE_ROWS = 8      # text rows of column titles
 
 
@@ -196,8 +198,8 @@ def wrapped_starts(cells: list[list[str]], wide: list[bool]) -> list[bool] | Non
     alone = [k for k in range(1, n) if cells[k][0] and not any(cells[k][1:])]
     runs_on = [k for k in alone if not wide[k] and cells[k - 1][0]]
     lagging = any(k + 1 < n and not cells[k + 1][0] and any(cells[k + 1][1:]) for k in alone)
-    if not (wrapping([cells[k][0] for k in keyed if not wide[k]]) or (len(runs_on) >= 2 and not lagging)
-            or (any(wide[k] for k in keyed) and wrapping([c for k in between for c in cells[k] if c]))):
+    if not (_wrapping([cells[k][0] for k in keyed if not wide[k]]) or (len(runs_on) >= 2 and not lagging)
+            or (any(wide[k] for k in keyed) and _wrapping([c for k in between for c in cells[k] if c]))):
         return None
     out, ended = [True], set()        # ended: the columns whose cell in this row has ended
     for k in range(1, n):
@@ -208,7 +210,7 @@ def wrapped_starts(cells: list[list[str]], wide: list[bool]) -> list[bool] | Non
     return out
 
 
-def wrapping(cell_texts: list[str]) -> bool:
+def _wrapping(cell_texts: list[str]) -> bool:
     """Many of the cells' lines set close under another go on in lower case: wrapped text, not
     a line per row."""
     firsts = [t for t in cell_texts if t[:1].isalpha()]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from .coverage import table_words, words_read
+from .coverage import table_words
 from .layout import Table
 from .records import Extraction, RawEsito, RawIndicatore, RawObiettivo
 from .schema import campi, vocabolario
@@ -117,8 +117,21 @@ def read_from(rec: Record, inside: Container[str], elsewhere: Container[str] = f
         return True
     if _mostly_in(named, elsewhere):
         return False
-    return _mostly_in(words_read(Extraction(**{{'obiettivo': 'obiettivi', 'indicatore': 'indicatori',
-                                                'esito': 'esiti'}[_tipo(rec)]: [rec]})), inside)
+    return _mostly_in(_own_words(rec), inside)
+
+
+def _own_words(rec: Record) -> set[str]:
+    """The words of what a record read, not of the context it was given (an area, a triennio
+    from the headings above its block)."""
+    schema = campi(_tipo(rec))
+    texts = [str(v) for k, v in rec.fields.items() if v and not (k in schema and schema[k].ruolo == 'contesto')]
+    if isinstance(rec, RawObiettivo):
+        texts += [a.testo for a in rec.azioni] + [i.testo for i in rec.indicatori]
+    elif isinstance(rec, RawIndicatore):
+        texts += [rec.testo, *(c for _, c in rec.rilevazioni)]
+    else:
+        texts += list(rec.azioni_realizzate)
+    return {w for t in texts if t for w in fold(t).split()}
 
 
 MARGIN = 1.5       # how much more a reading must understand to take a block read well enough

@@ -200,3 +200,26 @@ def test_evaluated_sections_are_esiti_with_their_wrapped_labels():
     assert [(e.fields.get('titolo'), e.fields.get('giudizio'), e.fields.get('riproposto')) for e in got.esiti] == [
         ('Attuazione del Reddito di Cittadinanza', 'Sufficiente', 'Parzialmente'),
         ('Progetto anagrafe della fragilità', 'Ottimo', None)]
+
+
+def test_cards_in_one_table_take_the_heading_rows_drawn_inside_it():
+    # two esito cards drawn as one label | value table; the second card's title is a row of the
+    # table with nothing beside it, right before its first field again
+    import io
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table as RLTable, TableStyle
+    styles = getSampleStyleSheet()
+    rows = [['Percentuale di realizzazione', '45 %'], ['Giudizio sintetico', 'Sufficiente'], ['Esito', 'Raggiunto'],
+            ['Produzione Carte di Servizio', ''],
+            ['Percentuale di realizzazione', '75 %'], ['Giudizio sintetico', 'Buono'], ['Esito', 'Non realizzato']]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build([
+        Paragraph('Piano di Zona 2025-2027', styles['Normal']),
+        Paragraph('Valutazione degli obiettivi del triennio 2021-2023', styles['Heading2']),
+        Paragraph('Erogazione buoni e voucher', styles['Heading3']),
+        RLTable(rows, colWidths=[220, 220], style=TableStyle([('GRID', (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+                                                             ('FONTSIZE', (0, 0), (-1, -1), 8.5)]))])
+    got, _ = leggi(read_layout(buf.getvalue()), Extraction())
+    assert [(e.fields.get('titolo'), e.fields.get('grado_raggiungimento')) for e in got.esiti] == [
+        ('Erogazione buoni e voucher', '45 %'), ('Produzione Carte di Servizio', '75 %')]

@@ -42,7 +42,7 @@ def _read_already(run: TableRun, words: set[str]) -> bool:
 
 def _sopra(layout: Layout, g: Gruppo) -> tuple[str | None, str]:
     """The heading that names a group with no name of its own."""
-    if g.forma == 'testo':
+    if g.forma == 'testo' or g.contesto.get('titolo'):      # (a heading row inside the table)
         return g.contesto.get('numero'), g.contesto.get('titolo', '')
     return heading_at(layout, g.pagina, g.top)
 

@@ -254,8 +254,9 @@ def coppie(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
         return []
     tipo = lettura.tipo
     groups: list[list[Voce]] = []
+    titles: dict[int, str] = {}       # group -> the heading row drawn inside the table above it
     said: set[str] = set()
-    for r in rows:
+    for k, r in enumerate(rows):
         label, cells, page, value = r.label, r.cells, r.page, r.value
         if not label and groups:
             groups[-1][-1].valore = f'{groups[-1][-1].valore}\n{value}' if groups[-1][-1].valore else value
@@ -264,13 +265,29 @@ def coppie(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
         name, _ = campo(tipo, ' '.join(label.split()), primo_anno)
         # a record has one of each field -- but measurements at several dates
         key = fold(label) if name == 'rilevazione' else name
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        if name is None and not value.strip() and groups and nxt is not None and nxt.label \
+                and campo(tipo, ' '.join(nxt.label.split()), primo_anno)[0] in said:
+            # a row naming no field, with nothing beside it, right before the next card's first
+            # field: that card's heading, drawn in the table
+            groups.append([])
+            titles[len(groups) - 1] = ' '.join(label.split())
+            said = set()
+            continue
         if not groups or (key is not None and key in said):
             groups.append([])
             said = set()
         if key is not None:
             said.add(key)
         groups[-1].append(Voce((' '.join(label.split()),), value, page, [c for c in cells if c is not None]))
-    return [_gruppo(v, tipo, primo_anno, run, 'coppie') for v in groups if v]
+    out = []
+    for i, v in enumerate(groups):
+        if v:
+            g = _gruppo(v, tipo, primo_anno, run, 'coppie')
+            if i in titles:
+                g.contesto['titolo'] = titles[i]
+            out.append(g)
+    return out
 
 
 def _gruppo(voci: list[Voce], tipo: str, primo_anno: int | None, run: TableRun, forma: str) -> Gruppo:

@@ -667,7 +667,7 @@ def _cut_at_crossing_rows(t: Table, lines: list[Line], split: float) -> list[Tab
 # ---------------------------------------------------------------- text columns
 MIN_GUTTER = 6.0          # pt: the white band between two text columns is at least this wide
 GUTTER_HEIGHT = 0.3       # share of the page height the columns must run over
-_TABLE_ROWS = 0.3         # share of a column's lines broken into cells: a table, not text columns
+_TABLE_ROWS = 0.3         # share of the right column's lines broken into cells: a table, not text columns
 _NARROW = 30              # characters: a column of lines this short beside a table is its last column
 _CELL_GAP = 1.2           # ems between two pieces of ink: cells apart, not words
 Band = tuple[float, float]
@@ -776,8 +776,8 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
     m = (a + b) / 2
     active, height_sum, alone = [], 0.0, [0, 0]
     left_ends, right_starts, left_len, right_len = [], [], [], []
-    broken: tuple[list[bool], list[bool]] = ([], [])
-    last_column: list[bool] = []
+    broken: list[bool] = []           # per right-hand line: its right part breaks into cells
+    last_column: list[bool] = []      # per right-hand line: its left part does
     for seg in _segments([r[:2] for r in rows], [band], tables):
         text = [rows[i] for i in seg if not rows[i][0].in_table]
         left = [(sp, ch) for ln, sp, ch in text if _sides(sp, band)[0]]
@@ -785,12 +785,10 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
         if len(left) < 3 or len(right) < 3:
             continue
         active.append(seg)
-        for side in (0, 1):
-            broken[side].extend(_cells_apart([s for s in sp if (s[0] >= m) == bool(side)], ln.size)
-                                for ln, sp, _ in text if _sides(sp, band)[side])
-        # right-hand lines set on one line with a left part broken into cells: a table's last column
-        last_column += [all(_sides(sp, band)[:2]) and _cells_apart([s for s in sp if s[0] < m], ln.size)
-                        for ln, sp, _ in text if _sides(sp, band)[1]]
+        for ln, sp, _ in text:
+            if _sides(sp, band)[1]:
+                broken.append(_cells_apart([s for s in sp if s[0] >= m], ln.size))
+                last_column.append(_sides(sp, band)[0] and _cells_apart([s for s in sp if s[0] < m], ln.size))
         for side, n in enumerate(_alone([(ln, sp) for ln, sp, _ in text], band)):
             alone[side] += n
         height_sum += max(rows[i][0].bottom for i in seg) - min(rows[i][0].top for i in seg)
@@ -805,13 +803,13 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
     aligned = sum(abs(d) <= 20 for d in right_starts) / len(right_starts)
     prose = min(sorted(left_len)[len(left_len) // 2], sorted(right_len)[len(right_len) // 2]) >= 12
     apart = alone[0] >= 0.5 * len(left_ends) and alone[1] >= 0.5 * len(right_starts)
-    # lines side by side whose halves break at wide gaps are a table's rows: its first column
-    # fills up to the gutter as a text column would, its last stands apart as one
-    # (a table's lines beside a column of prose stay apart from it)
-    def cells(side: list[bool]) -> bool:
-        return bool(side) and sum(side) >= _TABLE_ROWS * len(side)
+    # lines side by side whose right halves break at wide gaps are a table's rows (its first
+    # column fills up to the gutter as a text column would), and so are narrow right-hand lines
+    # beside lines that break into cells (its last column stands apart as one; a table beside a
+    # column of prose stays apart from it)
     narrow_right = sorted(right_len)[len(right_len) // 2] < _NARROW
-    rows_of_a_table = not apart and (cells(broken[1]) or (narrow_right and sum(last_column) >= 0.5 * len(last_column)))
+    rows_of_a_table = not apart and (sum(broken) >= _TABLE_ROWS * len(broken)
+                                     or (narrow_right and sum(last_column) >= 0.5 * len(last_column)))
     return active if (filled >= 0.5 or apart) and aligned >= 0.5 and prose and not rows_of_a_table else []
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from dataclasses import replace
 
-from .coverage import table_words
+from .coverage import table_words, words_read
 from .layout import Table
 from .records import Extraction, RawEsito, RawIndicatore, RawObiettivo
 from .schema import campi, vocabolario
@@ -124,14 +125,11 @@ def _own_words(rec: Record) -> set[str]:
     """The words of what a record read, not of the context it was given (an area, a triennio
     from the headings above its block)."""
     schema = campi(_tipo(rec))
-    texts = [str(v) for k, v in rec.fields.items() if v and not (k in schema and schema[k].ruolo == 'contesto')]
-    if isinstance(rec, RawObiettivo):
-        texts += [a.testo for a in rec.azioni] + [i.testo for i in rec.indicatori]
-    elif isinstance(rec, RawIndicatore):
-        texts += [rec.testo, *(c for _, c in rec.rilevazioni)]
-    else:
-        texts += list(rec.azioni_realizzate)
-    return {w for t in texts if t for w in fold(t).split()}
+    own = replace(rec, fields={k: v for k, v in rec.fields.items() if not (k in schema and schema[k].ruolo == 'contesto')})
+    return words_read(Extraction(**{_TABELLA[_tipo(rec)]: [own]}))
+
+
+_TABELLA = {'obiettivo': 'obiettivi', 'indicatore': 'indicatori', 'esito': 'esiti'}
 
 
 MARGIN = 1.5       # how much more a reading must understand to take a block read well enough

@@ -459,13 +459,14 @@ def _carry_on(p: Page, prev: Page | None) -> None:
         return
     bold = _bold(p, rows)
     content = [ln for ln in p.lines if not ln.furniture and ln.words]
+    # the previous page's last table, when nothing but furniture follows it there
+    foot = prev.tables[-1] if prev is not None and prev.tables and not any(
+        ln.top > prev.tables[-1].bbox[3] + 2 for ln in prev.lines if not ln.furniture and ln.words) else None
     for block in _blocks(rows, 1):
         top, bottom = rows[block[0]][0], rows[block[-1]][1]
         height = max(rows[block[0]][1] - rows[block[0]][0], 1.0)
         above = [t for t in p.tables if t.bbox[3] <= top + 1 and top - t.bbox[3] <= 2 * height
                  and not any(t.bbox[3] + 1 < ln.top < top - 1 for ln in content)]
-        foot = prev.tables[-1] if prev is not None and prev.tables and not any(
-            ln.top > prev.tables[-1].bbox[3] + 2 for ln in prev.lines if not ln.furniture and ln.words) else None
         guide = above[-1] if above else foot if foot is not None and not any(
             ln.bottom < top - 1 for ln in content) else None
         if guide is None:

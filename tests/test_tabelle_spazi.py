@@ -399,66 +399,38 @@ def test_a_heading_between_two_unruled_cards_ends_the_first():
 
 
 def test_justified_prose_in_a_narrow_column_is_no_table():
-    # justified lines of a narrow column leave wide, equal word spaces: prose, not columns
-    text = ("nell'ottica del raggiungimento e della stabilizzazione dei servizi sul territorio garantendo il "
-            "soddisfacimento dei nuovi bisogni delle famiglie e delle persone fragili che vivono nei comuni").split()
+    # justified lines of a narrow column (short sentences, each opening with a capital) leave
+    # wide, equal word spaces; where words of like lengths stand under each other those spaces
+    # line up like columns: still prose
+    lines = [['Servizi', 'territoriali', 'per', 'famiglie.'], ['Sostegno', 'domiciliare', 'con', 'anziani.'],
+             ['Percorsi', 'lavorativi', 'dei', 'giovani.'], ['Progetti', 'educativi', 'per', 'i minori.']]
 
     def draw(c, y):
-        c.setFont('Helvetica', 9)
-        lines, cur = [], []
-        for w in text:
-            if c.stringWidth(' '.join(cur + [w]), 'Helvetica', 9) > 150 and cur:
-                lines.append(cur)
-                cur = []
-            cur.append(w)
-        for ws in lines:               # set justified to 220 points
-            gap = (220 - sum(c.stringWidth(w, 'Helvetica', 9) for w in ws)) / (len(ws) - 1)
+        c.setFont('Courier', 9)
+        for ws in lines:               # set justified to 260 points: spaces of two ems and more
+            gap = (260 - sum(c.stringWidth(w, 'Courier', 9) for w in ws)) / (len(ws) - 1)
             x = 60
             for w in ws:
                 c.drawString(x, y, w)
-                x += c.stringWidth(w, 'Helvetica', 9) + gap
+                x += c.stringWidth(w, 'Courier', 9) + gap
             y -= 11
     page = read_layout(_one_page(draw)).pages[0]
     assert page.tables == []
 
 
 def test_booktabs_table_broken_over_a_page_keeps_its_body():
-    # the rules stop with the header (top rule, rule under it); the body's rows are text under
-    # them, two on this page and two on the next, down to the bottom rule there: one table
+    # a generated transposed table of esiti, booktabs, broken over a page: its rules stop under
+    # the wrapped column titles, its body's rows (labels wrapped over three lines) are text --
+    # one under the header on the first page, two at the head of the next: one table, whole
     from extract.tables import table_runs
-    xs = (60, 180, 300, 420)
-    head = ['Obiettivo', 'Progetto A', 'Progetto B', 'Progetto C']
-    body = [['Grado', '45%', '100%', '20 %'], ['Giudizio', 'sufficiente', 'buono', 'ottimo'],
-            ['Continuità', 'in parte', 'sì', 'no'], ['Riproposto', 'sì', 'no', 'no']]
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    c.setFont('Helvetica', 9)
-    c.drawString(60, 780, 'Verifica della programmazione 2021-2023')
-    y = 130
-    c.line(56, y + 12, 540, y + 12)
-    c.setFont('Helvetica-Bold', 9)
-    for x, t in zip(xs, head):
-        c.drawString(x, y, t)
-    c.line(56, y - 5, 540, y - 5)
-    c.setFont('Helvetica', 9)
-    for row in body[:2]:
-        y -= 16
-        for x, t in zip(xs, row):
-            c.drawString(x, y, t)
-    c.showPage()
-    c.setFont('Helvetica', 9)
-    y = 790
-    for row in body[2:]:
-        for x, t in zip(xs, row):
-            c.drawString(x, y, t)
-        y -= 16
-    c.line(56, y + 10, 540, y + 10)
-    c.drawString(60, y - 30, 'Il piano di zona prosegue con le schede degli obiettivi del nuovo triennio.')
-    c.showPage()
-    c.save()
-    runs = table_runs(read_layout(buf.getvalue()))
-    assert len(runs) == 1 and (runs[0].page_start, runs[0].page_end) == (1, 2)
-    assert [r for t in runs[0].parts for r in t.texts()] == [head] + body
+    from variants import combinatorio as C
+    _, pdf, truth, cella = C.documento(156, seed=0)
+    assert (cella['tipo'], cella['rappresentazione']) == ('esito', 'trasposta') and 'booktabs' in cella['stile']
+    runs = table_runs(read_layout(pdf))
+    assert [(r.page_start, r.page_end) for r in runs] == [(1, 2)]
+    rows = [r for t in runs[0].parts for r in t.texts()]
+    assert [' '.join(r[1].split()) for r in rows[:1]] == [truth['esiti'][0]['titolo']]
+    assert len(rows) == 5 and all(len(r) == 1 + len(truth['esiti']) for r in rows)
 
 
 def test_card_going_on_over_a_page_with_a_yes_no_grid_is_one_table():

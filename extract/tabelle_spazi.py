@@ -148,6 +148,7 @@ def _blocks(rows, min_rows: int = _MIN_ROWS) -> list[list[int]]:
     (a wrapped cell, a group's title in the body's size) stays inside a run, two in a row end it,
     and so does one set larger than the run (the heading of the next record's table)."""
     blocks, cur, plain = [], [], 0
+    starts: set[float] = set()      # where the current run's broken rows start a piece after the first
     for i, (top, bottom, size, words) in enumerate(rows):
         broken = _broken(rows[i])
         near = cur and rows[cur[-1]][0] < top and top - rows[cur[-1]][1] <= _MAX_JOIN * max(size, bottom - top)
@@ -155,8 +156,15 @@ def _blocks(rows, min_rows: int = _MIN_ROWS) -> list[list[int]]:
             if cur:
                 blocks.append(cur)
             cur, plain = ([i] if broken else []), 0
+            starts = set()
+        if broken:
+            starts |= {q[0] for q in _pieces(words, size)[1:]}
+        if not near:
             continue
-        plain = 0 if broken else plain + 1
+        # a wrapped cell's lines stand in its column, at a start the rows above gave it
+        wrapped = not broken and any(abs(words[0][0] - x) <= 2 for x in starts) and \
+            not any(words[0][0] + 2 < x < words[-1][1] for x in starts)
+        plain = 0 if broken or wrapped else plain + 1
         if plain > 2:
             blocks.append(cur[:len(cur) - (plain - 1)])
             cur, plain = [], 0
@@ -313,6 +321,13 @@ def _cuts_words(t: Table, rows) -> bool:
                for tp, bt, _, ws in rows for w in ws for x, (top, bottom) in edges.items())
 
 
+def _wrapped(held: list[dict[int, str]]) -> bool:
+    """The cells' lines after their first go on in lower case, most of them: each cell's text
+    wrapped at the same heights (titles side by side), not rows one per line."""
+    after = [v for h in held for k, v in sorted(h.items())[1:] if v[:1].isalpha()]
+    return bool(after) and 2 * sum(v[:1].islower() for v in after) > len(after)
+
+
 def _fused(t: Table, rows) -> bool:
     """Rules missing or misplaced inside a ruled table: a word runs across a cell's inner edge,
     one of its cells holds a text row broken by a column gap (figures of two columns, a label and its value), or a row's cells hold text rows
@@ -328,7 +343,8 @@ def _fused(t: Table, rows) -> bool:
         return True
     for r in t.rows:
         held = [{k: v for k, v in lines_of(c).items() if v} for c in r if c and c.text]
-        if len(held) >= 2 and len(held[0]) >= 3 and all(h.keys() == held[0].keys() for h in held):
+        if len(held) >= 2 and len(held[0]) >= 3 and all(h.keys() == held[0].keys() for h in held) \
+                and not _wrapped(held):
             return True
         # figures stacked in a cell, each on a line of another cell: rows the rules missed
         if any(len(h) >= 2 and figures(h.values()) and any(set(h) <= set(o) for o in held if o is not h)
@@ -372,13 +388,14 @@ def _same_columns(t: Table, w: Table | None) -> bool:
 
 
 def _rule_ys(t: Table) -> list[float]:
-    """The y of a ruled table's rules: its rows' edges, when each row starts where the one above
-    ends (a header-led table's rows, read from text, leave white between them)."""
-    tops = [min(c.top for c in r if c) for r in t.rows if any(r)]
-    bottoms = [max(c.bottom for c in r if c) for r in t.rows if any(r)]
-    if not all(abs(b - a) <= 1 for a, b in zip(bottoms, tops[1:])):
+    """The y of a ruled table's rules: its rows' edges, when each row starts where a cell of the
+    one above ends (a title spanning two rows ends lower than the titles beside it; a
+    header-led table's rows, read from text, leave white between them)."""
+    rows = [r for r in t.rows if any(r)]
+    tops = [min(c.top for c in r if c) for r in rows]
+    if not all(any(abs(c.bottom - top) <= 1 for c in r if c) for r, top in zip(rows, tops[1:])):
         return []
-    return sorted(set(tops) | set(bottoms))
+    return sorted(set(tops) | {c.bottom for r in rows for c in r if c})
 
 
 def _whole(p: Page, t: Table, rows) -> Table | None:

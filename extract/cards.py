@@ -299,12 +299,12 @@ _STARTS = ('titolo', 'intestazione')
 def cut_cards(rows: list[Riga]) -> list[list[Riga]]:
     """A new card starts at a heading or title row, or where a label already seen in the current
     card comes again (cards without a title row, one after another in one table). A title row
-    right under the card's heading row belongs to it."""
+    right under the card's heading row or its number row belongs to it."""
     cards: list[list[Riga]] = []
     seen: set[str] = set()
     for r in rows:
         starts = r.field in _STARTS or (r.field is not None and r.field in seen)
-        if r.field == 'titolo' and seen == {'intestazione'}:
+        if r.field == 'titolo' and seen and seen <= {'intestazione', 'numero'}:
             starts = False
         if not cards or (starts and seen):
             cards.append([])
@@ -446,14 +446,15 @@ def _read_in_card(card: Scheda) -> None:
 
 def _merge_split_cards(cards: list[Scheda]) -> None:
     """A card drawn as two tables (a heading line between them, or a different grid after a page
-    break): the second part has no title and only labels the first lacks; join them."""
+    break): the second part has no title and only labels the first lacks; join them (a first
+    part too short to say its kind is one when the two parts say it together)."""
     i = 1
     while i < len(cards):
         a, b = cards[i - 1], cards[i]
         fa = {r.field for r in a.righe if r.field}
         fb = {r.field for r in b.righe if r.field}
-        if a.kind and fb and not (fb & fa) and 'titolo' not in fb and b.page_start - a.page_end <= 1 \
-                and (b.kind in (None, a.kind)):
+        if (a.kind or kind_of(fa | fb)) and fb and not (fb & fa) and 'titolo' not in fb \
+                and b.page_start - a.page_end <= 1 and (b.kind in (None, a.kind)):
             a.righe += b.righe
             a.page_end = b.page_end
             a.kind = kind_of(fa | fb) or a.kind

@@ -193,6 +193,8 @@ def field_of(label: str) -> tuple[str | None, float]:
     f = fold(label)
     if not f:
         return None, 0.0
+    if is_number_label(label):           # 'Numero', 'N.', 'Cod.': the card's number
+        return 'numero', 1.0
     key, score = _fuzzy(label)
     if not says(key, f):
         key = None

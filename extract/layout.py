@@ -631,11 +631,40 @@ def _hrule_tables(page, number: int, fills: list[Fill], lines: list[Line],
         above = _open_block(lines, page, cols, None, first_rule) if prev else None
         if above:
             explicit.append(above[0])
+        explicit += _white_row_starts(lines, cols, sorted(e['top'] for e in rules))
     settings = {'vertical_strategy': 'explicit', 'horizontal_strategy': 'lines',
                 'explicit_vertical_lines': list(cols), 'explicit_horizontal_lines': explicit}
     tables = [part for t in _tables(page, number, fills, settings) if t.ncols == 2
               for part in _cut_at_crossing_rows(t, lines, cols[1])]
     return tables, (cols if tables else None)
+
+
+_ROW_WHITE = 0.25     # ems more white than the lines of one cell leave: a row starts below it
+
+
+def _white_row_starts(lines: list[Line], cols: Columns, rules: list[float]) -> list[float]:
+    """Where rows part in a rules-only table whose rules enclose several rows (booktabs: a rule
+    over the titles, one under them, one at the foot): the middle of the white above each label
+    that starts beside its content after more white than a cell's wrapped lines leave, with no
+    rule in that white."""
+    x0, split, x1 = cols
+    inside = sorted((ln for ln in lines if x0 - 5 <= ln.x0 and ln.x1 <= x1 + 5
+                     and rules[0] < ln.top and ln.bottom < rules[-1]), key=lambda ln: ln.top)
+    gaps = [b.top - a.bottom for a, b in zip(inside, inside[1:])]
+    if len(gaps) < 3:
+        return []
+    inner = sorted(gaps)[len(gaps) // 5]
+
+    def beside(ln: Line) -> bool:     # content at the label's height, in the same line or its own
+        return any(w[0] >= split - 2 for w in ln.words) or any(
+            o.x0 >= split - 2 and abs(o.top - ln.top) <= 2 for o in inside)
+    out = []
+    for a, b in zip(inside, inside[1:]):
+        white = b.top - a.bottom
+        if (b.x0 < split - 2 and white > inner + _ROW_WHITE * b.size and beside(b)
+                and not any(a.bottom - 1 <= y <= b.top + 1 for y in rules)):
+            out.append(a.bottom + white / 2)
+    return out
 
 
 def _crosses(ln: Line, x: float) -> bool:
@@ -961,7 +990,13 @@ def mark_furniture(pages: list[Page]) -> None:
 
     def band(p: Page, top: bool) -> list[Line]:
         lines = [ln for ln in p.lines if (ln.bottom < p.height * 0.12 if top else ln.top > p.height * 0.88)]
-        return sorted(lines, key=lambda ln: ln.top if top else -ln.bottom)
+        lines.sort(key=lambda ln: ln.top if top else -ln.bottom)
+        # a ruled table's column titles, repeated at the head of each page it runs over, are its
+        # own: the walk stops at the first line inside a table
+        inside = next((k for k, ln in enumerate(lines) if any(
+            t.bbox[0] - 1 <= ln.x0 and ln.x1 <= t.bbox[2] + 1 and t.bbox[1] - 1 <= ln.top and ln.bottom <= t.bbox[3] + 1
+            for t in p.tables)), len(lines))
+        return lines[:inside]
 
     need = 2 if few else max(2, int(0.7 * len(pages) + 0.5))
     for top in (True, False):
@@ -1050,7 +1085,8 @@ def read_layout(data: bytes, geometria: str | None = None) -> Layout:
     """The whole document's layout. Raises UnreadableDocument for files that cannot be read.
     `geometria` chooses the reader of the page geometry (geometria.py); a document PDFium
     reads only in part is read again by pdfplumber."""
-    from .tabelle_testo import unruled_tables     # it builds on this module's Line, Cell, Table
+    from .tabelle_testo import unruled_tables     # they build on this module's Line, Cell, Table
+    from .segni import split_option_columns
     g = scelta(geometria)
     pdf = open_pdf(data, g)
     # a stream length or an object offset that disagrees with the file: PDFium repairs most such
@@ -1086,6 +1122,7 @@ def read_layout(data: bytes, geometria: str | None = None) -> Layout:
             mark_furniture(pages)
             unruled_tables(pages)
             for p in pages:
+                split_option_columns(p)
                 if any(ln.column for ln in p.lines):
                     column_offsets(p.lines)
             _ocr_textless_pages(pages, data)

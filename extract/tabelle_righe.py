@@ -17,6 +17,7 @@ ruled table's merged cells (intestazioni.header_paths reads either the same way)
 nothing under it covers its column down to the body (None below it)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 
@@ -264,8 +265,23 @@ def _starts(righe: list[Riga], rules) -> list[bool]:
     return out
 
 
+_GLYPH = re.compile(r'^(?:[xX✗✘✓✔☒☑■●▪◼⊠]|\[\s*[xX]\s*\])$')
+
+
+def _marks_joined(r: Riga) -> None:
+    """A lone mark set just left of a line of the next column marks that line ('✓  No', the
+    options listed one per line beside a column of marks): the two are one text, as where the
+    mark is set inside the cell."""
+    for j in range(len(r.cells) - 1):
+        if len(r.cells[j]) == 1 and _GLYPH.match(r.cells[j][0]) and r.cells[j + 1]:
+            r.cells[j + 1][0] = f'{r.cells[j][0]} {r.cells[j + 1][0]}'
+            r.cells[j] = []
+
+
 def _body(righe: list[Riga], bounds: list[float], rules) -> list[list[Cell | None]]:
     ncols = len(bounds) - 1
+    for r in righe:
+        _marks_joined(r)
     groups: list[list[Riga]] = []
     for r, new in zip(righe, _starts(righe, rules)):
         if new or not groups:

@@ -38,6 +38,11 @@ def si_no(v) -> str | None:
         m2 = re.search(r'\[\s*[xX]\s*\]\s*(s[iì]|no)\b', raw, re.I)
         if m2:
             m = m2
+    if m is None and '\n' in raw:
+        # the options one per line, a mark before the chosen one only ('Sì / ■ NO / IN PARTE')
+        marked = [m3 for ln in raw.splitlines()
+                  if (m3 := re.match(r'\s*[' + _CHECKED + r']\s+(s[iì]|no|in parte|parzial\w*)\s*$', ln, re.I))]
+        m = marked[0] if len(marked) == 1 else None
     if m:
         raw = m.group(1)
     f = fold(raw)

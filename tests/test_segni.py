@@ -1,0 +1,78 @@
+"""Marks matched to their option by position, and the rows of tables no rule parts, on documents
+the combinatorial generator draws (tests/variants/combinatorio.py): option titles over a column
+of marks in a rules-only card ('SI   NO   IN PARTE', ✓ under one), options listed one per line
+beside a column of marks, a ruled table's column titles repeated at the head of each page."""
+from __future__ import annotations
+
+import pytest
+
+from extract.layout import read_layout
+from extract.registry import extract_all
+from extract.tables import table_runs
+from extract.text import fold
+from normalize.values import si_no
+from variants import combinatorio as C
+
+_SCELTE = ('asst_analisi', 'continuita_precedente', 'coprogettato_ts')
+
+
+def _first(tipo: str, rappresentazione: str, *facets: str):
+    """The first document of seed 0 drawn in that cell with those style facets."""
+    k0 = C.CELLE.index((tipo, rappresentazione))
+    for k in range(k0, 41 * 12, len(C.CELLE)):
+        name, pdf, truth, cell = C.documento(k, seed=0)
+        if all(f in cell['stile'].split('-') for f in facets):
+            return pdf, truth
+    pytest.skip(f'the generator draws no {tipo} x {rappresentazione} {facets} in its first documents')
+
+
+def _choices(pdf: bytes) -> dict[str, dict[str, str | None]]:
+    ex, _ = extract_all(read_layout(pdf))
+    return {fold(o.fields.get('titolo', '')): {k: si_no(o.fields.get(k)) for k in _SCELTE} for o in ex.obiettivi}
+
+
+@pytest.mark.parametrize('regole', ['booktabs', 'nessuna'])
+def test_a_mark_gives_the_option_it_stands_under_or_beside(regole):
+    pdf, truth = _first('obiettivo', 'segni', regole, 'cella')
+    got = _choices(pdf)
+    for o in truth['obiettivi']:
+        assert fold(o['titolo']) in got, o['titolo']
+        assert got[fold(o['titolo'])] == {k: o.get(k) for k in _SCELTE}, o['titolo']
+
+
+def test_a_rules_only_card_has_a_row_per_label():
+    """Booktabs draws a rule over the option titles and one at the card's foot: the white
+    between the labels parts the rows, so each label keeps its own value (the number too)."""
+    pdf, truth = _first('obiettivo', 'segni', 'booktabs', 'cella')
+    ex, _ = extract_all(read_layout(pdf))
+    numbers = {fold(o.fields.get('titolo', '')): o.fields.get('numero') for o in ex.obiettivi}
+    assert numbers == {fold(o['titolo']): o['numero'] for o in truth['obiettivi']}
+
+
+def test_option_titles_become_one_column_each():
+    pdf, _ = _first('obiettivo', 'segni', 'booktabs', 'cella')
+    lay = read_layout(pdf)
+    options = [[c.text for c in cells if c is not None and c.text] for run in table_runs(lay) for _, cells in run.rows
+               if cells and cells[0] is not None and not cells[0].text and sum(c is not None and bool(c.text) for c in cells) >= 2]
+    assert options and all(len(o) >= 2 and all(len(t.split()) <= 2 for t in o) for o in options), options
+
+
+def test_stacked_options_with_one_marked():
+    assert si_no('Sì\n■ NO\nIN PARTE') == 'no'
+    assert si_no('✓ Sì\nNo\nIN PARTE') == 'si'
+    assert si_no('SI\nNO\n✓ IN PARTE') == 'parziale'
+    assert si_no('✓ SI\n✓ NO') != 'no'          # two marks: no one answer
+
+
+def test_repeated_column_titles_are_the_tables_own():
+    """A ruled table carried over pages repeats its column titles at the head of each page: they
+    are no running header, and the table keeps them (its records read under them)."""
+    pdf, truth = _first('obiettivo', 'tabella2', 'griglia', 'intestazione', 'land')
+    lay = read_layout(pdf)
+    for p in lay.pages[1:]:
+        for t in p.tables:
+            inside = [ln for ln in p.lines if t.bbox[1] - 1 <= ln.top and ln.bottom <= t.bbox[3] + 1
+                      and t.bbox[0] - 1 <= ln.x0 and ln.x1 <= t.bbox[2] + 1]
+            assert not any(ln.furniture for ln in inside), [ln.text for ln in inside if ln.furniture]
+    ex, _ = extract_all(lay)
+    assert {fold(o.fields.get('titolo', '')) for o in ex.obiettivi} >= {fold(o['titolo']) for o in truth['obiettivi']}

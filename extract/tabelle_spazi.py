@@ -161,8 +161,11 @@ def _blocks(rows, min_rows: int = _MIN_ROWS) -> list[list[int]]:
             starts |= {q[0] for q in _pieces(words, size)[1:]}
         if not near:
             continue
-        # a wrapped cell's lines stand in its column, at a start the rows above gave it
-        wrapped = not broken and any(abs(words[0][0] - x) <= 2 for x in starts) and \
+        # a wrapped cell's lines stand in its column, at a start the rows above gave it or far
+        # right of the run's left edge (prose after a table starts at that edge)
+        left = min(rows[j][3][0][0] for j in cur)
+        wrapped = not broken and (any(abs(words[0][0] - x) <= 2 for x in starts)
+                                  or words[0][0] > left + 4 * size) and \
             not any(words[0][0] + 2 < x < words[-1][1] for x in starts)
         plain = 0 if broken or wrapped else plain + 1
         if plain > 2:

@@ -76,3 +76,19 @@ def test_repeated_column_titles_are_the_tables_own():
             assert not any(ln.furniture for ln in inside), [ln.text for ln in inside if ln.furniture]
     ex, _ = extract_all(lay)
     assert {fold(o.fields.get('titolo', '')) for o in ex.obiettivi} >= {fold(o['titolo']) for o in truth['obiettivi']}
+
+
+def test_a_transposed_table_without_rules_keeps_its_column_titles_wrapped():
+    """One record per column, no rule drawn: a column title wrapped over several lines (each
+    standing alone in its column) leaves the table whole, its row of titles over its rows of
+    descriptions."""
+    pdf, truth = _first('obiettivo', 'trasposta', 'nessuna', 'intestazione')
+    titles = {fold(o['titolo']) for o in truth['obiettivi']}
+    texts = {fold(o['descrizione'])[:30] for o in truth['obiettivi'] if o.get('descrizione')}
+
+    def holds(cells, said) -> int:
+        return sum(c is not None and any(fold(c.text).startswith(x[:30]) for x in said) for c in cells)
+    runs = [[cells for _, cells in run.rows] for run in table_runs(read_layout(pdf))]
+    whole = [rows for rows in runs if any({fold(c.text) for c in r if c} >= titles for r in rows)]
+    assert any(any(holds(r, texts) >= 2 for r in rows) for rows in whole), \
+        [[c.text[:30] for c in r[0] if c] for r in runs]

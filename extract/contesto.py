@@ -65,7 +65,9 @@ def valutato_sopra(layout: Layout, upto_page: int) -> str | None:
     """The triennio the nearest heading above (on this page or before) says is evaluated
     ('Valutazione degli obiettivi del triennio 2021-2023'); None when no heading says so."""
     for n in range(upto_page, 0, -1):
-        for block in reversed(_heading_blocks(layout.page(n).content_lines(include_tables=True))):
+        page = layout.page(n)
+        lines = [ln for ln in page.content_lines(include_tables=True) if not _in_cells(ln, page)]
+        for block in reversed(_heading_blocks(lines)):
             for ln in reversed(block):
                 if EVALUATED.search(fold(ln.text)) and ranges(ln.text):
                     return ranges(ln.text)[0]
@@ -73,6 +75,18 @@ def valutato_sopra(layout: Layout, upto_page: int) -> str | None:
             if said:
                 return said
     return None
+
+
+def _in_cells(ln: Line, page: Page) -> bool:
+    """The line is a table's, in a row of several cells: column titles or values, which say
+    nothing together ('... del triennio precedente' over one column, '2025-2027?' over the next);
+    a heading row drawn across the table stays a heading."""
+    if not ln.in_table:
+        return False
+    mid = (ln.top + ln.bottom) / 2
+    return any(sum(bool(c and c.text.strip()) for c in row) >= 2
+               and any(c and c.top - 1 <= mid <= c.bottom + 1 for c in row)
+               for t in page.tables if t.bbox[1] - 1 <= mid <= t.bbox[3] + 1 for row in t.rows)
 
 
 def _heading_blocks(lines: list[Line]) -> list[list[Line]]:

@@ -23,7 +23,7 @@ NAME = 'esiti_slide'
 # the esito fields a deck's table holds, in the schema's wordings; every way of stating the outcome
 # (a status, a degree of achievement, a judgement) is read as the row's outcome cell
 CAMPI = ('titolo', 'descrizione', 'azioni_realizzate', 'macroarea', 'stato', 'grado_raggiungimento', 'giudizio',
-         'criticita', 'commento')
+         'criticita', 'commento', 'continuita_precedente', 'riproposto')
 COLONNE = vocabolario('esito', CAMPI, come={'stato': 'esito', 'grado_raggiungimento': 'esito', 'giudizio': 'esito'})
 
 
@@ -136,6 +136,10 @@ def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda,
         c = by_key.get(key)
         if c is not None and c.text.strip():
             fields[key] = clean(c.text)
+    for key in ('continuita_precedente', 'riproposto'):     # answers: one line each
+        c = by_key.get(key)
+        if c is not None and c.text.strip():
+            fields[key] = one_line(c.text)
     area = by_key.get('macroarea')
     if area is not None and one_line(area.text):
         fields['macroarea'] = one_line(area.text)

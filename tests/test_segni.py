@@ -10,7 +10,7 @@ from extract.layout import read_layout
 from extract.registry import extract_all
 from extract.tables import table_runs
 from extract.text import fold
-from normalize.values import si_no
+from normalize.values import si_no, stato
 from variants import combinatorio as C
 
 _SCELTE = ('asst_analisi', 'continuita_precedente', 'coprogettato_ts')
@@ -92,3 +92,34 @@ def test_a_transposed_table_without_rules_keeps_its_column_titles_wrapped():
     whole = [rows for rows in runs if any({fold(c.text) for c in r if c} >= titles for r in rows)]
     assert any(any(holds(r, texts) >= 2 for r in rows) for rows in whole), \
         [[c.text[:30] for c in r[0] if c] for r in runs]
+
+
+def _esiti(pdf: bytes) -> dict[str, object]:
+    ex, _ = extract_all(read_layout(pdf))
+    return {fold(e.fields.get('titolo', '')): e for e in ex.esiti}
+
+
+def test_an_evaluation_table_keeps_every_answer_column_and_its_triennio():
+    """'Prosecuzione di un obiettivo del triennio precedente' and 'riproposto nel triennio
+    2025-2027?' are answer columns of every row; the triennio evaluated is the heading's, not a
+    span a column title happens to name."""
+    pdf, truth = _first('esito', 'tabella', 'griglia', 'intestazione', 'port')
+    got = _esiti(pdf)
+    for e in truth['esiti']:
+        rec = got[fold(e['titolo'])]
+        assert rec.fields.get('triennio_valutato') == e['triennio_valutato']
+        for k in ('continuita_precedente', 'riproposto'):
+            if e.get(k):
+                assert si_no(rec.fields.get(k)) == e[k], (e['titolo'], k, rec.fields.get(k))
+
+
+def test_a_coloured_marker_before_a_heading_is_its_state():
+    """'● 1. Forma di gestione' over 'Valutazione complessiva: Buono': the dot's colour says the
+    state (the hue's usual sense where no legend in words says otherwise)."""
+    pdf, truth = _first('esito', 'colore', 'nessuna', 'intestazione')
+    got = _esiti(pdf)
+
+    for e in truth['esiti']:
+        rec = got[fold(e['titolo'])]
+        assert stato(rec.fields.get('stato')) == e['stato'], (e['titolo'], rec.fields.get('stato'))
+        assert rec.colore is not None

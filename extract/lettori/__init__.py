@@ -15,7 +15,7 @@ from ..cards import heading_at
 from ..colors import legend
 from ..contesto import triennio_valutato
 from ..coverage import table_words, words_read
-from ..layout import Layout
+from ..layout import RGB, Layout
 from ..metadata import find_triennio
 from ..records import Extraction, RawObiettivo
 from ..tables import TableRun, table_runs
@@ -173,7 +173,8 @@ def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: 
             if i is not None:
                 out.indicatori.append(i)
         elif tipo == 'esito':
-            e = record.esito(g, sopra, triennio_valutato(layout, g.pagina), legenda)
+            e = record.esito(g, sopra, triennio_valutato(layout, g.pagina), legenda,
+                             _segno(layout, g) if run is None else None)
             if e is not None:
                 out.esiti.append(e)
     if azioni and run is not None:       # a table of actions: its objective is the heading over it
@@ -181,6 +182,24 @@ def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: 
         _attach(azioni, _parent(heading_at(layout, t.page, t.bbox[1]), t.page, known + out.obiettivi),
                 run.page_end, known, out, pending)
     return out
+
+
+_SEGNO = 1.6       # ems: the largest side of a marker set before a line ('●', '■' drawn as a shape)
+
+
+def _segno(layout: Layout, g: Gruppo) -> RGB | None:
+    """The colour of a marker drawn just left of the first line of a text group (a filled dot or
+    square before '1. Forma di gestione'): the record's state said by colour."""
+    page = layout.page(g.pagina)
+    first = min((ln for ln in page.lines if abs(ln.top - g.top) <= 3 and not ln.furniture),
+                key=lambda ln: ln.x0, default=None)
+    if first is None:
+        return None
+    side = _SEGNO * first.size
+    marks = [f for f in page.fills if f.x1 - f.x0 <= side and f.bottom - f.top <= side
+             and first.top - 2 <= (f.top + f.bottom) / 2 <= first.bottom + 2
+             and f.x1 <= first.x0 + 1 and first.x0 - f.x1 <= side]
+    return max(marks, key=lambda f: f.x1).rgb if marks else None
 
 
 def _said_already(g: Gruppo, words: set[str]) -> bool:

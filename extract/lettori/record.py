@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..colors import status_text
+from ..layout import RGB
 from ..records import RawAzione, RawEsito, RawIndicatore, RawObiettivo
 from ..schema import campi
 from ..text import clean, fold, is_bullet_line, one_line, split_items
@@ -131,7 +132,9 @@ def indicatore(g: Gruppo, sopra: tuple[str | None, str]) -> RawIndicatore | None
 
 
 def esito(g: Gruppo, sopra: tuple[str | None, str], triennio: str | None,
-          legenda: dict[str, str] | None = None) -> RawEsito | None:
+          legenda: dict[str, str] | None = None, segno: RGB | None = None) -> RawEsito | None:
+    """`segno`: the colour of a marker drawn before the group's first line, its state when no
+    field says one."""
     fields = campi_di(g, legenda)
     _, titolo = nome(g, fields, sopra)
     if not titolo:
@@ -143,5 +146,8 @@ def esito(g: Gruppo, sopra: tuple[str | None, str], triennio: str | None,
         fields['triennio_valutato'] = triennio
     if g.contesto.get('area') and 'macroarea' not in fields:
         fields['macroarea'] = g.contesto['area']
-    stato = [c for i, v in enumerate(g.voci) if g.lettura.campi.get(i) == 'stato' for c in v.celle if c.fill]
-    return RawEsito(fields, g.pagina, azioni, stato[0].fill if stato else None, 'lettori', g.blocco)
+    stato = [c.fill for i, v in enumerate(g.voci) if g.lettura.campi.get(i) == 'stato' for c in v.celle if c.fill]
+    if not stato and segno is not None and status_text(segno, legenda):
+        fields.setdefault('stato', status_text(segno, legenda))
+        stato = [segno]
+    return RawEsito(fields, g.pagina, azioni, stato[0] if stato else None, 'lettori', g.blocco)

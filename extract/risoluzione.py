@@ -141,10 +141,12 @@ def better(new: Extraction, old: list[Record]) -> bool:
     the block) -- or when, finding the same records, it understood half as much again and one
     field more each (they read a fraction of it). A reading
     that merely says a little more of a block read well leaves it: the reader written for that
-    layout knows its context. (An esito's state is not a choice here: a deck says it by colour,
+    layout knows its context -- unless it says everything that reader said, on the same pages, and
+    what that reader left unread (`_says_all_and_more`). (An esito's state is not a choice here: a deck says it by colour,
     and its reader keeps the cell's words beside the colour.)"""
     mine = records(new)
     kinds = {_tipo(r) for r in mine}
+    one_kind = {_tipo(r) for r in old} == kinds and len(kinds) == 1
     if len({_tipo(r) for r in old}) > 1 and kinds and len(kinds) == 1:
         # two readers took one table for records of two types: weigh this reading against
         # those of its own type (one block holds one kind of record)
@@ -153,4 +155,32 @@ def better(new: Extraction, old: list[Record]) -> bool:
         return False
     ours, theirs = sum(map(capito, mine)), sum(map(capito, old))
     misread = any(_unresolved(r) for r in old) and ours > theirs
-    return misread or (len(mine) == len(old) and ours >= MARGIN * theirs + len(old))
+    return misread or (len(mine) == len(old) and (ours >= MARGIN * theirs + len(old)
+                                               or (one_kind and _says_all_and_more(mine, old))))
+
+
+def _filled(rec: Record) -> set[str]:
+    return {k for k, v in rec.fields.items() if str(v or '').strip()}
+
+
+def _page(rec: Record) -> int | None:
+    return rec.pagina_inizio if isinstance(rec, RawObiettivo) else rec.pagina
+
+
+def _says_all_and_more(mine: list[Record], old: list[Record]) -> bool:
+    """Each record read before is one of the new reading's -- by name, on its page, with every
+    field it had and its actions and indicators -- and the new ones hold more fields: the earlier
+    reader left rows of the block it knew no label for."""
+    pairs = [max(mine, key=lambda m: naming(m, name_of(o))) for o in old]
+
+    def children(r: Record) -> int:
+        return len(r.azioni) + len(r.indicatori) if isinstance(r, RawObiettivo) else 0
+
+    def news(m: Record, o: Record) -> int:
+        # fields the old lacked that say what none of its fields said (not its title again)
+        said = {fold(str(v)) for v in o.fields.values()}
+        return sum(fold(str(m.fields[k])) not in said for k in _filled(m) - _filled(o))
+    return (len({id(m) for m in pairs}) == len(old)
+            and all(names(m, name_of(o)) and _page(m) == _page(o) and _filled(o) <= _filled(m)
+                    and children(m) >= children(o) for m, o in zip(pairs, old))
+            and sum(news(m, o) for m, o in zip(pairs, old)) > 0)

@@ -118,8 +118,19 @@ def test_a_coloured_marker_before_a_heading_is_its_state():
     state (the hue's usual sense where no legend in words says otherwise)."""
     pdf, truth = _first('esito', 'colore', 'nessuna', 'intestazione')
     got = _esiti(pdf)
-
     for e in truth['esiti']:
         rec = got[fold(e['titolo'])]
         assert stato(rec.fields.get('stato')) == e['stato'], (e['titolo'], rec.fields.get('stato'))
         assert rec.colore is not None
+
+
+def test_a_reading_that_says_all_the_other_said_and_more_takes_the_block():
+    """A form's own reader knows no label for 'Prosecuzione di un obiettivo del triennio
+    precedente' or 'Stato di avanzamento'; the generic readers read every row: the same records,
+    on the same pages, with every field the first had and these -- theirs is kept."""
+    pdf, truth = _first('esito', 'trasposta', 'ombreggiato', 'intestazione', 'land')
+    got = _esiti(pdf)
+    for e in truth['esiti']:
+        rec = got[fold(e['titolo'])]
+        assert si_no(rec.fields.get('continuita_precedente')) == e['continuita_precedente']
+        assert stato(rec.fields.get('stato')) == e['stato']

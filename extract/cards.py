@@ -132,8 +132,11 @@ def has_column_titles(rows: list[list[Cell | None]]) -> bool:
 
 
 # a card's own heading: 'OBIETTIVO 1 – Titolo', 'Scheda n. 2: Titolo', 'Progetto 3', 'Obiettivo A)'
+# 'Obiettivo 3 –', 'Scheda obiettivo n. 2:', and a word or two before a number mark ('Obiettivo
+# valutato n. 1:', 'Progetto strategico nr. 4 -')
+_N = r'(?:numero|num\.?|nr\.?|n°|n\.?)'
 _HEADING = re.compile(r'^\s*(?:scheda|obiettivo|progetto|intervento|esito|indicatore|azione)(?:\s+(?:obiettivo|progetto))?'
-                      r'(?:\s*(?:n\.?|nr\.?|num\.?|numero|n°))?\s*(\d{1,2}(?:\.\d{1,2})*|[A-Z])\b\s*'
+                      r'(?:(?:\s+[^\W\d]+){1,2}?\s+' + _N + r'|(?:\s*' + _N + r')?)\s*(\d{1,2}(?:\.\d{1,2})*|[A-Z])\b\s*'
                       r'(?:[-–—:.)]+\s*(.*))?$', re.S | re.I)
 
 

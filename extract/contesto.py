@@ -77,6 +77,13 @@ def valutato_sopra(layout: Layout, upto_page: int) -> str | None:
     return None
 
 
+def tipo_sopra(layout: Layout, page: int, primo_anno: int | None) -> str | None:
+    """The record type the headings above a page say its blocks hold: esiti, under a heading
+    that evaluates a triennio before the plan's; None when they say none."""
+    span = valutato_sopra(layout, page)
+    return 'esito' if span and primo_anno and int(span[:4]) < primo_anno else None
+
+
 def _in_cells(ln: Line, page: Page) -> bool:
     """The line is a table's, in a row of several cells: column titles or values, which say
     nothing together ('... del triennio precedente' over one column, '2025-2027?' over the next);

@@ -134,3 +134,29 @@ def test_a_reading_that_says_all_the_other_said_and_more_takes_the_block():
         rec = got[fold(e['titolo'])]
         assert si_no(rec.fields.get('continuita_precedente')) == e['continuita_precedente']
         assert stato(rec.fields.get('stato')) == e['stato']
+
+
+@pytest.mark.parametrize('heading, atteso', [
+    ('Obiettivo valutato n. 1: "Centro unico" per RSA', ('1', '"Centro unico" per RSA')),
+    ('Progetto strategico nr. 4 - Rete', ('4', 'Rete')),
+    ('OBIETTIVO 1 – Il durante noi', ('1', 'Il durante noi')),
+    ('Obiettivo strategico del piano', (None, 'Obiettivo strategico del piano')),
+])
+def test_a_card_heading_may_say_a_word_or_two_before_its_number(heading, atteso):
+    from extract.cards import card_heading
+    assert card_heading(heading) == atteso
+
+
+def test_one_field_is_an_esito_under_a_heading_that_evaluates_the_past_triennio():
+    """'Esiti del Piano di Zona 2021-2023' over 'Obiettivo valutato n. 1: ...' and a stacked
+    table of one field ('Punti di debolezza' over its text): an esito, named by its heading."""
+    for k in range(C.CELLE.index(('esito', 'impilata')), 41 * 12, len(C.CELLE)):
+        _, pdf, truth, _ = C.documento(k, seed=0)
+        if all(len([f for f in e if f not in ('titolo', 'triennio_valutato')]) == 1 for e in truth['esiti']):
+            break
+    else:
+        pytest.skip('no esito of one field among the first documents')
+    got = _esiti(pdf)
+    for e in truth['esiti']:
+        rec = got[fold(e['titolo'])]
+        assert rec.fields.get('triennio_valutato') == e['triennio_valutato']

@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..cards import heading_at
 from ..colors import legend
-from ..contesto import triennio_valutato
+from ..contesto import tipo_sopra, triennio_valutato
 from ..coverage import table_words, words_read
 from ..layout import RGB, Layout
 from ..metadata import find_triennio
@@ -115,7 +115,7 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
     counts = Counter(w for ws in per_table.values() for w in ws)
     taken: set[int] = set()        # tables whose records are read: no text reading of them
     for run in table_runs(layout):
-        groups = gruppi_di(run, primo)
+        groups = gruppi_di(run, primo, tipo_sopra(layout, run.page_start, primo))
         if not groups:
             continue
         pending: list = []

@@ -290,8 +290,9 @@ def coppie(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
     return out
 
 
-def _gruppo(voci: list[Voce], tipo: str, primo_anno: int | None, run: TableRun, forma: str) -> Gruppo:
-    lettura = leggi_etichette([v.percorso for v in voci], primo_anno, (tipo,), senza_nome=True) \
+def _gruppo(voci: list[Voce], tipo: str, primo_anno: int | None, run: TableRun, forma: str,
+            bastano: int = 2) -> Gruppo:
+    lettura = leggi_etichette([v.percorso for v in voci], primo_anno, (tipo,), senza_nome=True, bastano=bastano) \
         or Lettura(tipo, {}, 0.0, None)
     first = voci[0]
     part = next((t for t in run.parts if t.page == first.pagina), run.parts[0])
@@ -332,13 +333,14 @@ def per_colonna(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
 
 
 # ---------------------------------------------------------------- a stack of label rows over content rows
-def impilata(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
-    """One column (or rows of one cell each): a short row that names a field, then its content."""
+def impilata(run: TableRun, primo_anno: int | None = None, preferito: str | None = None) -> list[Gruppo]:
+    """One column (or rows of one cell each): a short row that names a field, then its content;
+    one such field is enough where the headings above say the record type (`preferito`)."""
     rows = [(cells, page) for page, cells in run.rows if any(_text(c) for c in cells)]
     if len(rows) < 2 or any(sum(1 for c in cells if _text(c)) > 1 for cells, _ in rows):
         return []
     texts = [(next(_text(c) for c in cells if _text(c)), page, [c for c in cells if c is not None]) for cells, page in rows]
-    for tipo in _types_of(texts, primo_anno):
+    for tipo in _types_of(texts, primo_anno, preferito):
         voci: list[Voce] = []
         for text, page, cells in texts:
             name = campo(tipo, ' '.join(text.split()), primo_anno)[0] if _short_label(text) else None
@@ -348,26 +350,29 @@ def impilata(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
                 voci[-1].valore = f'{voci[-1].valore}\n{text}' if voci[-1].valore else text
                 voci[-1].celle += cells
         if voci and all(v.valore for v in voci):
-            g = _gruppo(voci, tipo, primo_anno, run, 'impilata')
+            g = _gruppo(voci, tipo, primo_anno, run, 'impilata', 1 if tipo == preferito else 2)
             if g.lettura.campi:
                 return [g]
     return []
 
 
-def _types_of(texts, primo_anno) -> list[str]:
+def _types_of(texts, primo_anno, preferito: str | None = None) -> list[str]:
     labels = [(' '.join(t.split()),) for t, _, _ in texts if _short_label(t)]
     lettura = leggi_etichette(labels, primo_anno, senza_nome=True) if labels else None
+    if lettura is None and labels and preferito:
+        lettura = leggi_etichette(labels, primo_anno, (preferito,), senza_nome=True, bastano=1, preferito=preferito)
     return [lettura.tipo] if lettura is not None else []
 
 
 LETTURE = (per_riga, per_colonna, coppie, impilata)
 
 
-def gruppi_di(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
-    """The reading of a table that names the most fields: its groups ([] when none fits)."""
+def gruppi_di(run: TableRun, primo_anno: int | None = None, preferito: str | None = None) -> list[Gruppo]:
+    """The reading of a table that names the most fields: its groups ([] when none fits);
+    `preferito`: the record type the headings above say (contesto.tipo_sopra)."""
     best, best_score = [], 0.0
     for lettura in LETTURE:
-        groups = lettura(run, primo_anno)
+        groups = impilata(run, primo_anno, preferito) if lettura is impilata else lettura(run, primo_anno)
         if not groups:
             continue
         score = max(g.lettura.punti for g in groups)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..contesto import valutato_sopra
+from ..contesto import tipo_sopra
 from ..layout import Layout, Line, Table, opens_next_column
 from ..text import fold, is_bullet_line, join_wrapped
 from .campi import TIPI_GRUPPO, campo, is_identity as schema_identity, leggi_etichette, lists_records
@@ -220,7 +220,7 @@ def gruppi_testo(layout: Layout, primo_anno: int | None = None, taken: set[int] 
             # the next numbered section after one read as a record is one of its kind
             sibling = out[-1].lettura.tipo if out and heading is not None and heading.numero \
                 and out[-1].contesto.get('numero') else None
-            g = _gruppo(current, heading, primo_anno, sibling, _preferito(layout, current[0].pagina, primo_anno))
+            g = _gruppo(current, heading, primo_anno, sibling, tipo_sopra(layout, current[0].pagina, primo_anno))
             if g is not None:
                 out.append(g)
 
@@ -237,12 +237,6 @@ def gruppi_testo(layout: Layout, primo_anno: int | None = None, taken: set[int] 
         current.append(it)
     close()
     return out
-
-
-def _preferito(layout: Layout, page: int, primo_anno: int | None) -> str | None:
-    """Esiti, under a heading that evaluates a triennio before the plan's."""
-    span = valutato_sopra(layout, page)
-    return 'esito' if span and primo_anno and int(span[:4]) < primo_anno else None
 
 
 def _gruppo(items: list[_Item], heading: _Item | None, primo_anno: int | None,

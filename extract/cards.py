@@ -15,9 +15,8 @@ from .labels import (DISTRETTO_ONLY, ESITO_ONLY, IN_CARD, SCHEDA_ONLY, THRESHOLD
                      field_of, variant_field, whole_variant)
 from .layout import Cell, Layout, Line, Table
 from .tables import TableRun, table_runs
-from .text import clean, fold, is_bullet_line, join_wrapped, strip_bullet
+from .text import clean, fold, is_bullet_line, is_mark, join_wrapped, strip_bullet
 
-_MARK = re.compile(r'^\s*(?:[xX✗✘✓✔☒☑■●▪◼⊠]|\[\s*[xX]\s*\])\s*$')
 _OPTION = {'si': 'SI', 'sì': 'SI', 'no': 'NO', 'in parte': 'SI, in parte', 'parzialmente': 'Parzialmente',
            'si in parte': 'SI, in parte'}
 
@@ -80,7 +79,7 @@ def _marks_below(rows: list[list[Cell | None]], opts: dict[int, str]) -> bool:
     apart = [r for r in rows if all(j < len(r) and r[j] is not None for j in opts)]
     apart = [r for r in apart if not all(fold(r[j].text) in _OPTION for j in opts if r[j].text.strip())]
     below = [r[j].text for r in apart for j in opts if r[j].text.strip()]
-    marks = sum(bool(_MARK.match(t)) for t in below)
+    marks = sum(is_mark(t) for t in below)
     return bool(below) and marks >= 0.5 * len(below)
 
 
@@ -101,9 +100,9 @@ def _row_text(cells: list[Cell | None], label_col: int, options: dict[int, str])
         return None     # the options' heading row, with or without a title over the labels ('Voce | SI | NO')
     parts = []
     for j, c in rest:
-        if j in options and _MARK.match(c.text):
+        if j in options and is_mark(c.text):
             parts.append(options[j])
-        elif not (j in options and fold(c.text) in _OPTION and len(rest) > 1 and not _MARK.match(c.text)):
+        elif not (j in options and fold(c.text) in _OPTION and len(rest) > 1 and not is_mark(c.text)):
             parts.append(c.text)
     return label, '\n'.join(parts)
 
@@ -360,7 +359,7 @@ def side_by_side(run: TableRun) -> list[int]:
     cols = []
     for j in range(label_col + 1, max(len(r) for r in rows)):
         texts = [r[j].text for r in labelled if j < len(r) and r[j] is not None and r[j].text.strip()]
-        yes_no = sum(bool(_MARK.match(t)) or fold(t) in _OPTION or not fold(t) for t in texts)
+        yes_no = sum(is_mark(t) or fold(t) in _OPTION or not fold(t) for t in texts)
         if len(texts) >= 0.5 * len(labelled) and yes_no < 0.5 * len(texts):
             cols.append(j)
     return cols if len(cols) >= 2 else []

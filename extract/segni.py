@@ -7,11 +7,9 @@ the column it stands under, and every other cell of that column spanning the new
 in the places it covers, as a merged cell of a ruled table)."""
 from __future__ import annotations
 
-import re
-
 from .layout import Cell, Line, Page, Table
+from .text import is_mark
 
-_GLYPH = re.compile(r'^(?:[xX✗✘✓✔☒☑■●▪◼⊠]|\[\s*[xX]\s*\])$')
 _TITLE_GAP = 1.5       # ems of white between two option titles (words of one title are closer)
 _TITLE_WORDS = 3       # words of one option title at most ('IN PARTE', 'non so')
 
@@ -40,7 +38,7 @@ def _titles(lines: list[Line], c: Cell) -> list[tuple[float, float, str]] | None
 
 
 def _mark_x(lines: list[Line], c: Cell) -> float | None:
-    ws = [(x0 + x1) / 2 for x0, x1, t, _ in _words_in(lines, c) if _GLYPH.match(t)]
+    ws = [(x0 + x1) / 2 for x0, x1, t, _ in _words_in(lines, c) if is_mark(t)]
     return ws[0] if len(ws) == 1 else None
 
 
@@ -58,7 +56,7 @@ def _split(t: Table, j: int, first: int, last: int, titles, lines: list[Line]) -
         elif i == first:
             out[i] = [Cell(txt, bounds[k], c.top, bounds[k + 1], c.bottom, c.fill, c.ink)
                       for k, (_, _, txt) in enumerate(titles)]
-        elif _GLYPH.match(c.text.strip()):
+        elif is_mark(c.text.strip()):
             x = _mark_x(lines, c)
             if x is None:
                 return {}
@@ -92,7 +90,7 @@ def split_option_columns(p: Page) -> None:
             width = 1
             for first, last, titles in segments:
                 under = [rows[i][j] for i in range(first + 1, last + 1)]
-                if not any(c is not None and _GLYPH.match(c.text.strip()) for c in under):
+                if not any(c is not None and is_mark(c.text.strip()) for c in under):
                     continue
                 got = _split(t, j, first, last, titles, lines)
                 if got:

@@ -17,11 +17,11 @@ ruled table's merged cells (intestazioni.header_paths reads either the same way)
 nothing under it covers its column down to the body (None below it)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from statistics import median
 
 from .layout import Cell
+from .text import is_mark
 
 _NEW_LEVEL = 0.45        # ems of white between two titles of one column: a level below
 _WIDE = 0.25             # ems more than the lines of one cell leave: the gap before a new row
@@ -265,7 +265,6 @@ def _starts(righe: list[Riga], rules) -> list[bool]:
     return out
 
 
-_GLYPH = re.compile(r'^(?:[xX✗✘✓✔☒☑■●▪◼⊠]|\[\s*[xX]\s*\])$')
 
 
 def _marks_joined(r: Riga) -> None:
@@ -273,7 +272,7 @@ def _marks_joined(r: Riga) -> None:
     options listed one per line beside a column of marks): the two are one text, as where the
     mark is set inside the cell."""
     for j in range(len(r.cells) - 1):
-        if len(r.cells[j]) == 1 and _GLYPH.match(r.cells[j][0]) and r.cells[j + 1]:
+        if len(r.cells[j]) == 1 and is_mark(r.cells[j][0]) and r.cells[j + 1]:
             r.cells[j + 1][0] = f'{r.cells[j][0]} {r.cells[j + 1][0]}'
             r.cells[j] = []
 

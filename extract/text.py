@@ -10,6 +10,16 @@ import unicodedata
 from cydifflib import SequenceMatcher   # difflib's algorithm compiled: the same ratios, ~15x faster
 from functools import lru_cache
 
+# a checkbox mark: a cross, a tick, a filled box or dot, '[x]'
+MARK = r'(?:[xX✗✘✓✔☒☑■●▪◼⊠]|\[\s*[xX]\s*\])'
+_LONE_MARK = re.compile(rf'^\s*{MARK}\s*$')
+
+
+def is_mark(text: str) -> bool:
+    """The text is one checkbox mark and nothing else."""
+    return bool(_LONE_MARK.match(text))
+
+
 BULLETS = '•▪➤✓✔►▶◦●■▫‣⁃∙○➢◆◇★·\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8-–—*'
 # '(cid:127)': a bullet glyph of a Symbol/Wingdings/Times font that has no Unicode mapping
 _CID = re.compile(r'\(cid:\d+\)')

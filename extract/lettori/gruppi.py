@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..intestazioni import header_paths, spans
 from ..layout import Cell, Table
 from ..tables import TableRun
-from ..text import fold, join_wrapped
+from ..text import MARK, fold, join_wrapped
 from .campi import Lettura, campo, leggi_etichette
 
 MAX_HEADER_ROWS = 3
@@ -219,7 +219,7 @@ def _label_reading(labels: list[str], primo_anno: int | None) -> Lettura | None:
     return lettura
 
 
-_MARK = re.compile(r'^\s*(?:[xX✗✘✓✔☒☑■●▪◼⊠]|\[\s*[xX]\s*\])\s*')
+_MARK = re.compile(rf'^\s*{MARK}\s*')
 
 
 def _value_lines(cells: list[Cell | None]) -> str:

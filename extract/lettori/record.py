@@ -13,10 +13,10 @@ from ..colors import status_text
 from ..layout import RGB
 from ..records import RawAzione, RawEsito, RawIndicatore, RawObiettivo
 from ..schema import campi
-from ..text import clean, fold, is_bullet_line, one_line, split_items
+from ..text import MARK, clean, fold, is_bullet_line, one_line, split_items
 from .gruppi import Gruppo, Voce
 
-_MARKED = re.compile(r'^\s*(?:[xX✗✘✓✔☒☑■●▪◼⊠]|\[\s*[xX]\s*\])\s+(\S.*)$')
+_MARKED = re.compile(rf'^\s*{MARK}\s+(\S.*)$')
 _UNMARKED = re.compile(r'^\s*[☐□○◯]\s*')
 _GIUDIZI = {'insufficiente', 'sufficiente', 'discreto', 'buono', 'ottimo', 'molto buono', 'eccellente'}
 _SCELTA = ('si_no', 'tipo_obiettivo', 'booleano', 'giudizio', 'stato', 'tipo_indicatore')

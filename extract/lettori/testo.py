@@ -19,9 +19,11 @@ from .gruppi import Gruppo, Voce, righe_etichettate
 MAX_LABEL_WORDS = 14
 WHOLE_LINE_LABEL_WORDS = 10     # a label alone on its line, over its value: a heading is longer
 _RUN_IN = re.compile(r'^\s*([^:]{2,100}?)\s*[:：]\s*(.*)$')
-# 'Obiettivo 2 – Titolo', 'OBIETTIVO 1: Titolo', 'Indicatore n. 18: ...', '3. Titolo'
+# 'Obiettivo 2 – Titolo', 'OBIETTIVO 1: Titolo', 'Indicatore n. 18: ...', '3. Titolo' -- not a
+# range ('0-6 anni', the second line of a heading wrapped before it): a dash between two digits
 _NUMBERED = re.compile(r'^\s*((?:obiettiv[oi]|indicator[ei]|azion[ei]|scheda|progetto|intervento)\w*\s+'
-                       r'(?:valutat[oi]\s+)?)?(?:n\.?\s*°?\s*)?(\d{1,3}(?:\.\d{1,2})*)\s*[.:)–—-]\s*(\S.*)$', re.I)
+                       r'(?:valutat[oi]\s+)?)?(?:n\.?\s*°?\s*)?(\d{1,3}(?:\.\d{1,2})*)(?![–—-]\d)\s*[.:)–—-]\s*(\S.*)$',
+                       re.I)
 
 
 @dataclass
@@ -84,6 +86,17 @@ def _set_as_label(ln: Line, after: Line | None, widths: dict[int, float]) -> boo
         return False                 # a plain line going on in lower case carries on a value
     carried_on = after is not None and not after.bold and after.text.strip()[:1].islower()
     return not carried_on and (ln.x1 - ln.x0) <= 0.6 * widths.get(ln.page, 0.0)
+
+
+_CLOSED = ('.', ';', ':', '!', '?')
+
+
+def _goes_on(above: str, text: str) -> bool:
+    """`text` carries on the line above it: that line is cut mid-phrase (a comma, a word that
+    cannot end one) or `text` does not open as a sentence does (lower case, a figure)."""
+    words = fold(above).split()
+    return (not text[:1].isupper() and not text.startswith(('•', '-', '–'))) or above.rstrip().endswith(',') \
+        or (bool(words) and words[-1] in _OPEN_END)
 
 
 def _heading(ln: Line, body: float) -> bool:
@@ -158,9 +171,19 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
         if m and _heading(ln, body) and (m.group(1) or not _is_label(m.group(3), primo_anno)):
             items.append(_Item(None, m.group(3).strip(), ln.page, ln.top, m.group(2), [ln]))
             continue
+        if cur is not None and cur.label is None and cur.lines and _heading(ln, body) \
+                and _same_style(cur.lines[-1], ln) and _goes_on(cur.lines[-1].text, text):
+            cur.valore = join_wrapped(cur.valore, text)   # a heading wrapped, whatever its words say
+            cur.lines.append(ln)
+            continue
         if cur is not None and cur.label is not None and not cur.valore and cur.lines \
                 and cur.lines[-1].bold and not ln.bold:
             cur.valore = text                      # a bold label's first plain line is its value
+            cur.lines.append(ln)
+            continue
+        if cur is not None and cur.label is not None and cur.valore and not ln.bold and text[:1].islower() \
+                and not cur.valore.rstrip().endswith(_CLOSED) and cur.lines and cur.lines[-1].page == ln.page:
+            cur.valore = f'{cur.valore}\n{text}'   # a value's line wrapped mid-sentence, not a label
             cur.lines.append(ln)
             continue
         titled = ln.size > body + 1.0              # a title's words are no label ('Monitoraggio: indicatori')
@@ -194,6 +217,16 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
             cur.valore = f'{cur.valore}\n{text}' if cur.valore else text
             cur.lines.append(ln)
     return items
+
+
+def riga_di_campo(text: str, primo_anno: int | None) -> bool:
+    """'Natura dell'intervento: Preventivo': a run-in label of a field that names no record, with
+    its value -- a line of a record's content, not a heading over what follows."""
+    m = _RUN_IN.match(text)
+    if not m or not _is_label(m.group(1), primo_anno):
+        return False
+    named = [(tipo, campo(tipo, ' '.join(m.group(1).split()), primo_anno)[0]) for tipo in TIPI_GRUPPO]
+    return not any(name is not None and schema_identity(tipo, name) for tipo, name in named)
 
 
 def _says(label: str, primo_anno: int | None) -> set[tuple[str, str]]:

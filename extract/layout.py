@@ -970,12 +970,15 @@ def mark_furniture(pages: list[Page]) -> None:
             counts.update({key(ln) for ln in band(p, top)})
         running = [k for k, n in counts.items() if need and n >= need and len(k.split()) >= 2]
         for p in pages:
+            numbered = False      # a page has one page number: a figure further in is content
             for ln in band(p, top):
                 k = key(ln)
                 # a running header set on this page as two lines (or with a piece apart) is still furniture
                 piece = not few and len(k.split()) >= 2 and any(k in r for r in running)
-                if _NUMBERISH.match(ln.text.strip()) or (need and counts[k] >= need) or piece:
+                number = not numbered and bool(_NUMBERISH.match(ln.text.strip()))
+                if number or (need and counts[k] >= need) or piece:
                     ln.furniture = True
+                    numbered = numbered or number
                 else:
                     break
 

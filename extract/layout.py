@@ -818,15 +818,20 @@ def _cells_apart(spans: list[Band], size: float) -> bool:
     return any(b[0] - a[1] > _CELL_GAP * size for a, b in zip(spans, spans[1:]))
 
 
+_PARTNER_SIZE = 1.15      # a label and its value are set in sizes this close; a title beside text is not
+
+
 def _alone(text: list[tuple[Line, list[Band]]], band: Band) -> tuple[int, int]:
     """How many lines with ink left of the band, and how many right of it, have no ink of the
-    other side beside them (neither in the same line nor in a line at the same height)."""
+    other side beside them (neither in the same line nor in a line at the same height and of
+    about the same size: a column's heading beside the other column's title pairs with nothing)."""
     inked = [(ln, _sides(sp, band)[:2]) for ln, sp in text]
     out = []
     for side in (0, 1):
         others = [o for o, ink in inked if ink[1 - side]]
         out.append(sum(1 for ln, ink in inked if ink[side] and not ink[1 - side]
-                       and not any(o.top < ln.bottom and ln.top < o.bottom for o in others)))
+                       and not any(o.top < ln.bottom and ln.top < o.bottom
+                                   and max(o.size, ln.size) <= _PARTNER_SIZE * min(o.size, ln.size) for o in others)))
     return out[0], out[1]
 
 

@@ -153,15 +153,17 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
         after = next((x for x in order[k + 1:k + 2] if isinstance(x, Line)), None)
         cur = items[-1] if items else None
         # a run-in label wrapped over two lines ('L'obiettivo viene riproposto nel triennio' /
-        # '2025-2027?: Sì'): the first line set like a label, the colon on the next
-        wrapped = _RUN_IN.match(after.text.strip()) if after is not None and ln.bold and ':' not in text \
-            and after.page == ln.page and abs(after.size - ln.size) < 0.5 else None
-        # (the part before the colon a label's tail -- the two lines say a wording better than the
-        # first alone, or it ends a question, or holds only years -- not a value's first words)
+        # '2025-2027?: Sì'): the first line set like a label (bold, or opening as one), the colon
+        # on the next
+        wrapped = _RUN_IN.match(after.text.strip()) if after is not None and ':' not in text \
+            and (ln.bold or not text[:1].islower()) and after.page == ln.page \
+            and abs(after.size - ln.size) < 0.5 else None
+        # (the part before the colon a label's tail -- it ends a question, or holds only years, or
+        # the two bold lines say a wording better than the first alone -- not a value's first words)
         tail = wrapped.group(1) if wrapped else ''
         if wrapped and not _is_label(tail, primo_anno) and _is_label(f'{text} {tail}', primo_anno) and (
                 tail.rstrip().endswith('?') or not re.search(r'[^\W\d_]{4,}', tail)
-                or _label_fit(f'{text} {tail}', primo_anno) > _label_fit(text, primo_anno) + 0.02):
+                or (ln.bold and _label_fit(f'{text} {tail}', primo_anno) > _label_fit(text, primo_anno) + 0.02)):
             items.append(_Item(' '.join(f'{text} {tail}'.split()), wrapped.group(2).strip(), ln.page,
                                ln.top, lines=[ln, after], forte=True))
             skip.add(k + 1)

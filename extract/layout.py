@@ -789,7 +789,7 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
             if _sides(sp, band)[1]:
                 broken.append(_cells_apart([s for s in sp if s[0] >= m], ln.size))
                 last_column.append(_sides(sp, band)[0] and _cells_apart([s for s in sp if s[0] < m], ln.size))
-        for side, n in enumerate(_alone([(ln, sp) for ln, sp, _ in text], band)):
+        for side, n in enumerate(_alone(text, band)):
             alone[side] += n
         height_sum += max(rows[i][0].bottom for i in seg) - min(rows[i][0].top for i in seg)
         left_ends += [a - max(x1 for _, x1 in sp if x1 <= m) for sp, _ in left]
@@ -821,18 +821,34 @@ def _cells_apart(spans: list[Band], size: float) -> bool:
 _PARTNER_SIZE = 1.15      # a label and its value are set in sizes this close; a title beside text is not
 
 
-def _alone(text: list[tuple[Line, list[Band]]], band: Band) -> tuple[int, int]:
+def _alone(text: list[tuple[Line, list[Band], list[dict]]], band: Band) -> tuple[int, int]:
     """How many lines with ink left of the band, and how many right of it, have no ink of the
-    other side beside them (neither in the same line nor in a line at the same height and of
-    about the same size: a column's heading beside the other column's title pairs with nothing)."""
-    inked = [(ln, _sides(sp, band)[:2]) for ln, sp in text]
-    out = []
-    for side in (0, 1):
-        others = [o for o, ink in inked if ink[1 - side]]
-        out.append(sum(1 for ln, ink in inked if ink[side] and not ink[1 - side]
-                       and not any(o.top < ln.bottom and ln.top < o.bottom
-                                   and max(o.size, ln.size) <= _PARTNER_SIZE * min(o.size, ln.size) for o in others)))
+    other side beside them (neither in the same line nor in a line at the same height) in about
+    the same size: a column's heading beside the other column's title pairs with nothing, even
+    where their baselines meet and they came as one line."""
+    m = (band[0] + band[1]) / 2
+    pieces = []                   # (line, size, ink left, ink right): a line, or each side of it
+    for ln, sp, chars in text:
+        ink = _sides(sp, band)[:2]
+        if all(ink):
+            sizes = [Counter(round(c['size'], 1) for c in chars if (c['x1'] <= m) == left).most_common(1)
+                     for left in (True, False)]
+            if all(sizes) and not _partners(sizes[0][0][0], sizes[1][0][0]):
+                pieces += [(ln, sizes[0][0][0], True, False), (ln, sizes[1][0][0], False, True)]
+                continue
+        pieces.append((ln, ln.size, *ink))
+    out = [0, 0]
+    for ln, size, *ink in pieces:
+        for side in (0, 1):
+            if ink[side] and not ink[1 - side] and not any(
+                    o_ink[1 - side] and o.top < ln.bottom and ln.top < o.bottom and _partners(o_size, size)
+                    for o, o_size, *o_ink in pieces):
+                out[side] += 1
     return out[0], out[1]
+
+
+def _partners(a: float, b: float) -> bool:
+    return max(a, b) <= _PARTNER_SIZE * min(a, b)
 
 
 def _split(ln: Line, chars: list[dict], bands: list[Band]) -> list[Line]:

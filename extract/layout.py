@@ -670,6 +670,7 @@ GUTTER_HEIGHT = 0.3       # share of the page height the columns must run over
 _TABLE_ROWS = 0.3         # share of the right column's lines broken into cells: a table, not text columns
 _NARROW = 30              # characters: a column of lines this short beside a table is its last column
 _CELL_GAP = 1.2           # ems between two pieces of ink: cells apart, not words
+_ALL_ALONE = 0.9          # share of each side's lines with nothing beside them: columns, however short
 Band = tuple[float, float]
 
 
@@ -801,8 +802,11 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
     measure = a - min(rows[i][0].x0 for seg in active for i in seg)
     filled = sum(d <= max(0.25 * measure, 20) for d in left_ends) / len(left_ends)
     aligned = sum(abs(d) <= 20 for d in right_starts) / len(right_starts)
-    prose = min(sorted(left_len)[len(left_len) // 2], sorted(right_len)[len(right_len) // 2]) >= 12
     apart = alone[0] >= 0.5 * len(left_ends) and alone[1] >= 0.5 * len(right_starts)
+    # short lines (a card's labels over their values) are a column too when no line of either side
+    # has anything beside it: nothing there can be a label beside its value
+    prose = min(sorted(left_len)[len(left_len) // 2], sorted(right_len)[len(right_len) // 2]) >= 12 or \
+        (alone[0] >= _ALL_ALONE * len(left_ends) and alone[1] >= _ALL_ALONE * len(right_starts))
     # lines side by side whose right halves break at wide gaps are a table's rows (its first
     # column fills up to the gutter as a text column would), and so are narrow right-hand lines
     # beside lines that break into cells (its last column stands apart as one; a table beside a

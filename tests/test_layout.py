@@ -416,6 +416,40 @@ def test_a_column_beside_the_other_columns_title_is_still_a_column():
     assert [ln.text for ln in page.content_lines()] == [*left, *right]
 
 
+def test_columns_of_labels_over_short_values_are_read_apart():
+    """Two columns of a card drawn as bold labels over short answers ('N.' / '2', 'Continuità' /
+    'Sì'): no line is prose-long, but no line of either column has anything beside it -- nothing
+    there is a label beside its value -- so the columns are read one after the other (the card
+    left at the left column's foot goes on at the top of the right one)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    w, h = A4
+    xs = (48, w / 2 + 15)
+    left, right = [], []
+    card = [('N.', 'Helvetica-Bold'), ('{n}', 'Helvetica'), ('Obiettivo', 'Helvetica-Bold'),
+            ('Accordo quadro {n} con le scuole', 'Helvetica'), ('Criticità rilevate', 'Helvetica-Bold'),
+            ('Nessuna', 'Helvetica'), ('Continuità', 'Helvetica-Bold'), ('Sì', 'Helvetica'),
+            ('Realizzazione', 'Helvetica-Bold'), ('Raggiunto', 'Helvetica')]
+
+    def draw(col: int, y: float, text: str, font: str, size: float) -> float:
+        c.setFont(font, size)
+        c.drawString(xs[col], y, text)
+        (left if col == 0 else right).append(text)
+        return y - size * 1.4
+    y = draw(0, h - 60, 'Ambito territoriale di Valle', 'Helvetica-Bold', 15)
+    y = draw(0, y, 'Verifica della programmazione', 'Helvetica-Bold', 12.5)
+    y = 150
+    for text, font in card[:9]:                   # the first card, cut at the foot after its last label
+        y = draw(0, y, text.format(n=1), font, 8.5)
+    y = h - 58
+    for text, font in card[9:] + card * 2:
+        y = draw(1, y, text.format(n=2), font, 8.5)
+    c.showPage()
+    c.save()
+    page = read_layout(buf.getvalue()).pages[0]
+    assert [ln.text for ln in page.content_lines()] == [*left, *right]
+
+
 def test_a_figure_over_the_page_number_is_content():
     """A value that ends a landscape page's last record ('0') right above the page number is the
     record's, not a second page number."""

@@ -15,14 +15,36 @@ from extract.text import fold
 X = 48          # the left column's edge; no line is wider than a column of a two-column page
 
 
-def _page(lines: list[tuple[str, str, float] | tuple], tables: list[tuple[float, list[tuple[str, str]]]] = ()) -> bytes:
-    """`lines`: (text, font, size), or (label, value, size) pairs drawn bold + plain on one
-    baseline when the font is 'run-in'; a None text leaves a gap. `tables`: (after line k, rows)
-    drawn as a ruled label | value grid below line k."""
+def _page(lines: list[tuple], tables: list[tuple[int, list[tuple[str, str]]]] = (),
+          more: list[tuple[float, float, list[tuple], list]] = ()) -> bytes:
+    """`lines`: (text, font, size), or ((label, value), 'run-in', size) drawn bold + plain on one
+    baseline; a None text leaves a gap. `tables`: (after line k -- -1: before the first -- rows)
+    drawn as a ruled label | value grid. All in the left column, from the top; `more`: other
+    (x, y, lines, tables) drawn the same way (the right column)."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    y = 790
-    after = dict(tables)
+    for x, y, col_lines, col_tables in [(X, 790, lines, tables), *more]:
+        _column(c, x, y, col_lines, dict(col_tables))
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _column(c, x0: float, y: float, lines: list[tuple], after: dict) -> None:
+    def grid(y: float, rows) -> float:
+        top = y + 8.5
+        c.setFont('Helvetica', 8.5)
+        for label, value in rows:
+            c.drawString(x0 + 3, top - 10, label)
+            c.drawString(x0 + 203, top - 10, value)
+            c.line(x0, top, x0 + 250, top)
+            top -= 14
+        c.line(x0, top, x0 + 250, top)
+        for x in (x0, x0 + 200, x0 + 250):
+            c.line(x, y + 8.5, x, top)
+        return top - 14
+    if -1 in after:
+        y = grid(y, after[-1])
     for k, (text, font, size) in enumerate(lines):
         if text is None:
             y -= size
@@ -30,29 +52,15 @@ def _page(lines: list[tuple[str, str, float] | tuple], tables: list[tuple[float,
         if font == 'run-in':
             label, value = text
             c.setFont('Helvetica-Bold', size)
-            c.drawString(X, y, label + ':')
+            c.drawString(x0, y, label + ':')
             c.setFont('Helvetica', size)
-            c.drawString(X + c.stringWidth(label + ': ', 'Helvetica-Bold', size), y, value)
+            c.drawString(x0 + c.stringWidth(label + ': ', 'Helvetica-Bold', size), y, value)
         else:
             c.setFont(font, size)
-            c.drawString(X, y, text)
+            c.drawString(x0, y, text)
         y -= size * 1.25
         if k in after:
-            rows = after[k]
-            top = y + size
-            c.setFont('Helvetica', 8.5)
-            for label, value in rows:
-                c.drawString(X + 3, top - 10, label)
-                c.drawString(X + 203, top - 10, value)
-                c.line(X, top, X + 250, top)
-                top -= 14
-            c.line(X, top, X + 250, top)
-            for x in (X, X + 200, X + 250):
-                c.line(x, y + size, x, top)
-            y = top - 14
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+            y = grid(y, after[k])
 
 
 B, R = 'Helvetica-Bold', 'Helvetica'
@@ -127,3 +135,45 @@ def test_a_plain_run_in_label_wrapped_over_two_lines():
     o, = ex.obiettivi
     assert (o.fields.get('macroarea'), o.fields.get('continuita_precedente'), o.fields.get('tipo_obiettivo')) == \
         ('CONTRASTO ALLA POVERTÀ', 'No', 'PROMOZIONALE')
+
+
+def test_a_sections_table_carried_to_the_next_column_stays_the_sections():
+    """Two columns: a section ends at the left column's foot and its yes/no table opens the right
+    column; the next section, in the right column, has its own table. Each table is read where
+    its column reaches it."""
+    section = [(('Beneficiari', 'famiglie con minori'), 'run-in', 8.5),
+               (('Area di policy', 'Politiche per la famiglia'), 'run-in', 8.5),
+               (("Natura dell'intervento", 'Preventivo'), 'run-in', 8.5)]
+    rows = [("Coinvolgimento di ASST nell'analisi del bisogno", 'No'), ('Intervento coprogettato con il Terzo Settore', 'Sì')]
+    rows2 = [("Coinvolgimento di ASST nell'analisi del bisogno", 'Sì'), ('Intervento coprogettato con il Terzo Settore', 'No')]
+    def prose(n: int, k: int) -> list[tuple]:
+        return [(('Descrizione', f'il {n}° obiettivo del piano, che si descrive qui'), 'run-in', 8.5)] + \
+            [(f'riga {j} della descrizione del {n}° obiettivo, che continua', R, 8.5) for j in range(k)]
+    pdf = _page([('Gli obiettivi della programmazione', B, 12.5), ('Obiettivo 1 – Sostegno alla genitorialità', B, 11.5),
+                 *prose(1, 58), *section],
+                more=[(X + 265, 790, [('Obiettivo 2 – Rete per gli anziani', B, 11.5), *prose(2, 30), *section],
+                       [(-1, rows), (34, rows2)])])
+    ex, _ = extract_all(read_layout(pdf))
+    assert [(o.fields.get('titolo'), o.fields.get('asst_analisi'), o.fields.get('coprogettato_ts')) for o in ex.obiettivi] \
+        == [('Sostegno alla genitorialità', 'No', 'Sì'), ('Rete per gli anziani', 'Sì', 'No')]
+
+
+def test_a_bold_label_wrapped_over_two_lines_and_a_large_numbered_heading():
+    """'Prosecuzione di un obiettivo del triennio' / 'precedente' in bold over its answer is one
+    label; '4. Entro il 2027 ...' set as a heading is the indicator's number and text, though
+    'Entro il' opens a field's wording."""
+    pdf = _page([
+        ('Matrice di monitoraggio degli indicatori', B, 12.5),
+        ('4. Entro il 2027 almeno cinque procedure sono', B, 11.5), ('inserite nella cartella sociale', B, 11.5),
+        (('Categoria', 'Processo'), 'run-in', 8.5), (('Situazione iniziale', '1'), 'run-in', 8.5),
+        (('Frequenza di rilevazione', 'annuale'), 'run-in', 8.5),
+        (None, '', 8),
+        ('Esiti del Piano di Zona 2021-2023', B, 12.5),
+        ('Obiettivo valutato', B, 8.5), ('Misura pacchetto famiglia', R, 8.5),
+        ('Prosecuzione di un obiettivo del triennio', B, 8.5), ('precedente', B, 8.5), ('Parzialmente', R, 8.5),
+        ('Realizzazione', B, 8.5), ('Raggiunto', R, 8.5)])
+    ex, _ = extract_all(read_layout(pdf))
+    assert [(i.fields.get('numero'), i.testo) for i in ex.indicatori] == [
+        ('4', 'Entro il 2027 almeno cinque procedure sono inserite nella cartella sociale')]
+    assert [(e.fields.get('titolo'), e.fields.get('continuita_precedente'), e.fields.get('stato')) for e in ex.esiti] \
+        == [('Misura pacchetto famiglia', 'Parzialmente', 'Raggiunto')]

@@ -7,11 +7,12 @@ groups: a heading opens one, and so does a label the open group has already said
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
 from ..contesto import valutato_sopra
-from ..layout import Layout, Line, Table, opens_next_column
+from ..layout import Layout, Line, Page, Table, opens_next_column
 from ..text import fold, is_bullet_line, join_wrapped
 from .campi import TIPI_GRUPPO, campo, is_identity as schema_identity, leggi_etichette, lists_records
 from .gruppi import Gruppo, Voce, righe_etichettate
@@ -89,6 +90,7 @@ def _set_as_label(ln: Line, after: Line | None, widths: dict[int, float]) -> boo
 
 
 _CLOSED = ('.', ';', ':', '!', '?')
+_SAID_WHOLE = 0.97           # a label's fit to a field's wording when it says the wording itself
 
 
 def _goes_on(above: str, text: str) -> bool:
@@ -117,11 +119,34 @@ def _reading_order(layout: Layout, taken: set[int]) -> list[Line | Table]:
     for p in layout.pages:
         lines = p.content_lines()
         tables = sorted((t for t in p.tables if t.ncols in (2, 3) and id(t) not in taken), key=lambda t: t.bbox[1])
+        if any(ln.column for ln in p.lines):
+            out += _in_columns(p, lines, tables)
+            continue
         for ln in lines:
             while tables and tables[0].bbox[3] <= ln.top + 1:
                 out.append(tables.pop(0))
             out.append(ln)
         out += tables
+    return out
+
+
+def _in_columns(p: Page, lines: list[Line], tables: list[Table]) -> list[Line | Table]:
+    """A page set in text columns: each table where its own column reaches it -- after the last
+    line of that column above it, or before the first below it; alone in its column, after the
+    column before (a section's table carried to the top of the next column)."""
+    after: dict[int, list[Table]] = {}
+    for t in tables:
+        inside = Counter(ln.column for ln in p.lines if ln.in_table and t.bbox[0] - 1 <= ln.x0 <= t.bbox[2]
+                         and t.bbox[1] - 1 <= (ln.top + ln.bottom) / 2 <= t.bbox[3] + 1)
+        column = inside.most_common(1)[0][0] if inside else 0
+        own = [k for k, ln in enumerate(lines) if ln.column == column]
+        above = [k for k in own if lines[k].bottom <= t.bbox[1] + 1]
+        before = [k for k, ln in enumerate(lines) if ln.column < column]
+        k = above[-1] if above else own[0] - 1 if own else before[-1] if before else len(lines) - 1
+        after.setdefault(k, []).append(t)
+    out: list[Line | Table] = list(after.get(-1, []))
+    for k, ln in enumerate(lines):
+        out += [ln, *after.get(k, [])]
     return out
 
 
@@ -170,7 +195,10 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
             continue
         m = _NUMBERED.match(text)
         # 'Obiettivo 2: Progetto X' names a record; '2. Destinatari' without such a word is a label
-        if m and _heading(ln, body) and (m.group(1) or not _is_label(m.group(3), primo_anno)):
+        # -- but set larger than the text, only a field's wording said whole is ('4. Entro il 2027
+        # almeno ...' is a heading, however its first words sound like 'Entro il')
+        if m and _heading(ln, body) and (m.group(1) or not _is_label(m.group(3), primo_anno) or (
+                ln.size > body + 1.0 and _label_fit(m.group(3), primo_anno) < _SAID_WHOLE)):
             items.append(_Item(None, m.group(3).strip(), ln.page, ln.top, m.group(2), [ln]))
             continue
         if cur is not None and cur.label is None and cur.lines and _heading(ln, body) \
@@ -214,6 +242,11 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
                 cur.lines.append(ln)
             else:
                 items.append(_Item(None, text, ln.page, ln.top, lines=[ln]))
+            continue
+        if cur is not None and cur.label is not None and not cur.valore and cur.lines and cur.lines[-1].bold \
+                and ln.bold and _same_style(cur.lines[-1], ln):
+            cur.label = f'{cur.label} {text}'      # a bold label wrapped: its value is the plain line below
+            cur.lines.append(ln)
             continue
         if cur is not None and cur.label is not None:
             cur.valore = f'{cur.valore}\n{text}' if cur.valore else text

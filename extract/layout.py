@@ -804,9 +804,11 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
     aligned = sum(abs(d) <= 20 for d in right_starts) / len(right_starts)
     apart = alone[0] >= 0.5 * len(left_ends) and alone[1] >= 0.5 * len(right_starts)
     # short lines (a card's labels over their values) are a column too when no line of either side
-    # has anything beside it: nothing there can be a label beside its value
+    # has anything beside it: nothing there can be a label beside its value (upright text: turned
+    # letters are lines of one char each, alone by nature)
     prose = min(sorted(left_len)[len(left_len) // 2], sorted(right_len)[len(right_len) // 2]) >= 12 or \
-        (alone[0] >= _ALL_ALONE * len(left_ends) and alone[1] >= _ALL_ALONE * len(right_starts))
+        (alone[0] >= _ALL_ALONE * len(left_ends) and alone[1] >= _ALL_ALONE * len(right_starts)
+         and all(c.get('upright', True) for seg in active for i in seg for c in rows[i][2]))
     # lines side by side whose right halves break at wide gaps are a table's rows (its first
     # column fills up to the gutter as a text column would), and so are narrow right-hand lines
     # beside lines that break into cells (its last column stands apart as one; a table beside a

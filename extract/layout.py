@@ -699,6 +699,7 @@ GUTTER_HEIGHT = 0.3       # share of the page height the columns must run over
 _TABLE_ROWS = 0.3         # share of the right column's lines broken into cells: a table, not text columns
 _NARROW = 30              # characters: a column of lines this short beside a table is its last column
 _CELL_GAP = 1.2           # ems between two pieces of ink: cells apart, not words
+_ALL_ALONE = 0.9          # share of each side's lines with nothing beside them: columns, however short
 Band = tuple[float, float]
 
 
@@ -818,7 +819,7 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
             if _sides(sp, band)[1]:
                 broken.append(_cells_apart([s for s in sp if s[0] >= m], ln.size))
                 last_column.append(_sides(sp, band)[0] and _cells_apart([s for s in sp if s[0] < m], ln.size))
-        for side, n in enumerate(_alone([(ln, sp) for ln, sp, _ in text], band)):
+        for side, n in enumerate(_alone(text, band)):
             alone[side] += n
         height_sum += max(rows[i][0].bottom for i in seg) - min(rows[i][0].top for i in seg)
         left_ends += [a - max(x1 for _, x1 in sp if x1 <= m) for sp, _ in left]
@@ -830,8 +831,13 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
     measure = a - min(rows[i][0].x0 for seg in active for i in seg)
     filled = sum(d <= max(0.25 * measure, 20) for d in left_ends) / len(left_ends)
     aligned = sum(abs(d) <= 20 for d in right_starts) / len(right_starts)
-    prose = min(sorted(left_len)[len(left_len) // 2], sorted(right_len)[len(right_len) // 2]) >= 12
     apart = alone[0] >= 0.5 * len(left_ends) and alone[1] >= 0.5 * len(right_starts)
+    # short lines (a card's labels over their values) are a column too when no line of either side
+    # has anything beside it: nothing there can be a label beside its value (upright text: turned
+    # letters are lines of one char each, alone by nature)
+    prose = min(sorted(left_len)[len(left_len) // 2], sorted(right_len)[len(right_len) // 2]) >= 12 or \
+        (alone[0] >= _ALL_ALONE * len(left_ends) and alone[1] >= _ALL_ALONE * len(right_starts)
+         and all(c.get('upright', True) for seg in active for i in seg for c in rows[i][2]))
     # lines side by side whose right halves break at wide gaps are a table's rows (its first
     # column fills up to the gutter as a text column would), and so are narrow right-hand lines
     # beside lines that break into cells (its last column stands apart as one; a table beside a
@@ -847,16 +853,37 @@ def _cells_apart(spans: list[Band], size: float) -> bool:
     return any(b[0] - a[1] > _CELL_GAP * size for a, b in zip(spans, spans[1:]))
 
 
-def _alone(text: list[tuple[Line, list[Band]]], band: Band) -> tuple[int, int]:
+_PARTNER_SIZE = 1.15      # a label and its value are set in sizes this close; a title beside text is not
+
+
+def _alone(text: list[tuple[Line, list[Band], list[dict]]], band: Band) -> tuple[int, int]:
     """How many lines with ink left of the band, and how many right of it, have no ink of the
-    other side beside them (neither in the same line nor in a line at the same height)."""
-    inked = [(ln, _sides(sp, band)[:2]) for ln, sp in text]
-    out = []
-    for side in (0, 1):
-        others = [o for o, ink in inked if ink[1 - side]]
-        out.append(sum(1 for ln, ink in inked if ink[side] and not ink[1 - side]
-                       and not any(o.top < ln.bottom and ln.top < o.bottom for o in others)))
+    other side beside them (neither in the same line nor in a line at the same height) in about
+    the same size: a column's heading beside the other column's title pairs with nothing, even
+    where their baselines meet and they came as one line."""
+    m = (band[0] + band[1]) / 2
+    pieces = []                   # (line, size, ink left, ink right): a line, or each side of it
+    for ln, sp, chars in text:
+        ink = _sides(sp, band)[:2]
+        if all(ink):
+            sizes = [Counter(round(c['size'], 1) for c in chars if (c['x1'] <= m) == left).most_common(1)
+                     for left in (True, False)]
+            if all(sizes) and not _partners(sizes[0][0][0], sizes[1][0][0]):
+                pieces += [(ln, sizes[0][0][0], True, False), (ln, sizes[1][0][0], False, True)]
+                continue
+        pieces.append((ln, ln.size, *ink))
+    out = [0, 0]
+    for ln, size, *ink in pieces:
+        for side in (0, 1):
+            if ink[side] and not ink[1 - side] and not any(
+                    o_ink[1 - side] and o.top < ln.bottom and ln.top < o.bottom and _partners(o_size, size)
+                    for o, o_size, *o_ink in pieces):
+                out[side] += 1
     return out[0], out[1]
+
+
+def _partners(a: float, b: float) -> bool:
+    return max(a, b) <= _PARTNER_SIZE * min(a, b)
 
 
 def _split(ln: Line, chars: list[dict], bands: list[Band]) -> list[Line]:
@@ -1005,12 +1032,15 @@ def mark_furniture(pages: list[Page]) -> None:
             counts.update({key(ln) for ln in band(p, top)})
         running = [k for k, n in counts.items() if need and n >= need and len(k.split()) >= 2]
         for p in pages:
+            numbered = False      # a page has one page number: a figure further in is content
             for ln in band(p, top):
                 k = key(ln)
                 # a running header set on this page as two lines (or with a piece apart) is still furniture
                 piece = not few and len(k.split()) >= 2 and any(k in r for r in running)
-                if _NUMBERISH.match(ln.text.strip()) or (need and counts[k] >= need) or piece:
+                number = not numbered and bool(_NUMBERISH.match(ln.text.strip()))
+                if number or (need and counts[k] >= need) or piece:
                     ln.furniture = True
+                    numbered = numbered or number
                 else:
                     break
 

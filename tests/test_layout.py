@@ -380,6 +380,98 @@ def test_columns_of_short_lines_and_white_space_are_read_one_after_the_other():
     assert [ln.column for ln in lines] == [0] * len(left) + [1] * len(right)
 
 
+def test_a_column_beside_the_other_columns_title_is_still_a_column():
+    """Portrait, two columns: the left one holds the title block (large type), white space, and a
+    record at its foot; the right one opens at the top with a record -- its bold heading and
+    'Label: value' lines stand beside the title, and no left line fills its measure. A heading
+    beside a title in another size is no label beside its value: the columns are read apart."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    w, h = A4
+    xs = (48, w / 2 + 15)
+    left, right = [], []
+
+    def draw(col: int, y: float, text: str, font: str, size: float) -> None:
+        c.setFont(font, size)
+        c.drawString(xs[col], y, text)
+        (left if col == 0 else right).append(text)
+    y = h - 60
+    for text, size in (('Ambito territoriale di Isola', 15), ('Bergamasca e Bassa Val', 15), ('San Martino', 15),
+                       ('Piano di Zona 2025-2027', 13), ('Matrice di monitoraggio', 12.5), ('2025-2027', 12.5)):
+        draw(0, y, text, 'Helvetica' if size == 13 else 'Helvetica-Bold', size)
+        y -= size * 1.3
+    record = [('Obiettivo 25 – Almeno trenta posti letto', 'Helvetica-Bold', 10.5),
+              ('per accoglienze temporanee', 'Helvetica-Bold', 10.5),
+              ('Tipologia: OUTPUT', 'Helvetica', 8.5), ('Valore base: Non rilevato', 'Helvetica', 8.5),
+              ('Valore atteso 2026: 30 posti', 'Helvetica', 8.5),
+              ('Esito rilevazione 30/11/2025: Non rilevato', 'Helvetica', 8.5),
+              ('Esito rilevazione 30/06/2026: 12', 'Helvetica', 8.5)]
+    for col, y in ((1, h - 58), (0, 160)):
+        for text, font, size in record:
+            draw(col, y, text.replace('25', '24') if col == 0 else text, font, size)
+            y -= size * 1.25
+    c.showPage()
+    c.save()
+    page = read_layout(buf.getvalue()).pages[0]
+    assert [ln.text for ln in page.content_lines()] == [*left, *right]
+
+
+def test_columns_of_labels_over_short_values_are_read_apart():
+    """Two columns of a card drawn as bold labels over short answers ('N.' / '2', 'Continuità' /
+    'Sì'): no line is prose-long, but no line of either column has anything beside it -- nothing
+    there is a label beside its value -- so the columns are read one after the other (the card
+    left at the left column's foot goes on at the top of the right one)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    w, h = A4
+    xs = (48, w / 2 + 15)
+    left, right = [], []
+    card = [('N.', 'Helvetica-Bold'), ('{n}', 'Helvetica'), ('Obiettivo', 'Helvetica-Bold'),
+            ('Accordo quadro {n} con le scuole', 'Helvetica'), ('Criticità rilevate', 'Helvetica-Bold'),
+            ('Nessuna', 'Helvetica'), ('Continuità', 'Helvetica-Bold'), ('Sì', 'Helvetica'),
+            ('Realizzazione', 'Helvetica-Bold'), ('Raggiunto', 'Helvetica')]
+
+    def draw(col: int, y: float, text: str, font: str, size: float) -> float:
+        c.setFont(font, size)
+        c.drawString(xs[col], y, text)
+        (left if col == 0 else right).append(text)
+        return y - size * 1.4
+    y = draw(0, h - 60, 'Ambito territoriale di Valle', 'Helvetica-Bold', 15)
+    y = draw(0, y, 'Verifica della programmazione', 'Helvetica-Bold', 12.5)
+    y = 150
+    for text, font in card[:9]:                   # the first card, cut at the foot after its last label
+        y = draw(0, y, text.format(n=1), font, 8.5)
+    y = h - 58
+    for text, font in card[9:] + card * 2:
+        y = draw(1, y, text.format(n=2), font, 8.5)
+    c.showPage()
+    c.save()
+    page = read_layout(buf.getvalue()).pages[0]
+    assert [ln.text for ln in page.content_lines()] == [*left, *right]
+
+
+def test_a_figure_over_the_page_number_is_content():
+    """A value that ends a landscape page's last record ('0') right above the page number is the
+    record's, not a second page number."""
+    from reportlab.lib.pagesizes import landscape
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=landscape(A4))
+    w, h = landscape(A4)
+    c.setFont('Helvetica', 8.5)
+    y = 312
+    for text in ['Tipo di indicatore', 'di outcome', 'Atteso al secondo anno', 'N. nuclei anno 2026 > N. anno 2025',
+                 'Rilevazione al 30/11/2025', '0']:
+        c.drawString(48, y, text)
+        y -= 60 if text != 'Rilevazione al 30/11/2025' else 10.6      # '0' in the foot band
+    c.setFont('Helvetica', 7.5)
+    c.drawString(w - 60, 18, 'Pag. 1')
+    c.showPage()
+    c.save()
+    page = read_layout(buf.getvalue()).pages[0]
+    assert [ln.text for ln in page.lines if ln.furniture] == ['Pag. 1']
+    assert page.content_lines()[-1].text == '0'
+
+
 def _read_as_one_column(pdf: bytes, label_and_value: str) -> None:
     """The page is one column, top to bottom, with a label and its value on one line."""
     page = read_layout(pdf).pages[0]

@@ -23,7 +23,7 @@ from ..text import fold
 from .. import risoluzione
 from . import record
 from .gruppi import Gruppo, Voce, gruppi_di
-from .testo import gruppi_testo
+from .testo import gruppi_testo, riga_di_campo
 
 NAME = 'lettori'
 ALREADY_READ = 0.6
@@ -40,11 +40,13 @@ def _read_already(run: TableRun, words: set[str]) -> bool:
     return bool(tw) and sum(w in words for w in tw) / len(tw) >= ALREADY_READ
 
 
-def _sopra(layout: Layout, g: Gruppo) -> tuple[str | None, str]:
-    """The heading that names a group with no name of its own."""
+def _sopra(layout: Layout, g: Gruppo, primo: int | None) -> tuple[str | None, str]:
+    """The heading that names a group with no name of its own (a bold line giving another field's
+    value, right over a section's small table, is that section's content, not its heading)."""
     if g.forma == 'testo' or g.contesto.get('titolo'):      # (a heading row inside the table)
         return g.contesto.get('numero'), g.contesto.get('titolo', '')
-    return heading_at(layout, g.pagina, g.top)
+    numero, titolo = heading_at(layout, g.pagina, g.top)
+    return (None, '') if numero is None and riga_di_campo(titolo, primo) else (numero, titolo)
 
 
 def _parent(heading: tuple[str | None, str], page: int, known: list[RawObiettivo]) -> RawObiettivo | None:
@@ -119,7 +121,7 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         if not groups:
             continue
         pending: list = []
-        got = _records(layout, groups, run, gia.obiettivi + out.obiettivi, legenda, pending)
+        got = _records(layout, groups, run, gia.obiettivi + out.obiettivi, legenda, pending, primo)
         block = Counter(w for t in run.parts for w in per_table[id(t)])
         elsewhere = _Elsewhere(counts, block)
         theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, set(block), elsewhere)]
@@ -133,7 +135,7 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
     words |= words_read(out)          # what the tables above gave is read too
     for g in gruppi_testo(layout, primo, taken):
         pending = []
-        got = _records(layout, [g], None, gia.obiettivi + out.obiettivi, legenda, pending)
+        got = _records(layout, [g], None, gia.obiettivi + out.obiettivi, legenda, pending, primo)
         inside = {w for x in (*g.voci, *(Voce((k,), v, 0) for k, v in g.contesto.items()))
                   for w in fold(' '.join(x.percorso) + ' ' + x.valore).split()}
         heading = g.contesto.get('titolo') if _needs_name(g) else None    # else it names a chapter
@@ -145,20 +147,20 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         if theirs and risoluzione.better(got, theirs):
             _keep(out, got, pending)
             superseded += theirs
-        elif not theirs and not _said_already(g, words):
+        elif not theirs and not _said_already(g, words, heading):
             _keep(out, got, pending)
     return out, superseded
 
 
 def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: list[RawObiettivo],
-             legenda: dict[str, str], pending: list) -> Extraction:
+             legenda: dict[str, str], pending: list, primo: int | None) -> Extraction:
     """One reading's records; actions for an objective read before go to `pending`."""
     out = Extraction()
     azioni = []
     for g in groups:
         tipo = g.lettura.tipo
         # what stands over a group names it, or -- over actions -- their objective
-        sopra = _sopra(layout, g) if tipo == 'azione' or _needs_name(g) else (None, '')
+        sopra = _sopra(layout, g, primo) if tipo == 'azione' or _needs_name(g) else (None, '')
         if tipo == 'azione' and run is None:      # actions under their objective's heading
             _attach(record.azioni(g), _parent(sopra, g.pagina, known + out.obiettivi), g.pagina_fine, known, out,
                     pending)
@@ -202,8 +204,11 @@ def _segno(layout: Layout, g: Gruppo) -> RGB | None:
     return max(marks, key=lambda f: f.x1).rgb if marks else None
 
 
-def _said_already(g: Gruppo, words: set[str]) -> bool:
+def _said_already(g: Gruppo, words: set[str], heading: str | None) -> bool:
+    """Most of the group's words are in records read already -- its heading's too, when the
+    heading names it (two sections alike but for their titles are two records)."""
     said = [w for v in g.voci for w in fold(v.valore).split() if len(w) >= 4 and not w.isdigit()]
+    said += [w for w in fold(heading or '').split() if len(w) >= 4 and not w.isdigit()]
     return bool(said) and sum(w in words for w in said) / len(said) >= ALREADY_READ
 
 

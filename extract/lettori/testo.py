@@ -7,11 +7,12 @@ groups: a heading opens one, and so does a label the open group has already said
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
 from ..contesto import tipo_sopra
-from ..layout import Layout, Line, Table, opens_next_column
+from ..layout import Layout, Line, Page, Table, opens_next_column
 from ..text import fold, is_bullet_line, join_wrapped
 from .campi import TIPI_GRUPPO, campo, is_identity as schema_identity, leggi_etichette, lists_records
 from .gruppi import Gruppo, Voce, righe_etichettate
@@ -19,9 +20,11 @@ from .gruppi import Gruppo, Voce, righe_etichettate
 MAX_LABEL_WORDS = 14
 WHOLE_LINE_LABEL_WORDS = 10     # a label alone on its line, over its value: a heading is longer
 _RUN_IN = re.compile(r'^\s*([^:]{2,100}?)\s*[:：]\s*(.*)$')
-# 'Obiettivo 2 – Titolo', 'OBIETTIVO 1: Titolo', 'Indicatore n. 18: ...', '3. Titolo'
+# 'Obiettivo 2 – Titolo', 'OBIETTIVO 1: Titolo', 'Indicatore n. 18: ...', '3. Titolo' -- not a
+# range ('0-6 anni', the second line of a heading wrapped before it): a dash between two digits
 _NUMBERED = re.compile(r'^\s*((?:obiettiv[oi]|indicator[ei]|azion[ei]|scheda|progetto|intervento)\w*\s+'
-                       r'(?:valutat[oi]\s+)?)?(?:n\.?\s*°?\s*)?(\d{1,3}(?:\.\d{1,2})*)\s*[.:)–—-]\s*(\S.*)$', re.I)
+                       r'(?:valutat[oi]\s+)?)?(?:n\.?\s*°?\s*)?(\d{1,3}(?:\.\d{1,2})*)(?![–—-]\d)\s*[.:)–—-]\s*(\S.*)$',
+                       re.I)
 
 
 @dataclass
@@ -86,6 +89,18 @@ def _set_as_label(ln: Line, after: Line | None, widths: dict[int, float]) -> boo
     return not carried_on and (ln.x1 - ln.x0) <= 0.6 * widths.get(ln.page, 0.0)
 
 
+_CLOSED = ('.', ';', ':', '!', '?')
+_SAID_WHOLE = 0.97           # a label's fit to a field's wording when it says the wording itself
+
+
+def _goes_on(above: str, text: str) -> bool:
+    """`text` carries on the line above it: that line is cut mid-phrase (a comma, a word that
+    cannot end one) or `text` does not open as a sentence does (lower case, a figure)."""
+    words = fold(above).split()
+    return (not text[:1].isupper() and not text.startswith(('•', '-', '–'))) or above.rstrip().endswith(',') \
+        or (bool(words) and words[-1] in _OPEN_END)
+
+
 def _heading(ln: Line, body: float) -> bool:
     return ln.bold or ln.size > body + 1.0
 
@@ -104,11 +119,34 @@ def _reading_order(layout: Layout, taken: set[int]) -> list[Line | Table]:
     for p in layout.pages:
         lines = p.content_lines()
         tables = sorted((t for t in p.tables if t.ncols in (2, 3) and id(t) not in taken), key=lambda t: t.bbox[1])
+        if any(ln.column for ln in p.lines):
+            out += _in_columns(p, lines, tables)
+            continue
         for ln in lines:
             while tables and tables[0].bbox[3] <= ln.top + 1:
                 out.append(tables.pop(0))
             out.append(ln)
         out += tables
+    return out
+
+
+def _in_columns(p: Page, lines: list[Line], tables: list[Table]) -> list[Line | Table]:
+    """A page set in text columns: each table where its own column reaches it -- after the last
+    line of that column above it, or before the first below it; alone in its column, after the
+    column before (a section's table carried to the top of the next column)."""
+    after: dict[int, list[Table]] = {}
+    for t in tables:
+        inside = Counter(ln.column for ln in p.lines if ln.in_table and t.bbox[0] - 1 <= ln.x0 <= t.bbox[2]
+                         and t.bbox[1] - 1 <= (ln.top + ln.bottom) / 2 <= t.bbox[3] + 1)
+        column = inside.most_common(1)[0][0] if inside else 0
+        own = [k for k, ln in enumerate(lines) if ln.column == column]
+        above = [k for k in own if lines[k].bottom <= t.bbox[1] + 1]
+        before = [k for k, ln in enumerate(lines) if ln.column < column]
+        k = above[-1] if above else own[0] - 1 if own else before[-1] if before else len(lines) - 1
+        after.setdefault(k, []).append(t)
+    out: list[Line | Table] = list(after.get(-1, []))
+    for k, ln in enumerate(lines):
+        out += [ln, *after.get(k, [])]
     return out
 
 
@@ -140,27 +178,42 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
         after = next((x for x in order[k + 1:k + 2] if isinstance(x, Line)), None)
         cur = items[-1] if items else None
         # a run-in label wrapped over two lines ('L'obiettivo viene riproposto nel triennio' /
-        # '2025-2027?: Sì'): the first line set like a label, the colon on the next
-        wrapped = _RUN_IN.match(after.text.strip()) if after is not None and ln.bold and ':' not in text \
-            and after.page == ln.page and abs(after.size - ln.size) < 0.5 else None
-        # (the part before the colon a label's tail -- the two lines say a wording better than the
-        # first alone, or it ends a question, or holds only years -- not a value's first words)
+        # '2025-2027?: Sì'): the first line set like a label (bold, or opening as one), the colon
+        # on the next
+        wrapped = _RUN_IN.match(after.text.strip()) if after is not None and ':' not in text \
+            and (ln.bold or not text[:1].islower()) and after.page == ln.page \
+            and abs(after.size - ln.size) < 0.5 else None
+        # (the part before the colon a label's tail -- it ends a question, or holds only years, or
+        # the two bold lines say a wording better than the first alone -- not a value's first words)
         tail = wrapped.group(1) if wrapped else ''
         if wrapped and not _is_label(tail, primo_anno) and _is_label(f'{text} {tail}', primo_anno) and (
                 tail.rstrip().endswith('?') or not re.search(r'[^\W\d_]{4,}', tail)
-                or _label_fit(f'{text} {tail}', primo_anno) > _label_fit(text, primo_anno) + 0.02):
+                or (ln.bold and _label_fit(f'{text} {tail}', primo_anno) > _label_fit(text, primo_anno) + 0.02)):
             items.append(_Item(' '.join(f'{text} {tail}'.split()), wrapped.group(2).strip(), ln.page,
                                ln.top, lines=[ln, after], forte=True))
             skip.add(k + 1)
             continue
         m = _NUMBERED.match(text)
         # 'Obiettivo 2: Progetto X' names a record; '2. Destinatari' without such a word is a label
-        if m and _heading(ln, body) and (m.group(1) or not _is_label(m.group(3), primo_anno)):
+        # -- but set larger than the text, only a field's wording said whole is ('4. Entro il 2027
+        # almeno ...' is a heading, however its first words sound like 'Entro il')
+        if m and _heading(ln, body) and (m.group(1) or not _is_label(m.group(3), primo_anno) or (
+                ln.size > body + 1.0 and _label_fit(m.group(3), primo_anno) < _SAID_WHOLE)):
             items.append(_Item(None, m.group(3).strip(), ln.page, ln.top, m.group(2), [ln]))
+            continue
+        if cur is not None and cur.label is None and cur.lines and _heading(ln, body) \
+                and _same_style(cur.lines[-1], ln) and _goes_on(cur.lines[-1].text, text):
+            cur.valore = join_wrapped(cur.valore, text)   # a heading wrapped, whatever its words say
+            cur.lines.append(ln)
             continue
         if cur is not None and cur.label is not None and not cur.valore and cur.lines \
                 and cur.lines[-1].bold and not ln.bold:
             cur.valore = text                      # a bold label's first plain line is its value
+            cur.lines.append(ln)
+            continue
+        if cur is not None and cur.label is not None and cur.valore and not ln.bold and text[:1].islower() \
+                and not cur.valore.rstrip().endswith(_CLOSED) and cur.lines and cur.lines[-1].page == ln.page:
+            cur.valore = f'{cur.valore}\n{text}'   # a value's line wrapped mid-sentence, not a label
             cur.lines.append(ln)
             continue
         titled = ln.size > body + 1.0              # a title's words are no label ('Monitoraggio: indicatori')
@@ -190,10 +243,25 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
             else:
                 items.append(_Item(None, text, ln.page, ln.top, lines=[ln]))
             continue
+        if cur is not None and cur.label is not None and not cur.valore and cur.lines and cur.lines[-1].bold \
+                and ln.bold and _same_style(cur.lines[-1], ln):
+            cur.label = f'{cur.label} {text}'      # a bold label wrapped: its value is the plain line below
+            cur.lines.append(ln)
+            continue
         if cur is not None and cur.label is not None:
             cur.valore = f'{cur.valore}\n{text}' if cur.valore else text
             cur.lines.append(ln)
     return items
+
+
+def riga_di_campo(text: str, primo_anno: int | None) -> bool:
+    """'Natura dell'intervento: Preventivo': a run-in label of a field that names no record, with
+    its value -- a line of a record's content, not a heading over what follows."""
+    m = _RUN_IN.match(text)
+    if not m or not _is_label(m.group(1), primo_anno):
+        return False
+    named = [(tipo, campo(tipo, ' '.join(m.group(1).split()), primo_anno)[0]) for tipo in TIPI_GRUPPO]
+    return not any(name is not None and schema_identity(tipo, name) for tipo, name in named)
 
 
 def _says(label: str, primo_anno: int | None) -> set[tuple[str, str]]:

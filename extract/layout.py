@@ -698,6 +698,7 @@ MIN_GUTTER = 6.0          # pt: the white band between two text columns is at le
 GUTTER_HEIGHT = 0.3       # share of the page height the columns must run over
 _TABLE_ROWS = 0.3         # share of the right column's lines broken into cells: a table, not text columns
 _NARROW = 30              # characters: a column of lines this short beside a table is its last column
+_LABELS_BOLD = 0.8        # share of the left lines set bold (and of the right ones plain): labels | values
 _CELL_GAP = 1.2           # ems between two pieces of ink: cells apart, not words
 _ALL_ALONE = 0.9          # share of each side's lines with nothing beside them: columns, however short
 Band = tuple[float, float]
@@ -845,7 +846,22 @@ def _column_page(rows: list[tuple[Line, list[Band], list[dict]]], band: Band, ta
     narrow_right = sorted(right_len)[len(right_len) // 2] < _NARROW
     rows_of_a_table = not apart and (sum(broken) >= _TABLE_ROWS * len(broken)
                                      or (narrow_right and sum(last_column) >= 0.5 * len(last_column)))
-    return active if (filled >= 0.5 or apart) and aligned >= 0.5 and prose and not rows_of_a_table else []
+    # bold lines on the left, plain ones on the right: labels beside their values (a card drawn
+    # without rules), which two columns of running text are not
+    left_bold, right_bold = [], []        # per line, whether its ink on that side is set bold
+    for seg in active:
+        for i in seg:
+            ln, _, chars = rows[i]
+            if ln.in_table:
+                continue
+            for side, out in ((lambda c: c['x1'] <= m, left_bold), (lambda c: c['x0'] >= m, right_bold)):
+                ink = [c for c in chars if side(c) and c['text'].strip()]
+                if ink:
+                    out.append(sum(_is_bold(_FONT(c)) for c in ink) > len(ink) / 2)
+    labelled = bool(left_bold) and bool(right_bold) and sum(left_bold) >= _LABELS_BOLD * len(left_bold) \
+        and sum(right_bold) <= (1 - _LABELS_BOLD) * len(right_bold)
+    return active if (filled >= 0.5 or apart) and aligned >= 0.5 and prose and not rows_of_a_table \
+        and not labelled else []
 
 
 def _cells_apart(spans: list[Band], size: float) -> bool:

@@ -638,3 +638,50 @@ def test_six_columns_drawn_with_row_rules_only():
 def landscape_a4():
     from reportlab.lib.pagesizes import landscape
     return landscape(A4)
+
+
+def _card_without_rules() -> bytes:
+    """Two cards drawn with no rule: bold labels at the left, values at x=226 wrapped
+    over several lines, a label wrapped where its value is short -- one text column."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 780
+    card = [(['Codice'], ['1']),
+            (["Denominazione dell'obiettivo"], ["Osservatorio d'Ambito per l'abitare e la casa"]),
+            (['Quali obiettivi vuole raggiungere'],
+             ['La complessità dei temi trattati dalle politiche abitative ha generato la necessità',
+              'di costituire un luogo di incontro tra tutti i soggetti portatori di interesse,',
+              'che abbia come finalità quella di monitorare lo sviluppo delle politiche',
+              'e promuovere strategie volte al superamento dei problemi']),
+            (['A chi si rivolge'], ["Cittadini e famiglie residenti sul territorio dell'Ambito che vivono",
+                                    'condizioni di vulnerabilità sociale, economica ed abitativa']),
+            (['In continuità con la', 'programmazione precedente'], ['SÌ']),
+            (['Co-progettazione con il Terzo', 'Settore'], ['NO'])]
+    for _ in range(2):
+        for labels, values in card:
+            for k in range(max(len(labels), len(values))):
+                if k < len(labels):
+                    c.setFont('Helvetica-Bold', 8.5)
+                    c.drawString(48, y, labels[k])
+                if k < len(values):
+                    c.setFont('Helvetica', 8.5)
+                    c.drawString(226, y, values[k])
+                y -= 10.5
+            y -= 6
+        y -= 14
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_bold_labels_beside_plain_values_are_no_text_columns():
+    """Labels set bold at the left, their values plain at the right, on the same baselines: a
+    card without rules, read label by value -- not a page of two text columns (all labels, then
+    all values)."""
+    lay = read_layout(_card_without_rules())
+    assert not any(ln.column for ln in lay.pages[0].lines)
+    from extract.registry import extract_all
+    from extract.text import fold
+    ex, _ = extract_all(lay)
+    assert [o.fields.get('numero') for o in ex.obiettivi] == ['1', '1']
+    assert all(fold(o.fields.get('titolo', '')).startswith('osservatorio') for o in ex.obiettivi)

@@ -29,11 +29,12 @@ class _Columns:
     size: float                  # the body size under the titles
 
 
-def _groups(ln: Line) -> list[tuple[float, float, str]]:
-    """The line's words grouped where the gap between them is a column gap."""
+def _groups(ln: Line, breaks: list[float] = ()) -> list[tuple[float, float, str]]:
+    """The line's words grouped where the gap between them is a column gap, or where a word
+    starts at one of `breaks` (a column start the titles' next line shows)."""
     out: list[list] = []
     for x0, x1, text in ln.words:
-        if out and x0 - out[-1][1] < _MIN_GAP * ln.size:
+        if out and x0 - out[-1][1] < _MIN_GAP * ln.size and not any(abs(x0 - b) <= 2 for b in breaks):
             out[-1][1], out[-1][2] = x1, f'{out[-1][2]} {text}'
         else:
             out.append([x0, x1, text])
@@ -51,11 +52,14 @@ def _set_as_header(ln: Line, p: Page) -> bool:
                for f in p.fills)
 
 
-def _titles(ln: Line, p: Page) -> list[tuple[float, float, str]] | None:
-    """The column titles of a header-styled line of short, widely spaced groups."""
+def _titles(ln: Line, p: Page, nxt: Line | None = None) -> list[tuple[float, float, str]] | None:
+    """The column titles of a header-styled line of short, widely spaced groups. Titles that
+    fill their columns leave little white between them; where they wrap (`nxt`, the line under,
+    carrying them on) the columns start where its groups do."""
     if ln.in_table or ln.furniture or not _set_as_header(ln, p):
         return None
-    groups = _groups(ln)
+    breaks = [g[0] for g in _groups(nxt)[1:]] if nxt is not None and _title_goes_on(ln, nxt, p) else []
+    groups = _groups(ln, breaks)
     if len(groups) < _MIN_COLUMNS or any(len(t) > _MAX_TITLE or len(t.split()) > 4 for _, _, t in groups):
         return None
     return groups
@@ -176,7 +180,7 @@ def unruled_tables(pages: list[Page]) -> None:
             if first is not None and not lines[first].in_table and _fits(lines[first], carry, carry.starts[0]):
                 reaching = _add(p, lines, first, carry, header=None)
         for i, ln in enumerate(lines):
-            if ln.in_table or (groups := _titles(ln, p)) is None:
+            if ln.in_table or (groups := _titles(ln, p, lines[i + 1] if i + 1 < len(lines) else None)) is None:
                 continue
             cols = _Columns(_boundaries(groups), 0.0)
             body = [b for b in lines[i + 1:i + 6] if not b.furniture and not b.in_table]

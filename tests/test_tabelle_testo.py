@@ -109,3 +109,41 @@ def test_prose_under_a_widely_spaced_bold_line_is_no_table():
     c.showPage()
     c.save()
     assert read_layout(buf.getvalue()).page(1).tables == []
+
+
+def test_titles_that_fill_their_columns_part_where_their_next_line_starts():
+    """Bold column titles each as wide as its column, a word space or two apart ('... di ASST In
+    continuità con la'), wrapped onto a second line whose pieces start at the columns: the
+    columns are where that second line says, and the first line is the header's too."""
+    from reportlab.lib.pagesizes import landscape
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=landscape(A4))
+    h = landscape(A4)[1]
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    first = ('Denominazione', 'Obiettivo principale', 'Target di popolazione', 'Coinvolgimento di ASST',
+             'In continuità con la')
+    # the fourth title ends 7pt before the fifth column: a gap a word space could be
+    cols = (48, 171, 331, 549, 549 + stringWidth(first[3], 'Helvetica-Bold', 8.5) + 7)
+    second = ("dell'obiettivo", None, None, "nell'analisi del bisogno", 'programmazione')
+    c.setFont('Helvetica-Bold', 8.5)
+    for x, t in zip(cols, first):
+        c.drawString(x, h - 60, t)
+    for x, t in zip(cols, second):
+        if t:
+            c.drawString(x, h - 70.5, t)
+    c.setFont('Helvetica', 8.5)
+    body = [('Riduzione dei rischi', 'Una cabina di regia', 'Giovani under 25', 'Si', 'No'),
+            ('Invecchiamento attivo', 'Socialità degli anziani', 'Cittadini anziani', 'SÌ', 'NO'),
+            ('Politiche abitative', "Un sistema d'Ambito", 'Cittadini in locazione', 'Solo parzialmente', 'No')]
+    y = h - 90
+    for row in body:
+        for x, t in zip(cols, row):
+            c.drawString(x, y, t)
+        y -= 16
+    c.showPage()
+    c.save()
+    lay = read_layout(buf.getvalue())
+    t = lay.pages[0].tables[0]
+    assert t.ncols == 5
+    assert [c.text.split('\n')[0] for c in t.rows[0]] == list(first)
+    assert [c.text for c in t.rows[-1]] == list(body[-1])

@@ -16,11 +16,11 @@ from variants import combinatorio as C
 _SCELTE = ('asst_analisi', 'continuita_precedente', 'coprogettato_ts')
 
 
-def _first(tipo: str, rappresentazione: str, *facets: str):
-    """The first document of seed 0 drawn in that cell with those style facets."""
+def _first(tipo: str, rappresentazione: str, *facets: str, seed: int = 0):
+    """The first document of the seed drawn in that cell with those style facets."""
     k0 = C.CELLE.index((tipo, rappresentazione))
     for k in range(k0, 41 * 12, len(C.CELLE)):
-        name, pdf, truth, cell = C.documento(k, seed=0)
+        name, pdf, truth, cell = C.documento(k, seed=seed)
         if all(f in cell['stile'].split('-') for f in facets):
             return pdf, truth
     pytest.skip(f'the generator draws no {tipo} x {rappresentazione} {facets} in its first documents')
@@ -160,3 +160,16 @@ def test_one_field_is_an_esito_under_a_heading_that_evaluates_the_past_triennio(
     for e in truth['esiti']:
         rec = got[fold(e['titolo'])]
         assert rec.fields.get('triennio_valutato') == e['triennio_valutato']
+
+
+def test_dates_under_a_spanning_title_are_the_headers_second_level():
+    """'Rilevazioni' drawn over two columns, '30/11/2025' and '30/06/2026' under it: the two
+    header rows are one header, each measurement keeps its date."""
+    pdf, truth = _first('rilevazione', 'tabella2', 'ombreggiato', 'cella', 'port', seed=1)
+    ex, _ = extract_all(read_layout(pdf))
+    got = {fold(i.testo): i for o in ex.obiettivi for i in o.indicatori} | {fold(i.testo): i for i in ex.indicatori}
+    for ind in truth['indicatori']:
+        headers = ' '.join(h for h, _ in got[fold(ind['testo'])].rilevazioni)
+        for r in ind['rilevazioni']:
+            y, m, d = r['data'].split('-')
+            assert f'{d}/{m}/{y}' in headers, (ind['testo'], headers)

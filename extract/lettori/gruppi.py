@@ -88,9 +88,24 @@ def _row_reading(run: TableRun, primo_anno: int | None) -> tuple[Lettura, int, l
         named = {p[:1] if len(p) > 1 else p for p in percorsi if p}
         if lettura is None or len(lettura.campi) < max(2, len(named) / 2):
             continue
-        if best is None or lettura.punti > best[0].punti:
+        if best is None or lettura.punti > best[0].punti or \
+                (lettura.punti == best[0].punti and _under_titles(t, n)):
             best = (lettura, n, percorsi)
     return best
+
+
+def _under_titles(t: Table, n: int) -> bool:
+    """Row n-1 holds a title in every column a title of the row above spans (dates under
+    'Rilevazioni', years under 'Risultati attesi') and nothing elsewhere: a level of the header,
+    not a row of the body."""
+    row, above = t.rows[n - 1], t.rows[n - 2]
+    under: list[int] = []
+    for k, c in enumerate(above):
+        if c is not None and spans(c, t):
+            end = next((j for j in range(k + 1, len(above)) if above[j] is not None), len(above))
+            under += list(range(k, end))
+    return len(under) >= 2 and all(c < len(row) and _text(row[c]) for c in under) and \
+        not any(_text(x) for c, x in enumerate(row) if c not in under)
 
 
 def _is_repeated_header(cells: list[Cell | None], header: list[str]) -> bool:

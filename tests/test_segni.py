@@ -173,3 +173,16 @@ def test_dates_under_a_spanning_title_are_the_headers_second_level():
         for r in ind['rilevazioni']:
             y, m, d = r['data'].split('-')
             assert f'{d}/{m}/{y}' in headers, (ind['testo'], headers)
+
+
+def test_a_judgement_column_beside_a_coloured_state_column():
+    """'N. | Obiettivo | Giudizio | Stato di avanzamento' with the state only a cell's fill: one
+    table (two outcome columns are no two tables side by side), the judgement its own field and
+    the fill the state."""
+    pdf, truth = _first('esito', 'colore', 'ombreggiato', 'cella', 'port', seed=1)
+    got = _esiti(pdf)
+    for e in truth['esiti']:
+        rec = got[fold(e['titolo'])]
+        assert stato(rec.fields.get('stato')) == e['stato'], (e['titolo'], rec.fields)
+        if e.get('giudizio'):
+            assert fold(rec.fields.get('giudizio', '')) == e['giudizio'], (e['titolo'], rec.fields)

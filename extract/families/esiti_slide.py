@@ -25,6 +25,7 @@ NAME = 'esiti_slide'
 CAMPI = ('titolo', 'descrizione', 'azioni_realizzate', 'macroarea', 'stato', 'grado_raggiungimento', 'giudizio',
          'criticita', 'commento', 'continuita_precedente', 'riproposto')
 COLONNE = vocabolario('esito', CAMPI, come={'stato': 'esito', 'grado_raggiungimento': 'esito', 'giudizio': 'esito'})
+_ESITI = vocabolario('esito', ('stato', 'grado_raggiungimento', 'giudizio'))
 
 
 # an 'esito' header that speaks of what was planned or of how to assess is not an outcome column
@@ -38,6 +39,11 @@ def _header(t: Table) -> tuple[int, dict[int, str]] | None:
         cols = header_map(row, COLONNE, 0.85)
         title = identita('esito', set(cols.values()))
         cols = {j: 'titolo' if k == title else k for j, k in cols.items()}
+        own = header_map(row, _ESITI, 0.85)
+        if 'stato' in own.values() and len(own) > 1:
+            # a judgement or a degree beside the state: each column its own field, the state
+            # (its words or its colour) the outcome
+            cols.update({j: 'esito' if k == 'stato' else k for j, k in own.items() if cols.get(j) in (None, 'esito')})
         if 'esito' not in cols.values():
             said = _said_by_colour(t.rows[i + 1:], [j for j, k in cols.items() if k == 'commento'])
             if said is not None:
@@ -62,15 +68,16 @@ def _said_by_colour(body, candidates: list[int]) -> int | None:
 
 def _column_groups(row) -> list[tuple[int, int]]:
     """[start, end) column ranges of tables set side by side and read as one: a new group starts
-    where a header title repeats ('Progetto | Esito | Criticità | Progetto | Esito | Criticità')."""
-    groups, seen, start = [], set(), 0
+    where the group's first title comes again ('Progetto | Esito | Criticità | Progetto | Esito |
+    Criticità'); two outcome columns of one table ('Giudizio | Stato') are no second table."""
+    groups, first, start = [], None, 0
     for j, c in enumerate(row):
         key = best_label(one_line(c.text), COLONNE, 0.85)[0] if c is not None and c.text.strip() and len(c.text) <= 80 else None
-        if key and key in seen:
+        if key and key == first:
             groups.append((start, j))
-            seen, start = set(), j
-        if key:
-            seen.add(key)
+            start = j
+        if key and first is None:
+            first = key
     return groups + [(start, len(row))]
 
 
@@ -136,7 +143,7 @@ def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda,
         c = by_key.get(key)
         if c is not None and c.text.strip():
             fields[key] = clean(c.text)
-    for key in ('continuita_precedente', 'riproposto'):     # answers: one line each
+    for key in ('continuita_precedente', 'riproposto', 'giudizio', 'grado_raggiungimento'):    # one line each
         c = by_key.get(key)
         if c is not None and c.text.strip():
             fields[key] = one_line(c.text)

@@ -130,11 +130,24 @@ def _rows(lines: list[Line], starts: list[float]) -> list[list[Line]]:
             prev = rows[-1][-1]
             overlaps = ln.top < prev.bottom - 1
             new = wrapped[k] if wrapped is not None else (wide(prev, ln) or bool(texts[k][0]))
+            if new and wrapped is None and not wide(prev, ln) and _wraps_on(prev, ln, starts):
+                new = False
             if overlaps or not new:
                 rows[-1].append(ln)
                 continue
         rows.append([ln])
     return rows
+
+
+def _wraps_on(prev: Line, ln: Line, starts: list[float]) -> bool:
+    """In a table set a line per row, a line with text in the first column only carries on the
+    cell above when that cell's line was full: the line's first word would not have fitted
+    after it, before the next column (a title in capitals wrapped, no lower case to say so)."""
+    mine, above = _cells(ln, starts), _cells(prev, starts)
+    if len(starts) < 2 or set(mine) != {0} or 0 not in above:
+        return False
+    first = mine[0][0]
+    return above[0][-1][1] + (first[1] - first[0]) + 0.25 * ln.size > starts[1]
 
 
 def _cells(ln: Line, starts: list[float]) -> dict[int, list]:

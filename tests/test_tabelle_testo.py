@@ -147,3 +147,36 @@ def test_titles_that_fill_their_columns_part_where_their_next_line_starts():
     assert t.ncols == 5
     assert [c.text.split('\n')[0] for c in t.rows[0]] == list(first)
     assert [c.text for c in t.rows[-1]] == list(body[-1])
+
+
+def test_a_title_in_capitals_wrapped_at_its_columns_edge_stays_in_its_row():
+    """A line per row, no rules; one title in capitals fills its column and wraps: its second
+    line, alone in the first column, is the title's -- not a row of its own (no lower case says
+    so; that the line above was full does)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    h = A4[1]
+    cols = (48, 260, 380)
+    c.setFont('Helvetica-Bold', 9)
+    for x, t in zip(cols, ('Titolo obiettivo', 'Giudizio sintetico', 'Stato di avanzamento')):
+        c.drawString(x, h - 80, t)
+    c.setFont('Helvetica', 9)
+    long_title = 'INTEGRAZIONE INTERVENTI SOCIALI E SOCIO-'
+    while stringWidth(long_title + ' X', 'Helvetica', 9) < cols[1] - cols[0] - 4:
+        long_title += ' X'
+    rows = [('Produzione Carte di Servizio', 'SUFFICIENTE', 'Non raggiunto'),
+            (long_title, 'Buono', 'Obiettivo raggiunto'),
+            ('SANITARI', None, None),
+            ('Nuovo polo di Neuropsichiatria', 'BUONO', 'Obiettivo raggiunto')]
+    y = h - 100
+    for row in rows:
+        for x, t in zip(cols, row):
+            if t:
+                c.drawString(x, y, t)
+        y -= 12
+    c.showPage()
+    c.save()
+    t = read_layout(buf.getvalue()).pages[0].tables[0]
+    assert len(t.rows) == 4           # the titles and three records
+    assert t.rows[2][0].text.split('\n')[-1] == 'SANITARI'

@@ -17,6 +17,7 @@ from statistics import median
 
 from .layout import Cell, Line, Page, Table
 from .tabelle_righe import Riga, griglia
+from .text import fold
 
 _GAP = 0.9              # ems: a row broken by a gap this wide may be a table's row
 _CELL_GAP = 0.5         # ems: inside a table, cells are further apart than this (a word space
@@ -466,9 +467,42 @@ def set_table_layer(p: Page, prev: Page | None = None) -> None:
     where its header does (booktabs broken over a page) leaves its body to the text."""
     p.tables = table_layer(p)
     _carry_on(p, prev)
+    _repeated_header(p, prev)
     for ln in p.lines:
         if not ln.furniture and not ln.in_table and any(_inside(ln, t.bbox) for t in p.tables):
             ln.in_table = True
+
+
+def _last_table(prev: Page | None) -> Table | None:
+    """The previous page's last table, when nothing but furniture follows it there."""
+    if prev is None or not prev.tables:
+        return None
+    last = prev.tables[-1]
+    return None if any(ln.top > last.bbox[3] + 2 for ln in prev.lines if not ln.furniture and ln.words) else last
+
+
+def _repeated_header(p: Page, prev: Page | None) -> None:
+    """The page's first table opens with the column titles of the table the previous page ends
+    with: that table carried on, read again in its columns when its own text showed fewer (a
+    record or two under the repeated titles leave the white between two columns crossed)."""
+    foot = _last_table(prev)
+    if foot is None or not p.tables:
+        return
+    t = p.tables[0]
+    if t.ncols >= foot.ncols or any(ln.bottom < t.bbox[1] - 1 for ln in p.lines if not ln.furniture and ln.words):
+        return
+    said = set(fold(' '.join(c.text for c in foot.rows[0] if c)).split())
+    opens = set(fold(' '.join(c.text for c in t.rows[0] if c)).split())
+    if not said or len(said & opens) < 0.8 * len(said):
+        return
+    inside = [ln for ln in p.lines if not ln.furniture and ln.words and _inside(ln, t.bbox)]
+    rows = _rows(inside)
+    widest = max(foot.rows, key=lambda r: sum(c is not None for c in r))
+    bounds = [c.x0 for c in widest if c is not None] + [foot.bbox[2]]
+    righe = _righe(rows, list(range(len(rows))), bounds, _bold(p, rows))
+    grid = griglia(righe, bounds, _rule_ys(t)) if righe else []
+    if len(grid) >= 2 and max(len(r) for r in grid) == foot.ncols:
+        p.tables[0] = Table(p.number, (bounds[0], t.bbox[1], bounds[-1], t.bbox[3]), grid)
 
 
 def _carry_on(p: Page, prev: Page | None) -> None:
@@ -479,9 +513,7 @@ def _carry_on(p: Page, prev: Page | None) -> None:
         return
     bold = _bold(p, rows)
     content = [ln for ln in p.lines if not ln.furniture and ln.words]
-    # the previous page's last table, when nothing but furniture follows it there
-    foot = prev.tables[-1] if prev is not None and prev.tables and not any(
-        ln.top > prev.tables[-1].bbox[3] + 2 for ln in prev.lines if not ln.furniture and ln.words) else None
+    foot = _last_table(prev)
     for block in _blocks(rows, 1):
         top, bottom = rows[block[0]][0], rows[block[-1]][1]
         height = max(rows[block[0]][1] - rows[block[0]][0], 1.0)

@@ -186,3 +186,18 @@ def test_a_judgement_column_beside_a_coloured_state_column():
         assert stato(rec.fields.get('stato')) == e['stato'], (e['titolo'], rec.fields)
         if e.get('giudizio'):
             assert fold(rec.fields.get('giudizio', '')) == e['giudizio'], (e['titolo'], rec.fields)
+
+
+def test_a_table_carried_over_with_its_titles_repeated_keeps_its_columns():
+    """Booktabs, its column titles repeated at the head of the next page over one record: that
+    record is read in the columns of the page before (its few lines leave the white between two
+    columns crossed), one table over both pages."""
+    pdf, truth = _first('obiettivo', 'tabella', 'booktabs', 'intestazione', 'port', seed=1)
+    lay = read_layout(pdf)
+    runs = [r for r in table_runs(lay) if r.page_end > r.page_start]
+    assert runs and all(len({t.ncols for t in r.parts}) == 1 for r in runs)
+    ex, _ = extract_all(lay)
+    got = {fold(o.fields.get('titolo', '')): o for o in ex.obiettivi}
+    for o in truth['obiettivi']:
+        assert fold(o['titolo']) in got, o['titolo']
+        assert fold(got[fold(o['titolo'])].fields.get('target', '')) == fold(o['target'])

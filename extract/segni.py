@@ -69,10 +69,33 @@ def _split(t: Table, j: int, first: int, last: int, titles, lines: list[Line]) -
     return out
 
 
+def _titles_over(p: Page, lines: list[Line]) -> None:
+    """A table of one row of option titles right over a table whose last column holds marks
+    (a rule drawn under the titles made two tables of one): the titles become the lower table's
+    first row, over its last column."""
+    k = 0
+    while k + 1 < len(p.tables):
+        a, b = p.tables[k], p.tables[k + 1]
+        last = b.ncols - 1
+        col = next((r[last] for r in b.rows if len(r) > last and r[last] is not None), None)
+        gap = b.bbox[1] - a.bbox[3]
+        if len(a.rows) == 1 and col is not None and last >= 1 and -2 <= gap <= 12 \
+                and any(len(r) > last and r[last] is not None and is_mark(r[last].text.strip()) for r in b.rows):
+            band = Cell(' '.join(c.text for c in a.rows[0] if c), col.x0, a.bbox[1], col.x1, a.bbox[3])
+            titles = _titles(lines, band)
+            if titles is not None and len(_words_in(lines, band)) == len(_words_in(lines, Cell('', a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3]))):
+                b.rows.insert(0, [None] * last + [Cell(' '.join(t for _, _, t in titles), col.x0, a.bbox[1], col.x1, a.bbox[3])])
+                b.bbox = (min(a.bbox[0], b.bbox[0]), a.bbox[1], max(a.bbox[2], b.bbox[2]), b.bbox[3])
+                del p.tables[k]
+                continue
+        k += 1
+
+
 def split_option_columns(p: Page) -> None:
     """Each table of the page whose column holds a row of option titles with lone marks under
     it gets that column split, one column per option (see the module's docstring)."""
     lines = [ln for ln in p.lines if ln.words]
+    _titles_over(p, lines)
     for t in p.tables:
         ncols = t.ncols
         rows = [list(r) + [None] * (ncols - len(r)) for r in t.rows]

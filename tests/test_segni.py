@@ -201,3 +201,19 @@ def test_a_table_carried_over_with_its_titles_repeated_keeps_its_columns():
     for o in truth['obiettivi']:
         assert fold(o['titolo']) in got, o['titolo']
         assert fold(got[fold(o['titolo'])].fields.get('target', '')) == fold(o['target'])
+
+
+def test_option_titles_ruled_off_from_their_card_still_head_its_marks():
+    """Booktabs draws a rule under 'Sì   No   IN PARTE', so the titles come out as a table of
+    their own over the card's: they head the card's content column all the same, and each mark
+    ('X') gives the option it stands under."""
+    pdf, truth = _first('obiettivo', 'segni', 'booktabs', 'intestazione', seed=1)
+    lay = read_layout(pdf)
+    headed = [t for p in lay.pages for t in p.tables
+              if t.rows and sum(c is not None and fold(c.text) in {'si', 'no', 'in parte'} for c in t.rows[0]) >= 3]
+    assert headed
+    got = _choices(pdf)
+    answered = [o for o in truth['obiettivi'] if all((got.get(fold(o['titolo'])) or {}).get(k) for k in _SCELTE)]
+    assert len(answered) >= 2
+    for o in answered:
+        assert got[fold(o['titolo'])] == {k: o.get(k) for k in _SCELTE}, o['titolo']

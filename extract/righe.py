@@ -24,6 +24,8 @@ LIGATURES = {'ﬀ': 'ff', 'ﬃ': 'ffi', 'ﬄ': 'ffl', 'ﬁ': 'fi', 'ﬂ': 'fl', 
 _LINE = re.compile(r' *([^\n]+?) *(\n|$)')
 
 _TOP, _X0, _FIRST = itemgetter('top'), itemgetter('x0'), itemgetter(0)
+_X1, _BOTTOM, _TEXT = itemgetter('x1'), itemgetter('bottom'), itemgetter('text')
+_UPRIGHT = itemgetter('upright')
 
 # a word: (text, x0, top, x1, bottom, chars, upright, direction)
 Word = tuple
@@ -62,18 +64,13 @@ def _line_groups(run: list[dict]):
 
 def _word(chars: list[dict], direction: str) -> Word:
     first = chars[0]
-    x0, top, x1, bottom = first['x0'], first['top'], first['x1'], first['bottom']
-    for c in chars:      # min/max by hand: strict comparisons keep the first of equals, as min/max do
-        if c['x0'] < x0:
-            x0 = c['x0']
-        if c['top'] < top:
-            top = c['top']
-        if c['x1'] > x1:
-            x1 = c['x1']
-        if c['bottom'] > bottom:
-            bottom = c['bottom']
-    text = ''.join([LIGATURES.get(c['text'], c['text'] or '') for c in chars])
-    return (text, x0, top, x1, bottom, chars, first['upright'], direction)
+    if len(chars) == 1:
+        return (LIGATURES.get(first['text'], first['text'] or ''), first['x0'], first['top'], first['x1'],
+                first['bottom'], chars, first['upright'], direction)
+    # min and max keep the first of equals, as pdfplumber's do
+    text = ''.join([LIGATURES.get(t, t or '') for t in map(_TEXT, chars)])
+    return (text, min(map(_X0, chars)), min(map(_TOP, chars)), max(map(_X1, chars)), max(map(_BOTTOM, chars)),
+            chars, first['upright'], direction)
 
 
 def _starts_word(prev: dict, c: dict, ltr: bool) -> bool:
@@ -87,9 +84,11 @@ def _starts_word(prev: dict, c: dict, ltr: bool) -> bool:
 def words(chars: list[dict]) -> list[Word]:
     """The chars' words, in pdfplumber's order."""
     out: list[Word] = []
-    for _, run in groupby(chars, key=lambda c: c['upright']):
+    for _, run in groupby(chars, key=_UPRIGHT):
         for line, direction in _line_groups(list(run)):
-            ltr = direction == 'ltr'
+            if direction == 'ltr':
+                _ltr_words(line, out)
+                continue
             current: list[dict] = []
             for c in line:
                 text = c['text']
@@ -102,7 +101,7 @@ def words(chars: list[dict]) -> list[Word]:
                         out.append(_word(current, direction))
                     out.append(_word([c], direction))
                     current = []
-                elif current and _starts_word(current[-1], c, ltr):
+                elif current and _starts_word(current[-1], c, False):
                     out.append(_word(current, direction))
                     current = [c]
                 else:
@@ -110,6 +109,34 @@ def words(chars: list[dict]) -> list[Word]:
             if current:
                 out.append(_word(current, direction))
     return out
+
+
+def _ltr_words(line: list[dict], out: list[Word]) -> None:
+    """`words` on one upright line, _starts_word inlined (the loop runs once a char): the last
+    char's x0, x1 and top are kept at hand."""
+    current: list[dict] = []
+    x0 = x1 = top = 0.0
+    for c in line:
+        text = c['text']
+        if text.isspace():
+            if current:
+                out.append(_word(current, 'ltr'))
+            current = []
+        elif text == '':
+            if current:
+                out.append(_word(current, 'ltr'))
+            out.append(_word([c], 'ltr'))
+            current = []
+        else:
+            cx0, ctop = c['x0'], c['top']
+            if current and (cx0 < x0 or cx0 > x1 + X_TOLERANCE or abs(ctop - top) > Y_TOLERANCE):
+                out.append(_word(current, 'ltr'))
+                current = [c]
+            else:
+                current.append(c)
+            x0, x1, top = cx0, c['x1'], ctop
+    if current:
+        out.append(_word(current, 'ltr'))
 
 
 def word_dicts(chars: list[dict]) -> list[dict]:

@@ -21,9 +21,10 @@ from operator import itemgetter
 X_TOLERANCE, Y_TOLERANCE = 2, 3
 # pdfplumber expands these glyphs into their letters, in words and in text
 LIGATURES = {'ﬀ': 'ff', 'ﬃ': 'ffi', 'ﬄ': 'ffl', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬆ': 'st', 'ﬅ': 'st'}
+_LIGATURE_GLYPHS = frozenset(LIGATURES)
 _LINE = re.compile(r' *([^\n]+?) *(\n|$)')
 
-_TOP, _X0, _FIRST = itemgetter('top'), itemgetter('x0'), itemgetter(0)
+_TOP, _X0 = itemgetter('top'), itemgetter('x0')
 _X1, _BOTTOM, _TEXT = itemgetter('x1'), itemgetter('bottom'), itemgetter('text')
 _UPRIGHT = itemgetter('upright')
 
@@ -51,10 +52,13 @@ def _line_groups(run: list[dict]):
     if run[0]['upright']:
         tops = list(map(_TOP, run))
         cluster = _clusters(tops, Y_TOLERANCE)
-        # (cluster, x0, position in the run): the stable sort on (cluster, x0), without a key call a char
-        keyed3 = sorted(zip(map(cluster.__getitem__, tops), map(_X0, run), range(len(run))))
-        for _, line in groupby(keyed3, key=_FIRST):
-            yield [run[k] for _, _, k in line], 'ltr'
+        # the stable sort on (cluster, x0): positions sorted on x0, then (stably) on the cluster,
+        # each key looked up in C
+        line_of, x0s = list(map(cluster.__getitem__, tops)), list(map(_X0, run))
+        order = sorted(range(len(run)), key=x0s.__getitem__)
+        order.sort(key=line_of.__getitem__)
+        for _, line in groupby(order, key=line_of.__getitem__):
+            yield list(map(run.__getitem__, line)), 'ltr'
         return
     cluster = _clusters([c['x0'] for c in run], X_TOLERANCE)
     keyed = sorted(run, key=lambda c: (cluster[c['x0']], c['top'], c['bottom']))
@@ -68,7 +72,12 @@ def _word(chars: list[dict], direction: str) -> Word:
         return (LIGATURES.get(first['text'], first['text'] or ''), first['x0'], first['top'], first['x1'],
                 first['bottom'], chars, first['upright'], direction)
     # min and max keep the first of equals, as pdfplumber's do
-    text = ''.join([LIGATURES.get(t, t or '') for t in map(_TEXT, chars)])
+    try:
+        text = ''.join(map(_TEXT, chars))
+    except TypeError:       # a char without text
+        text = None
+    if text is None or not _LIGATURE_GLYPHS.isdisjoint(text):     # a glyph to expand, or no text
+        text = ''.join([LIGATURES.get(t, t or '') for t in map(_TEXT, chars)])
     return (text, min(map(_X0, chars)), min(map(_TOP, chars)), max(map(_X1, chars)), max(map(_BOTTOM, chars)),
             chars, first['upright'], direction)
 

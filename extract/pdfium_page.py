@@ -259,7 +259,7 @@ def _chars(textpage, frame: _Frame, metrics: dict) -> list[dict]:
     g_left, g_right, g_bottom, g_top = glyph, glyph + 1, glyph + 2, glyph + 3
     # the last upright char (its dict, index, text object, baseline, loose right): its glyph may
     # overhang its advance ('/', an italic 'f'), and then the next char's origin ends it
-    o_char, o_i, o_obj, o_y, o_right = None, 0, 0, 0.0, 0.0
+    o_char, o_i, o_obj, o_y, o_right, o_x0, o_x1 = None, 0, 0, 0.0, 0.0, 0.0, 0.0
     simple = frame.rotation == 0
     kx, ky = frame.point(0.0, 0.0)[0], frame.point(0.0, 0.0)[1]      # x' = x + kx, top = ky - y
     doctop = frame.doctop
@@ -268,21 +268,24 @@ def _chars(textpage, frame: _Frame, metrics: dict) -> list[dict]:
     out: list[dict] = []
     append = out.append
     p_obj, p_left, p_right, p_top = None, None, None, None      # the last char's object and loose box
+    s_obj = None          # the text object whose style is at hand (an object's chars come in a run)
     for i, u in enumerate(codes):
         if u in (32, 10, 13) and _is_generated(tp, i):    # PDFium generates only spaces and breaks
             continue
         obj = _text_object(tp, i)
-        style = styles.get(obj)
-        if style is None:
-            if not obj:
-                continue
-            fontname, descent, fs, (a, b, c, d), fill = _style(textpage, i, obj, metrics, fonts)
-            # what every char of the object shares, worked out once: upright, its em's extent
-            # above the baseline (descent + one em, descent)
-            style = styles[obj] = (fontname, descent, fs, a, b, c, d, fill,
-                                   simple and b == 0 and c == 0 and a > 0 and d > 0,
-                                   (descent + 1) * fs * d, descent * fs * d)
-        fontname, descent, fs, a, b, c, d, fill, upright, em_top, em_bottom = style
+        if obj != s_obj:
+            style = styles.get(obj)
+            if style is None:
+                if not obj:
+                    continue
+                fontname, descent, fs, (a, b, c, d), fill = _style(textpage, i, obj, metrics, fonts)
+                # what every char of the object shares, worked out once: upright, its em's extent
+                # above the baseline (descent + one em, descent)
+                style = styles[obj] = (fontname, descent, fs, a, b, c, d, fill,
+                                       simple and b == 0 and c == 0 and a > 0 and d > 0,
+                                       (descent + 1) * fs * d, descent * fs * d)
+            fontname, descent, fs, a, b, c, d, fill, upright, em_top, em_bottom = style
+            s_obj = obj
         _origin(tp, i, p_ox, p_oy)
         _loose_box(tp, i, loose)
         x, y = origin[0], origin[1]
@@ -296,7 +299,7 @@ def _chars(textpage, frame: _Frame, metrics: dict) -> list[dict]:
         p_obj, p_left, p_right, p_top = obj, l_left, l_right, l_top
         if o_char is not None:
             # the glyph box is asked for only where the next origin falls inside the char
-            if o_obj == obj and o_y == y and o_char['x0'] <= x + kx < o_char['x1']:
+            if o_obj == obj and o_y == y and o_x0 <= x + kx < o_x1:
                 _char_box(tp, o_i, g_left, g_right, g_bottom, g_top)
                 if glyph[1] >= o_right - 1e-3:
                     o_char['x1'] = x + kx
@@ -304,9 +307,9 @@ def _chars(textpage, frame: _Frame, metrics: dict) -> list[dict]:
         if upright:
             # pdfminer's box: from the origin, one advance wide, descent to descent + one em.
             # PDFium's loose box is the advance, or the glyph where it overhangs
-            x1 = l_right if l_right >= x else x
+            o_x0, o_x1 = x + kx, (l_right if l_right >= x else x) + kx
             top, bottom = ky - (y + em_top), ky - (y + em_bottom)
-            o_char = {'x0': x + kx, 'x1': x1 + kx, 'top': top, 'bottom': bottom, 'doctop': doctop + top,
+            o_char = {'x0': o_x0, 'x1': o_x1, 'top': top, 'bottom': bottom, 'doctop': doctop + top,
                       'text': text, 'fontname': fontname, 'size': bottom - top, 'upright': True,
                       'non_stroking_color': fill}
             append(o_char)

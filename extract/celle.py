@@ -9,20 +9,23 @@ from . import righe
 
 
 def char_index(chars: list[dict]) -> tuple:
-    """The page's chars by vertical centre, for `table_texts` (built once for all a page's tables)."""
-    mids = sorted(((c['top'] + c['bottom']) / 2, i) for i, c in enumerate(chars))
-    return chars, mids, [v for v, _ in mids], [(c['x0'] + c['x1']) / 2 for c in chars]
+    """The page's chars by vertical centre, for `table_texts` (built once for all a page's
+    tables): the chars, their indices in order of centre (equal centres in page order), those
+    centres in that order, and each char's vertical and horizontal centre."""
+    v_mid = [(c['top'] + c['bottom']) / 2 for c in chars]
+    order = sorted(range(len(chars)), key=v_mid.__getitem__)
+    return chars, order, [v_mid[i] for i in order], v_mid, [(c['x0'] + c['x1']) / 2 for c in chars]
 
 
 def table_texts(table, index: tuple | None = None) -> list[list[str | None]]:
     """Table.extract(x_tolerance=2): the same chars per cell (centre inside the cell,
     pdfplumber's half-open test), in the page's order, read as pdfplumber's extract_text reads
     them (righe.text). `index`: char_index of the table's page's chars."""
-    chars, mids, keys, h_mid = index or char_index(table.page.chars)
+    chars, order, keys, v_mid, h_mid = index or char_index(table.page.chars)
     out = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
-        near = sorted(i for _, i in mids[bisect_left(keys, top):bisect_left(keys, bottom)])
+        near = sorted(order[bisect_left(keys, top):bisect_left(keys, bottom)])
         row_chars = [i for i in near if x0 <= h_mid[i] < x1]
         texts = []
         for cell in row.cells:
@@ -30,8 +33,7 @@ def table_texts(table, index: tuple | None = None) -> list[list[str | None]]:
                 texts.append(None)
                 continue
             cx0, ctop, cx1, cbottom = cell
-            inside = [chars[i] for i in row_chars if cx0 <= h_mid[i] < cx1
-                      and ctop <= (chars[i]['top'] + chars[i]['bottom']) / 2 < cbottom]
+            inside = [chars[i] for i in row_chars if cx0 <= h_mid[i] < cx1 and ctop <= v_mid[i] < cbottom]
             texts.append(righe.text(inside))
         out.append(texts)
     return out

@@ -221,14 +221,20 @@ def ink(chars: list[dict]) -> RGB | None:
 
 def _words(chars: list[dict], size: float) -> tuple[tuple[float, float, str], ...]:
     """Words of a line with their x extent: a gap wider than a quarter em starts a new word."""
-    out: list[list] = []
+    out: list[tuple[float, float, str]] = []
+    gap, x0, x1, text = 0.25 * size, None, 0.0, []
     for c in sorted({id(c): c for c in chars}.values(), key=_X0):
-        if out and c['x0'] - out[-1][1] <= 0.25 * size:
-            out[-1][1] = max(out[-1][1], c['x1'])
-            out[-1][2] += c['text']
+        if x0 is not None and c['x0'] - x1 <= gap:
+            if c['x1'] > x1:
+                x1 = c['x1']
+            text.append(c['text'])
         else:
-            out.append([c['x0'], c['x1'], c['text']])
-    return tuple((a, b, t) for a, b, t in out)
+            if x0 is not None:
+                out.append((x0, x1, ''.join(text)))
+            x0, x1, text = c['x0'], c['x1'], [c['text']]
+    if x0 is not None:
+        out.append((x0, x1, ''.join(text)))
+    return tuple(out)
 
 
 def _line(number: int, tl: dict, chars: list[dict]) -> Line:
@@ -353,16 +359,29 @@ def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) 
             rows.append(cells)
         if rows:
             out.append(Table(number, tuple(t.bbox), rows))
-    chars = [c for c in page.chars if c['text'].strip()] if out else []
+    if not out:
+        return out
+    chars = [c for c in page.chars if c['text'].strip()]
     words = None
     for table in out:
         if _unruled_candidate(table):
             words = righe.word_dicts(page.chars) if words is None else words
             _unruled_columns(table, chars, words, fills)
-    coloured = [c for c in chars if _char_coloured(c)]
-    for table in out:
-        _cell_inks(table, chars, coloured)
+    coloured = _coloured_chars(chars)
+    if coloured:
+        for table in out:
+            _cell_inks(table, chars, coloured)
     return out
+
+
+def _coloured_chars(chars: list[dict]) -> list[dict]:
+    """The chars whose fill is coloured; most pages have none, which their few distinct
+    colours show without a look at each char."""
+    try:
+        inked = {col for col in set(map(_FILL, chars)) if _char_coloured({'non_stroking_color': col})}
+    except TypeError:            # pdfminer's colours may be lists
+        return [c for c in chars if _char_coloured(c)]
+    return [c for c in chars if c['non_stroking_color'] in inked] if inked else []
 
 
 # ---------------------------------------------------------------- columns no rule draws
@@ -706,13 +725,19 @@ Band = tuple[float, float]
 
 def _spans(chars: list[dict]) -> list[Band]:
     """x extents of a line's ink, chars touching each other merged."""
-    out: list[list[float]] = []
-    for c in sorted(chars, key=lambda c: c['x0']):
-        if out and c['x0'] <= out[-1][1] + 1:
-            out[-1][1] = max(out[-1][1], c['x1'])
+    out: list[Band] = []
+    a = b = None
+    for c in sorted(chars, key=_X0):
+        if a is not None and c['x0'] <= b + 1:
+            if c['x1'] > b:
+                b = c['x1']
         else:
-            out.append([c['x0'], c['x1']])
-    return [(a, b) for a, b in out]
+            if a is not None:
+                out.append((a, b))
+            a, b = c['x0'], c['x1']
+    if a is not None:
+        out.append((a, b))
+    return out
 
 
 def _candidate_bands(spans: list[list[Band]], x0: float, x1: float) -> list[Band]:

@@ -4,8 +4,9 @@ pdfminer's Python object layer costs most of a page's reading time; PDFium gives
 from C++: characters with their boxes, font and colour, path objects (rules, filled boxes,
 curves) with their colours, images. Each page becomes a `GeometryPage`: a pdfplumber `Page`
 whose objects come from PDFium, in pdfplumber's conventions (top-left origin, `top`/`bottom`,
-one dict per char, rect, line, curve, image), so pdfplumber's own text-line and table finders
-run on it unchanged and layout.py reads it as it reads a pdfplumber page.
+one dict per char -- with the keys pdz reads, CHAR_KEYS --, rect, line, curve, image), so
+pdfplumber's own text-line and table finders run on it unchanged and layout.py reads it as it
+reads a pdfplumber page.
 
 Where PDFium and pdfminer differ, pdfminer is followed: a char's box spans the font's
 descriptor descent to one em above it (pdfminer's reading, not PDFium's own metrics); the
@@ -26,6 +27,8 @@ from pdfplumber.page import Page
 
 from .flussi import MAX_PAINTS, PaginaAbnorme
 
+CHAR_KEYS = frozenset({'x0', 'x1', 'top', 'bottom', 'doctop', 'text', 'fontname', 'size', 'upright',
+                       'non_stroking_color'})
 _SEG_MOVE, _SEG_LINE, _SEG_BEZIER = R.FPDF_SEGMENT_MOVETO, R.FPDF_SEGMENT_LINETO, R.FPDF_SEGMENT_BEZIERTO
 _TEXT, _PATH, _IMAGE, _FORM = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM
 
@@ -222,7 +225,7 @@ def _codes(tp: int, n: int) -> list[int]:
 
 
 def _style(textpage, i: int, obj, metrics: dict, fonts: dict) -> tuple:
-    """(font name, descent, font size, matrix, fill, stroke) shared by a text object's chars."""
+    """(font name, descent, font size, matrix, fill) shared by a text object's chars."""
     obj = ctypes.cast(obj, R.FPDF_PAGEOBJECT)
     font = R.FPDFTextObj_GetFont(obj)
     address = ctypes.cast(font, ctypes.c_void_p).value
@@ -239,12 +242,14 @@ def _style(textpage, i: int, obj, metrics: dict, fonts: dict) -> tuple:
     m = R.FS_MATRIX()
     R.FPDFText_GetMatrix(textpage, i, m)
     fill = _rgb(R.FPDFPageObj_GetFillColor, obj) or (0.0, 0.0, 0.0)
-    stroke = _rgb(R.FPDFPageObj_GetStrokeColor, obj) or (0.0, 0.0, 0.0)
-    return fontname, descent, size, (m.a, m.b, m.c, m.d), fill, stroke
+    return fontname, descent, size, (m.a, m.b, m.c, m.d), fill
 
 
-def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dict]:
-    """The page's chars as pdfplumber's dicts, in PDFium's order (the content stream's)."""
+def _chars(textpage, frame: _Frame, metrics: dict) -> list[dict]:
+    """The page's chars as pdfplumber's dicts, in PDFium's order (the content stream's), with
+    the keys pdz and pdfplumber's word and text functions read (CHAR_KEYS): a page holds
+    thousands of chars, and pdfminer's other keys (y0, y1, width, height, matrix, stroking
+    colour...) cost more than half the time spent building a char's dict."""
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
     n = R.FPDFText_CountChars(textpage)
     codes = _codes(tp, n) if n > 0 else []
@@ -254,30 +259,33 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
     g_left, g_right, g_bottom, g_top = glyph, glyph + 1, glyph + 2, glyph + 3
     # the last upright char (its dict, index, text object, baseline, loose right): its glyph may
     # overhang its advance ('/', an italic 'f'), and then the next char's origin ends it
-    o_char, o_i, o_obj, o_y, o_right = None, 0, 0, 0.0, 0.0
+    o_char, o_i, o_obj, o_y, o_right, o_x0, o_x1 = None, 0, 0, 0.0, 0.0, 0.0, 0.0
     simple = frame.rotation == 0
     kx, ky = frame.point(0.0, 0.0)[0], frame.point(0.0, 0.0)[1]      # x' = x + kx, top = ky - y
-    doctop, ymax = frame.doctop, frame.height + frame.mb_top       # pdfminer's y = ymax - top
+    doctop = frame.doctop
     styles: dict[int, tuple] = {}
     fonts: dict[int, tuple] = {}
     out: list[dict] = []
+    append = out.append
     p_obj, p_left, p_right, p_top = None, None, None, None      # the last char's object and loose box
-    for i in range(n):
-        u = codes[i]
+    s_obj = None          # the text object whose style is at hand (an object's chars come in a run)
+    for i, u in enumerate(codes):
         if u in (32, 10, 13) and _is_generated(tp, i):    # PDFium generates only spaces and breaks
             continue
         obj = _text_object(tp, i)
-        style = styles.get(obj)
-        if style is None:
-            if not obj:
-                continue
-            fontname, descent, fs, (a, b, c, d), fill, stroke = _style(textpage, i, obj, metrics, fonts)
-            # what every char of the object shares, worked out once: upright, its em's extent
-            # above the baseline (descent + one em, descent), its matrix's scale
-            style = styles[obj] = (fontname, descent, fs, a, b, c, d, fill, stroke,
-                                   simple and b == 0 and c == 0 and a > 0 and d > 0,
-                                   (descent + 1) * fs * d, descent * fs * d, a * fs, d * fs)
-        fontname, descent, fs, a, b, c, d, fill, stroke, upright, em_top, em_bottom, sx, sy = style
+        if obj != s_obj:
+            style = styles.get(obj)
+            if style is None:
+                if not obj:
+                    continue
+                fontname, descent, fs, (a, b, c, d), fill = _style(textpage, i, obj, metrics, fonts)
+                # what every char of the object shares, worked out once: upright, its em's extent
+                # above the baseline (descent + one em, descent)
+                style = styles[obj] = (fontname, descent, fs, a, b, c, d, fill,
+                                       simple and b == 0 and c == 0 and a > 0 and d > 0,
+                                       (descent + 1) * fs * d, descent * fs * d)
+            fontname, descent, fs, a, b, c, d, fill, upright, em_top, em_bottom = style
+            s_obj = obj
         _origin(tp, i, p_ox, p_oy)
         _loose_box(tp, i, loose)
         x, y = origin[0], origin[1]
@@ -291,23 +299,20 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
         p_obj, p_left, p_right, p_top = obj, l_left, l_right, l_top
         if o_char is not None:
             # the glyph box is asked for only where the next origin falls inside the char
-            if o_obj == obj and o_y == y and o_char['x0'] <= x + kx < o_char['x1']:
+            if o_obj == obj and o_y == y and o_x0 <= x + kx < o_x1:
                 _char_box(tp, o_i, g_left, g_right, g_bottom, g_top)
                 if glyph[1] >= o_right - 1e-3:
                     o_char['x1'] = x + kx
-                    o_char['width'] = o_char['adv'] = o_char['x1'] - o_char['x0']
             o_char = None
         if upright:
             # pdfminer's box: from the origin, one advance wide, descent to descent + one em.
             # PDFium's loose box is the advance, or the glyph where it overhangs
-            x1 = l_right if l_right >= x else x
+            o_x0, o_x1 = x + kx, (l_right if l_right >= x else x) + kx
             top, bottom = ky - (y + em_top), ky - (y + em_bottom)
-            o_char = {'x0': x + kx, 'x1': x1 + kx, 'top': top, 'bottom': bottom, 'y0': ymax - bottom,
-                      'y1': ymax - top, 'width': x1 - x, 'height': bottom - top, 'doctop': doctop + top,
-                      'object_type': 'char', 'page_number': page_number, 'text': text, 'fontname': fontname,
-                      'size': bottom - top, 'adv': x1 - x, 'upright': True, 'matrix': (sx, 0.0, 0.0, sy, x, y),
-                      'non_stroking_color': fill, 'stroking_color': stroke}
-            out.append(o_char)
+            o_char = {'x0': o_x0, 'x1': o_x1, 'top': top, 'bottom': bottom, 'doctop': doctop + top,
+                      'text': text, 'fontname': fontname, 'size': bottom - top, 'upright': True,
+                      'non_stroking_color': fill}
+            append(o_char)
             o_i, o_obj, o_y, o_right = i, obj, y, l_right
             continue
         l_bottom = loose[3]
@@ -321,10 +326,9 @@ def _chars(textpage, frame: _Frame, metrics: dict, page_number: int) -> list[dic
         box = frame.box([(x + ux * s + vx * t, y + uy * s + vy * t) for s in (0.0, adv) for t in (lo, hi)])
         A, B, C, D = (a * frame.ctm[0] + b * frame.ctm[2], a * frame.ctm[1] + b * frame.ctm[3],
                       c * frame.ctm[0] + d * frame.ctm[2], c * frame.ctm[1] + d * frame.ctm[3])
-        box.update(object_type='char', page_number=page_number, text=text, fontname=fontname,
-                   size=box['height'], adv=adv, upright=A * D > 0 and B * C <= 0,
-                   matrix=(A * fs, B * fs, C * fs, D * fs, x, y), non_stroking_color=fill, stroking_color=stroke)
-        out.append(box)
+        append({'x0': box['x0'], 'x1': box['x1'], 'top': box['top'], 'bottom': box['bottom'],
+                'doctop': box['doctop'], 'text': text, 'fontname': fontname, 'size': box['height'],
+                'upright': A * D > 0 and B * C <= 0, 'non_stroking_color': fill})
     return out
 
 
@@ -436,7 +440,7 @@ def read_page(pdf: pdfium.PdfDocument, index: int, doctop: float, metrics: dict)
         frame = _Frame(mediabox, rotation, doctop)
         try:
             textpage = R.FPDFText_LoadPage(page)
-            objects: dict[str, list] = {'char': _chars(textpage, frame, metrics, number) if textpage else []}
+            objects: dict[str, list] = {'char': _chars(textpage, frame, metrics) if textpage else []}
             _objects(page, (1, 0, 0, 1, 0, 0), frame, number, objects)
         except Exception as e:     # kept for the caller, raised where pdfplumber would raise it
             return GeometryPage(number, frame.bbox, rotation, doctop, None, e)

@@ -21,9 +21,12 @@ from operator import itemgetter
 X_TOLERANCE, Y_TOLERANCE = 2, 3
 # pdfplumber expands these glyphs into their letters, in words and in text
 LIGATURES = {'ﬀ': 'ff', 'ﬃ': 'ffi', 'ﬄ': 'ffl', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬆ': 'st', 'ﬅ': 'st'}
+_LIGATURE_GLYPHS = frozenset(LIGATURES)
 _LINE = re.compile(r' *([^\n]+?) *(\n|$)')
 
-_TOP, _X0, _FIRST = itemgetter('top'), itemgetter('x0'), itemgetter(0)
+_TOP, _X0 = itemgetter('top'), itemgetter('x0')
+_X1, _BOTTOM, _TEXT = itemgetter('x1'), itemgetter('bottom'), itemgetter('text')
+_UPRIGHT = itemgetter('upright')
 
 # a word: (text, x0, top, x1, bottom, chars, upright, direction)
 Word = tuple
@@ -49,10 +52,13 @@ def _line_groups(run: list[dict]):
     if run[0]['upright']:
         tops = list(map(_TOP, run))
         cluster = _clusters(tops, Y_TOLERANCE)
-        # (cluster, x0, position in the run): the stable sort on (cluster, x0), without a key call a char
-        keyed3 = sorted(zip(map(cluster.__getitem__, tops), map(_X0, run), range(len(run))))
-        for _, line in groupby(keyed3, key=_FIRST):
-            yield [run[k] for _, _, k in line], 'ltr'
+        # the stable sort on (cluster, x0): positions sorted on x0, then (stably) on the cluster,
+        # each key looked up in C
+        line_of, x0s = list(map(cluster.__getitem__, tops)), list(map(_X0, run))
+        order = sorted(range(len(run)), key=x0s.__getitem__)
+        order.sort(key=line_of.__getitem__)
+        for _, line in groupby(order, key=line_of.__getitem__):
+            yield list(map(run.__getitem__, line)), 'ltr'
         return
     cluster = _clusters([c['x0'] for c in run], X_TOLERANCE)
     keyed = sorted(run, key=lambda c: (cluster[c['x0']], c['top'], c['bottom']))
@@ -62,18 +68,18 @@ def _line_groups(run: list[dict]):
 
 def _word(chars: list[dict], direction: str) -> Word:
     first = chars[0]
-    x0, top, x1, bottom = first['x0'], first['top'], first['x1'], first['bottom']
-    for c in chars:      # min/max by hand: strict comparisons keep the first of equals, as min/max do
-        if c['x0'] < x0:
-            x0 = c['x0']
-        if c['top'] < top:
-            top = c['top']
-        if c['x1'] > x1:
-            x1 = c['x1']
-        if c['bottom'] > bottom:
-            bottom = c['bottom']
-    text = ''.join([LIGATURES.get(c['text'], c['text'] or '') for c in chars])
-    return (text, x0, top, x1, bottom, chars, first['upright'], direction)
+    if len(chars) == 1:
+        return (LIGATURES.get(first['text'], first['text'] or ''), first['x0'], first['top'], first['x1'],
+                first['bottom'], chars, first['upright'], direction)
+    # min and max keep the first of equals, as pdfplumber's do
+    try:
+        text = ''.join(map(_TEXT, chars))
+    except TypeError:       # a char without text
+        text = None
+    if text is None or not _LIGATURE_GLYPHS.isdisjoint(text):     # a glyph to expand, or no text
+        text = ''.join([LIGATURES.get(t, t or '') for t in map(_TEXT, chars)])
+    return (text, min(map(_X0, chars)), min(map(_TOP, chars)), max(map(_X1, chars)), max(map(_BOTTOM, chars)),
+            chars, first['upright'], direction)
 
 
 def _starts_word(prev: dict, c: dict, ltr: bool) -> bool:
@@ -87,9 +93,11 @@ def _starts_word(prev: dict, c: dict, ltr: bool) -> bool:
 def words(chars: list[dict]) -> list[Word]:
     """The chars' words, in pdfplumber's order."""
     out: list[Word] = []
-    for _, run in groupby(chars, key=lambda c: c['upright']):
+    for _, run in groupby(chars, key=_UPRIGHT):
         for line, direction in _line_groups(list(run)):
-            ltr = direction == 'ltr'
+            if direction == 'ltr':
+                _ltr_words(line, out)
+                continue
             current: list[dict] = []
             for c in line:
                 text = c['text']
@@ -102,7 +110,7 @@ def words(chars: list[dict]) -> list[Word]:
                         out.append(_word(current, direction))
                     out.append(_word([c], direction))
                     current = []
-                elif current and _starts_word(current[-1], c, ltr):
+                elif current and _starts_word(current[-1], c, False):
                     out.append(_word(current, direction))
                     current = [c]
                 else:
@@ -110,6 +118,34 @@ def words(chars: list[dict]) -> list[Word]:
             if current:
                 out.append(_word(current, direction))
     return out
+
+
+def _ltr_words(line: list[dict], out: list[Word]) -> None:
+    """`words` on one upright line, _starts_word inlined (the loop runs once a char): the last
+    char's x0, x1 and top are kept at hand."""
+    current: list[dict] = []
+    x0 = x1 = top = 0.0
+    for c in line:
+        text = c['text']
+        if text.isspace():
+            if current:
+                out.append(_word(current, 'ltr'))
+            current = []
+        elif text == '':
+            if current:
+                out.append(_word(current, 'ltr'))
+            out.append(_word([c], 'ltr'))
+            current = []
+        else:
+            cx0, ctop = c['x0'], c['top']
+            if current and (cx0 < x0 or cx0 > x1 + X_TOLERANCE or abs(ctop - top) > Y_TOLERANCE):
+                out.append(_word(current, 'ltr'))
+                current = [c]
+            else:
+                current.append(c)
+            x0, x1, top = cx0, c['x1'], ctop
+    if current:
+        out.append(_word(current, 'ltr'))
 
 
 def word_dicts(chars: list[dict]) -> list[dict]:

@@ -13,6 +13,7 @@ but a label | content frame of horizontal rules, or a header-led table, whose co
 shows better is replaced on its page by that reading (`text_columns`)."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from statistics import median
 
 from .layout import Cell, Line, Page, Table
@@ -275,15 +276,18 @@ def _table(page: int, rows, block: list[int], rivers, lo: float, hi: float, bold
 
 
 def _bold(p: Page, rows) -> list[bool]:
-    """Per text row, whether most of its words are set bold."""
+    """Per text row, whether most of its words are set bold (the page's lines looked up by their
+    middle height, as each row asks for the lines at its own)."""
+    by_mid = sorted(((ln.top + ln.bottom) / 2, k) for k, ln in enumerate(p.lines))
+    mids = [m for m, _ in by_mid]
     out = []
     for top, bottom, _, words in rows:
         ws = set(words)
         n = b = 0
-        for ln in p.lines:
-            if top - 1 <= (ln.top + ln.bottom) / 2 <= bottom + 1:
-                k = sum(w in ws for w in ln.words)
-                n, b = n + k, b + (k if ln.bold else 0)
+        for _, k in by_mid[bisect_left(mids, top - 1):bisect_right(mids, bottom + 1)]:
+            ln = p.lines[k]
+            k = sum(w in ws for w in ln.words)
+            n, b = n + k, b + (k if ln.bold else 0)
         out.append(n > 0 and 2 * b > n)
     return out
 
@@ -321,8 +325,12 @@ def _inside(ln: Line, box) -> bool:
 def _cuts_words(t: Table, rows) -> bool:
     """A word across a cell's inner edge: the rules are not where the columns are."""
     edges = {round(c.x1, 1): (c.top, c.bottom) for r in t.rows for c in r if c and c.x1 < t.bbox[2] - 2}
-    return any(w[0] < x - 2 and w[1] > x + 2 and top <= (tp + bt) / 2 <= bottom
-               for tp, bt, _, ws in rows for w in ws for x, (top, bottom) in edges.items())
+    for tp, bt, _, ws in rows:       # per row, only the edges at its height
+        mid = (tp + bt) / 2
+        near = [x for x, (top, bottom) in edges.items() if top <= mid <= bottom]
+        if near and any(w[0] < x - 2 and w[1] > x + 2 for w in ws for x in near):
+            return True
+    return False
 
 
 def _wrapped(held: list[dict[int, str]]) -> bool:

@@ -142,6 +142,7 @@ def test_pdfium_chars_carry_what_pdfplumber_gives():
         assert _close([a[k] for k in ('x0', 'top', 'bottom', 'size')], [b[k] for k in ('x0', 'top', 'bottom', 'size')], POS)
         assert a['x1'] == pytest.approx(b['x1'], abs=1.5)      # PDFium's loose box holds an italic's overhang
         assert (a['fontname'], a['upright']) == (b['fontname'], b['upright'])
+        assert set(b) == pdfium_page.CHAR_KEYS and pdfium_page.CHAR_KEYS <= set(a)
 
 
 def test_a_stream_longer_than_its_declared_length_is_read_whole_by_either_reader():

@@ -102,7 +102,7 @@ class _Elsewhere:
         self.counts, self.block = counts, block
 
     def __contains__(self, w: str) -> bool:
-        return self.counts[w] > self.block[w]
+        return self.counts.get(w, 0) > self.block.get(w, 0)
 
 
 def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
@@ -123,8 +123,8 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         pending: list = []
         got = _records(layout, groups, run, gia.obiettivi + out.obiettivi, legenda, pending, primo)
         block = Counter(w for t in run.parts for w in per_table[id(t)])
-        elsewhere = _Elsewhere(counts, block)
-        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, set(block), elsewhere)]
+        elsewhere, inside = _Elsewhere(counts, block), set(block)
+        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, inside, elsewhere)]
         if not theirs and not _read_already(run, words):
             _keep(out, got, pending)
         elif theirs and risoluzione.better(got, theirs):

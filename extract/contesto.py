@@ -61,26 +61,41 @@ def triennio_valutato(layout: Layout, upto_page: int, local_text: str = '') -> s
     return counts.most_common(1)[0][0] if counts else None
 
 
+_HEADING_SIZE = 12.0     # pt: a line this large is a heading, bold or not
+
+
 def valutato_sopra(layout: Layout, upto_page: int) -> str | None:
     """The triennio the nearest heading above (on this page or before) says is evaluated
     ('Valutazione degli obiettivi del triennio 2021-2023'); None when no heading says so."""
-    for n in range(upto_page, 0, -1):
-        page = layout.page(n)
-        lines = [ln for ln in page.content_lines(include_tables=True) if not _in_cells(ln, page)]
-        for block in reversed(_heading_blocks(lines)):
-            for ln in reversed(block):
-                if EVALUATED.search(fold(ln.text)) and ranges(ln.text):
-                    return ranges(ln.text)[0]
-            said = _evaluated_span(' '.join(ln.text for ln in block))
-            if said:
-                return said
+    return next((said for n in range(upto_page, 0, -1) if (said := _detto(layout.page(n)))), None)
+
+
+def valutati(layout: Layout) -> list[str | None]:
+    """`valutato_sopra` for every page at once (index: page number; 0 unused): what a reader of
+    each block of a long plan asks, in one pass over its pages."""
+    out: list[str | None] = [None]
+    for p in layout.pages:
+        out.append(_detto(p) or out[-1])
+    return out
+
+
+def _detto(page: Page) -> str | None:
+    """The evaluated triennio the page's last heading saying one says."""
+    lines = [ln for ln in page.content_lines(include_tables=True)
+             if (ln.bold or ln.size >= _HEADING_SIZE) and not _in_cells(ln, page)]
+    for block in reversed(_heading_blocks(lines)):
+        for ln in reversed(block):
+            if EVALUATED.search(fold(ln.text)) and ranges(ln.text):
+                return ranges(ln.text)[0]
+        said = _evaluated_span(' '.join(ln.text for ln in block))
+        if said:
+            return said
     return None
 
 
-def tipo_sopra(layout: Layout, page: int, primo_anno: int | None) -> str | None:
-    """The record type the headings above a page say its blocks hold: esiti, under a heading
-    that evaluates a triennio before the plan's; None when they say none."""
-    span = valutato_sopra(layout, page)
+def tipo_sopra(span: str | None, primo_anno: int | None) -> str | None:
+    """The record type the headings above a block say it holds, from the triennio they say is
+    evaluated (`valutati`): esiti, under a heading that evaluates a triennio before the plan's."""
     return 'esito' if span and primo_anno and int(span[:4]) < primo_anno else None
 
 
@@ -91,9 +106,15 @@ def _in_cells(ln: Line, page: Page) -> bool:
     if not ln.in_table:
         return False
     mid = (ln.top + ln.bottom) / 2
-    return any(sum(bool(c and c.text.strip()) for c in row) >= 2
-               and any(c and c.top - 1 <= mid <= c.bottom + 1 for c in row)
-               for t in page.tables if t.bbox[1] - 1 <= mid <= t.bbox[3] + 1 for row in t.rows)
+    for t in page.tables:
+        if not t.bbox[1] - 1 <= mid <= t.bbox[3] + 1:
+            continue
+        for row in t.rows:
+            cells = [c for c in row if c is not None]
+            if cells and min(c.top for c in cells) - 1 <= mid <= max(c.bottom for c in cells) + 1 \
+                    and sum(bool(c.text.strip()) for c in cells) >= 2:
+                return True
+    return False
 
 
 def _heading_blocks(lines: list[Line]) -> list[list[Line]]:
@@ -101,7 +122,7 @@ def _heading_blocks(lines: list[Line]) -> list[list[Line]]:
     ('Verifica dei progetti della / triennalità 2018-2020') is read whole."""
     blocks: list[list[Line]] = []
     for ln in lines:
-        if not (ln.bold or ln.size >= 12):
+        if not (ln.bold or ln.size >= _HEADING_SIZE):
             continue
         last = blocks[-1][-1] if blocks else None
         if last is not None and abs(ln.size - last.size) <= 0.6 and ln.bold == last.bold \

@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..cards import heading_at
 from ..colors import legend
-from ..contesto import tipo_sopra, triennio_valutato
+from ..contesto import tipo_sopra, triennio_valutato, valutati
 from ..coverage import table_words, words_read
 from ..layout import RGB, Layout
 from ..metadata import find_triennio
@@ -116,8 +116,9 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
     per_table = {id(t): risoluzione.block_words([t]) for p in layout.pages for t in p.tables}
     counts = Counter(w for ws in per_table.values() for w in ws)
     taken: set[int] = set()        # tables whose records are read: no text reading of them
+    sopra = valutati(layout)       # per page, the triennio the headings above say is evaluated
     for run in table_runs(layout):
-        groups = gruppi_di(run, primo, tipo_sopra(layout, run.page_start, primo))
+        groups = gruppi_di(run, primo, tipo_sopra(sopra[run.page_start], primo))
         if not groups:
             continue
         pending: list = []
@@ -133,7 +134,7 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         if len(got) or pending or theirs:
             taken |= {id(t) for t in run.parts}
     words |= words_read(out)          # what the tables above gave is read too
-    for g in gruppi_testo(layout, primo, taken):
+    for g in gruppi_testo(layout, primo, taken, sopra):
         pending = []
         got = _records(layout, [g], None, gia.obiettivi + out.obiettivi, legenda, pending, primo)
         inside = {w for x in (*g.voci, *(Voce((k,), v, 0) for k, v in g.contesto.items()))

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..contesto import tipo_sopra
+from ..contesto import tipo_sopra, valutati
 from ..layout import Layout, Line, Page, Table, opens_next_column
 from ..text import fold, is_bullet_line, join_wrapped
 from .campi import TIPI_GRUPPO, campo, is_identity as schema_identity, leggi_etichette, lists_records
@@ -275,9 +275,11 @@ def _says(label: str, primo_anno: int | None) -> set[tuple[str, str]]:
     return out
 
 
-def gruppi_testo(layout: Layout, primo_anno: int | None = None, taken: set[int] = frozenset()) -> list[Gruppo]:
+def gruppi_testo(layout: Layout, primo_anno: int | None = None, taken: set[int] = frozenset(),
+                 sopra: list[str | None] | None = None) -> list[Gruppo]:
     """The labelled groups of the text (and of the small label | value tables among it that no
-    table reading took: `taken` holds their ids)."""
+    table reading took: `taken` holds their ids); `sopra`: contesto.valutati of the layout."""
+    sopra = sopra if sopra is not None else valutati(layout)
     out: list[Gruppo] = []
     heading: _Item | None = None
     current: list[_Item] = []
@@ -288,7 +290,7 @@ def gruppi_testo(layout: Layout, primo_anno: int | None = None, taken: set[int] 
             # the next numbered section after one read as a record is one of its kind
             sibling = out[-1].lettura.tipo if out and heading is not None and heading.numero \
                 and out[-1].contesto.get('numero') else None
-            g = _gruppo(current, heading, primo_anno, sibling, tipo_sopra(layout, current[0].pagina, primo_anno))
+            g = _gruppo(current, heading, primo_anno, sibling, tipo_sopra(sopra[current[0].pagina], primo_anno))
             if g is not None:
                 out.append(g)
 

@@ -217,3 +217,16 @@ def test_option_titles_ruled_off_from_their_card_still_head_its_marks():
     assert len(answered) >= 2
     for o in answered:
         assert got[fold(o['titolo'])] == {k: o.get(k) for k in _SCELTE}, o['titolo']
+
+
+@pytest.mark.parametrize('facets', [('griglia', 'intestazione', 'land'), ('griglia', 'intestazione', 'spezza')])
+def test_a_transposed_evaluation_table_is_one_esito_per_column(facets):
+    """Under 'Verifica della programmazione 2021-2023', a grid whose first column holds the labels
+    ('Obiettivo del triennio', 'Giudizio sintetico', 'Stato') and whose first row the titles:
+    one esito per column -- not a list of projects whose titles are those labels, nor objectives
+    read off its first row."""
+    pdf, truth = _first('esito', 'trasposta', *facets, seed=2)
+    got = _esiti(pdf)
+    assert set(got) == {fold(e['titolo']) for e in truth['esiti']}
+    for e in truth['esiti']:
+        assert stato(got[fold(e['titolo'])].fields.get('stato')) == e['stato']

@@ -108,7 +108,7 @@ def lists_records(tipo: str, nomi: set[str]) -> bool:
     return any(c.contiene for c in SCHEMA[tipo] if c.nome in nomi)
 
 
-_PREFERITO = 0.75
+PREFERITO = 0.75
 
 
 def leggi_etichette(percorsi: list[tuple[str, ...]], primo_anno: int | None = None,
@@ -131,7 +131,7 @@ def leggi_etichette(percorsi: list[tuple[str, ...]], primo_anno: int | None = No
         ident, own = _identita(tipo, nomi)
         if ident is None and not (senza_nome and (len(nomi - {'numero'}) >= bastano or lists_records(tipo, nomi))):
             continue
-        punti = len(nomi - {'numero'}) + (1.0 if own else 0.5 if ident else 0.0) + _PREFERITO * (tipo == preferito)
+        punti = len(nomi - {'numero'}) + (1.0 if own else 0.5 if ident else 0.0) + PREFERITO * (tipo == preferito)
         if best is None or punti > best.punti:
             best = Lettura(tipo, mapped, punti, ident)
     return best

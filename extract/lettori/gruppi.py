@@ -16,7 +16,7 @@ from ..intestazioni import header_paths, spans
 from ..layout import Cell, Table
 from ..tables import TableRun
 from ..text import MARK, fold, join_wrapped
-from .campi import Lettura, campo, leggi_etichette
+from .campi import PREFERITO, Lettura, campo, leggi_etichette
 
 MAX_HEADER_ROWS = 3
 MAX_LABEL_WORDS = 16
@@ -73,7 +73,8 @@ def _header_depth_ok(t: Table, n: int) -> bool:
     return merged_down or any(spans(c, t) for c in above if c is not None)
 
 
-def _row_reading(run: TableRun, primo_anno: int | None) -> tuple[Lettura, int, list[tuple[str, ...]]] | None:
+def _row_reading(run: TableRun, primo_anno: int | None,
+                 preferito: str | None = None) -> tuple[Lettura, int, list[tuple[str, ...]]] | None:
     t = run.parts[0]
     best = None
     for n in range(1, min(MAX_HEADER_ROWS, len(t.rows) - 1) + 1):
@@ -83,7 +84,7 @@ def _row_reading(run: TableRun, primo_anno: int | None) -> tuple[Lettura, int, l
         percorsi = [tuple(' '.join(p.split()) for p in paths.get(c, [])) for c in range(t.ncols)]
         if not any(percorsi) or not all(_short_label(' '.join(p)) for p in percorsi if p):
             continue
-        lettura = leggi_etichette(percorsi, primo_anno)
+        lettura = leggi_etichette(percorsi, primo_anno, preferito=preferito)
         # columns under one title (a timeline's years) name one thing
         named = {p[:1] if len(p) > 1 else p for p in percorsi if p}
         if lettura is None or len(lettura.campi) < max(2, len(named) / 2):
@@ -123,8 +124,8 @@ def _group_row(cells: list[Cell | None], t: Table, ident: int | None) -> str | N
     return _text(c) if spans(c, t) or (j == 0 and ident not in (0, None)) else None
 
 
-def per_riga(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
-    got = _row_reading(run, primo_anno)
+def per_riga(run: TableRun, primo_anno: int | None = None, preferito: str | None = None) -> list[Gruppo]:
+    got = _row_reading(run, primo_anno, preferito)
     if got is None:
         return []
     lettura, n, percorsi = got
@@ -224,11 +225,12 @@ def _label_column(run: TableRun) -> list[_Riga]:
     return rows
 
 
-def _label_reading(labels: list[str], primo_anno: int | None) -> Lettura | None:
+def _label_reading(labels: list[str], primo_anno: int | None, preferito: str | None = None) -> Lettura | None:
     named = [x for x in labels if x]
     if len(named) < 2 or not all(_short_label(x) for x in named):
         return None
-    lettura = leggi_etichette([(' '.join(x.split()),) for x in labels], primo_anno, senza_nome=True)
+    lettura = leggi_etichette([(' '.join(x.split()),) for x in labels], primo_anno, senza_nome=True,
+                              preferito=preferito)
     if lettura is None or len(lettura.campi) < max(2, 0.5 * len(set(named))):
         return None
     return lettura
@@ -257,14 +259,14 @@ def righe_etichettate(t: Table) -> list[tuple[str, str, float]]:
     return out
 
 
-def coppie(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
+def coppie(run: TableRun, primo_anno: int | None = None, preferito: str | None = None) -> list[Gruppo]:
     """A label | value table: one group per record; a label already said in the current record
     (or a second identity) starts the next record -- several cards drawn as one table."""
     rows = _label_column(run)
     if not rows or run.parts[0].ncols < 2:
         return []
     labels = [r.label for r in rows]
-    lettura = _label_reading(labels, primo_anno)
+    lettura = _label_reading(labels, primo_anno, preferito)
     if lettura is None or (run.parts[0].ncols > 3 and not any(_MARK.match(_text(c)) for r in rows for c in r.cells)):
         return []
     tipo = lettura.tipo
@@ -315,7 +317,7 @@ def _gruppo(voci: list[Voce], tipo: str, primo_anno: int | None, run: TableRun, 
     return Gruppo(voci, lettura, first.pagina, voci[-1].pagina, top, (part.page, part.bbox), forma)
 
 
-def per_colonna(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
+def per_colonna(run: TableRun, primo_anno: int | None = None, preferito: str | None = None) -> list[Gruppo]:
     """A transposed table: labels down the first column, one record per other column."""
     t = run.parts[0]
     if t.ncols < 3:
@@ -324,7 +326,7 @@ def per_colonna(run: TableRun, primo_anno: int | None = None) -> list[Gruppo]:
     labels = [r.label for r in rows]
     if len(set(fold(x) for x in labels if x)) < len([x for x in labels if x]):
         return []               # a label said twice is several cards one under the other
-    lettura = _label_reading(labels, primo_anno)
+    lettura = _label_reading(labels, primo_anno, preferito)
     if lettura is None:
         return []
     labelled = [r.cells for r in rows if r.label]
@@ -387,10 +389,11 @@ def gruppi_di(run: TableRun, primo_anno: int | None = None, preferito: str | Non
     `preferito`: the record type the headings above say (contesto.tipo_sopra)."""
     best, best_score = [], 0.0
     for lettura in LETTURE:
-        groups = impilata(run, primo_anno, preferito) if lettura is impilata else lettura(run, primo_anno)
+        groups = lettura(run, primo_anno, preferito)
         if not groups:
             continue
-        score = max(g.lettura.punti for g in groups)
+        # the type the headings above say is worth as much to every reading
+        score = max(g.lettura.punti + PREFERITO * (g.lettura.tipo == preferito) for g in groups)
         if score > best_score:
             best, best_score = groups, score
     return best

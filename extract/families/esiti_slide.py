@@ -112,11 +112,12 @@ def esiti_tables(page) -> list[tuple[Table, int, dict[int, str]]]:
 
 
 def _transposed(t: Table, header: int, cols: dict[int, str]) -> bool:
-    """The rows' titles are field labels ('Giudizio sintetico', 'Stato'): a table of one record
-    per column, its first row the records' titles, not a list of projects."""
+    """The rows' titles are labels of other fields ('Giudizio sintetico', 'Stato'): a table of one
+    record per column, its first row the records' titles, not a list of projects."""
     j = next(j for j, k in cols.items() if k == 'titolo')
     titles = [one_line(r[j].text) for r in t.rows[header + 1:] if j < len(r) and r[j] is not None and r[j].text.strip()]
-    labels = [x for x in titles if len(x) <= 80 and (best_label(x, COLONNE, 0.85)[0] or field_of(x)[0])]
+    labels = [x for x in titles if len(x) <= 80
+              and (best_label(x, COLONNE, 0.85)[0] or field_of(x)[0]) not in (None, 'titolo')]
     return bool(titles) and 2 * len(labels) > len(titles)
 
 

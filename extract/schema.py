@@ -312,3 +312,12 @@ def contraddizioni() -> list[tuple[str, str, list[str]]]:
                 said.setdefault(fold(e), set()).add(c.nome)
         out += [(tipo, w, sorted(f)) for w, f in said.items() if len(f) > 1]
     return out
+
+
+# the words of an overall judgement ('Valutazione complessiva: Buono'): under a column or label
+# that says comment or outcome, such a word is the esito's giudizio
+GIUDIZI = frozenset({'insufficiente', 'sufficiente', 'discreto', 'buono', 'ottimo', 'molto buono', 'eccellente'})
+
+
+def is_giudizio(text: str) -> bool:
+    return fold(text) in GIUDIZI

@@ -14,7 +14,7 @@ from ..colors import colour_word, legend, nearest_swatch, status_text, swatch_le
 from ..labels import ESITO_ONLY, field_of
 from ..layout import Layout, Table
 from ..records import Extraction, RawAnomalia, RawEsito
-from ..schema import identita, vocabolario
+from ..schema import identita, is_giudizio, vocabolario
 from ..text import best_label, clean, fold, one_line
 from ..contesto import caption_above, header_map, page_title, triennio_valutato
 
@@ -152,7 +152,9 @@ def _esito(cells, cols: dict[int, str], page: int, macroarea, triennio, legenda,
     for key in ('descrizione', 'criticita', 'commento'):
         c = by_key.get(key)
         if c is not None and c.text.strip():
-            fields[key] = clean(c.text)
+            # a judgement word under a comment column ('Valutazione complessiva: OTTIMO') is the giudizio
+            fields['giudizio' if key == 'commento' and is_giudizio(c.text) and 'giudizio' not in by_key
+                   else key] = clean(c.text)
     for key in ('continuita_precedente', 'riproposto', 'giudizio', 'grado_raggiungimento'):    # one line each
         c = by_key.get(key)
         if c is not None and c.text.strip():

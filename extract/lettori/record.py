@@ -12,13 +12,12 @@ import re
 from ..colors import status_text
 from ..layout import RGB
 from ..records import RawAzione, RawEsito, RawIndicatore, RawObiettivo
-from ..schema import campi
-from ..text import MARK, clean, fold, is_bullet_line, one_line, split_items
+from ..schema import campi, is_giudizio
+from ..text import MARK, clean, is_bullet_line, one_line, split_items
 from .gruppi import Gruppo, Voce
 
 _MARKED = re.compile(rf'^\s*{MARK}\s+(\S.*)$')
 _UNMARKED = re.compile(r'^\s*[☐□○◯]\s*')
-_GIUDIZI = {'insufficiente', 'sufficiente', 'discreto', 'buono', 'ottimo', 'molto buono', 'eccellente'}
 _SCELTA = ('si_no', 'tipo_obiettivo', 'booleano', 'giudizio', 'stato', 'tipo_indicatore')
 
 
@@ -52,7 +51,7 @@ def campi_di(g: Gruppo, legenda: dict[str, str] | None = None) -> dict[str, str]
         if not text and name in schema and schema[name].colore:
             fill = next((c.fill for v in voci for c in v.celle if c.fill), None)
             text = status_text(fill, legenda) or ''
-        if g.lettura.tipo == 'esito' and name in ('commento', 'stato') and fold(text) in _GIUDIZI \
+        if g.lettura.tipo == 'esito' and name in ('commento', 'stato') and is_giudizio(text) \
                 and 'giudizio' not in out:
             name = 'giudizio'
         if text:

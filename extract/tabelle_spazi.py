@@ -359,8 +359,9 @@ def _fused(t: Table, rows) -> bool:
                 and not _wrapped(held):
             return True
         # figures stacked in a cell, each on a line of another cell: rows the rules missed
-        if any(len(h) >= 2 and figures(h.values()) and any(set(h) <= set(o) for o in held if o is not h)
-               for h in held):
+        # (a number too wide for its column wraps digit by digit: '1' over '0' is ten, no rows)
+        if any(len(h) >= 2 and figures(h.values()) and not all(len(v.strip()) == 1 for v in h.values())
+               and any(set(h) <= set(o) for o in held if o is not h) for h in held):
             return True
         for c in r:
             if c is None:

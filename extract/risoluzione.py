@@ -164,7 +164,11 @@ def better(new: Extraction, old: list[Record]) -> bool:
 
 
 def _filled(rec: Record) -> set[str]:
-    return {k for k, v in rec.fields.items() if str(v or '').strip()}
+    """The fields the record read from its block: filled, and not context (an area, a triennio
+    taken from the headings above it)."""
+    schema = campi(_tipo(rec))
+    return {k for k, v in rec.fields.items() if str(v or '').strip()
+            and not (k in schema and schema[k].ruolo == 'contesto')}
 
 
 def _page(rec: Record) -> int | None:

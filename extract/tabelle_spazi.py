@@ -353,15 +353,19 @@ def _fused(t: Table, rows) -> bool:
         return all(sum(ch.isdigit() for ch in x) > sum(ch.isalpha() for ch in x) for x in texts)
     if _cuts_words(t, rows):
         return True
+    def digits_wrapped(c: Cell, h: dict[int, str]) -> bool:
+        # a number too wide for its narrow column wraps digit by digit ('1' over '0' is ten)
+        size = median([r[2] for r in rows if c.top <= (r[0] + r[1]) / 2 <= c.bottom] or [9.0])
+        return all(len(v.strip()) == 1 for v in h.values()) and c.x1 - c.x0 < (len(h) + 1) * size
     for r in t.rows:
-        held = [{k: v for k, v in lines_of(c).items() if v} for c in r if c and c.text]
+        cells = [c for c in r if c and c.text]
+        held = [{k: v for k, v in lines_of(c).items() if v} for c in cells]
         if len(held) >= 2 and len(held[0]) >= 3 and all(h.keys() == held[0].keys() for h in held) \
                 and not _wrapped(held):
             return True
         # figures stacked in a cell, each on a line of another cell: rows the rules missed
-        # (a number too wide for its column wraps digit by digit: '1' over '0' is ten, no rows)
-        if any(len(h) >= 2 and figures(h.values()) and not all(len(v.strip()) == 1 for v in h.values())
-               and any(set(h) <= set(o) for o in held if o is not h) for h in held):
+        if any(len(h) >= 2 and figures(h.values()) and not digits_wrapped(c, h)
+               and any(set(h) <= set(o) for o in held if o is not h) for c, h in zip(cells, held)):
             return True
         for c in r:
             if c is None:

@@ -230,3 +230,26 @@ def test_a_transposed_evaluation_table_is_one_esito_per_column(facets):
     assert set(got) == {fold(e['titolo']) for e in truth['esiti']}
     for e in truth['esiti']:
         assert stato(got[fold(e['titolo'])].fields.get('stato')) == e['stato']
+
+
+def test_row_numbers_one_per_line_are_rows_not_a_wrapped_number():
+    """Booktabs carried over a page: its rows 1, 2, 3, 4 no rule parts, one number a line in a
+    column wide enough for any of them -- rows, each its own action (a number wraps digit by digit
+    only in a column too narrow for it)."""
+    pdf, truth = _first('azione', 'tabella', 'booktabs', 'spezza')
+    ex, _ = extract_all(read_layout(pdf))
+    got = {fold(a.testo) for o in ex.obiettivi for a in o.azioni}
+    assert {fold(a['testo']) for o in truth['obiettivi'] for a in o['azioni']} <= got
+
+
+def test_context_the_first_reader_added_is_no_field_it_read():
+    """A deck's reader gives each esito the heading above the table as its area; the generic
+    reader, reading the two-level header ('Esito della verifica' over 'Raggiungimento %' and
+    'Valutazione complessiva'), says everything else the deck's reader said and more: its reading
+    is kept."""
+    pdf, truth = _first('esito', 'tabella2', 'nessuna', 'intestazione', 'port')
+    got = _esiti(pdf)
+    for e in truth['esiti']:
+        rec = got[fold(e['titolo'])]
+        if e.get('giudizio'):
+            assert fold(rec.fields.get('giudizio', '')) == e['giudizio'], (e['titolo'], rec.fields)

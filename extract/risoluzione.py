@@ -164,11 +164,14 @@ def better(new: Extraction, old: list[Record]) -> bool:
 
 
 def _filled(rec: Record) -> set[str]:
-    """The fields the record read from its block: filled, and not context (an area, a triennio
-    taken from the headings above it)."""
+    return {k for k, v in rec.fields.items() if str(v or '').strip()}
+
+
+def _read_here(rec: Record) -> set[str]:
+    """The filled fields that are no context (an area, a triennio a reader may take from the
+    headings above the block rather than from the block)."""
     schema = campi(_tipo(rec))
-    return {k for k, v in rec.fields.items() if str(v or '').strip()
-            and not (k in schema and schema[k].ruolo == 'contesto')}
+    return {k for k in _filled(rec) if not (k in schema and schema[k].ruolo == 'contesto')}
 
 
 def _page(rec: Record) -> int | None:
@@ -177,8 +180,9 @@ def _page(rec: Record) -> int | None:
 
 def _says_all_and_more(mine: list[Record], old: list[Record]) -> bool:
     """Each record read before is one of the new reading's -- by name, on its page, with every
-    field it had and its actions and indicators -- and the new ones hold more fields: the earlier
-    reader left rows of the block it knew no label for."""
+    field it read from the block (not the context it added from the headings) and its actions and
+    indicators -- and the new ones hold more fields: the earlier reader left rows or columns of the
+    block it knew no label for."""
     pairs = [max(mine, key=lambda m: naming(m, name_of(o))) for o in old]
 
     def children(r: Record) -> int:
@@ -189,6 +193,6 @@ def _says_all_and_more(mine: list[Record], old: list[Record]) -> bool:
         said = {fold(str(v)) for v in o.fields.values()}
         return sum(fold(str(m.fields[k])) not in said for k in _filled(m) - _filled(o))
     return (len({id(m) for m in pairs}) == len(old)
-            and all(names(m, name_of(o)) and _page(m) == _page(o) and _filled(o) <= _filled(m)
+            and all(names(m, name_of(o)) and _page(m) == _page(o) and _read_here(o) <= _filled(m)
                     and children(m) >= children(o) for m, o in zip(pairs, old))
             and sum(news(m, o) for m, o in zip(pairs, old)) > 0)

@@ -253,3 +253,14 @@ def test_context_the_first_reader_added_is_no_field_it_read():
         rec = got[fold(e['titolo'])]
         if e.get('giudizio'):
             assert fold(rec.fields.get('giudizio', '')) == e['giudizio'], (e['titolo'], rec.fields)
+
+
+def test_a_column_the_first_reader_left_is_read_by_the_one_that_says_more():
+    """'Ambito di intervento' is an indicator's policy: the reader that reads it, and all else
+    the table's first reader read, keeps the table."""
+    pdf, truth = _first('indicatore', 'tabella', 'nessuna', 'cella', 'land')
+    ex, _ = extract_all(read_layout(pdf))
+    got = {fold(i.testo): i for o in ex.obiettivi for i in o.indicatori} | {fold(i.testo): i for i in ex.indicatori}
+    for ind in truth['indicatori']:
+        if ind.get('policy'):
+            assert fold(got[fold(ind['testo'])].fields.get('policy', '')) == fold(ind['policy'])

@@ -14,6 +14,7 @@ shows better is replaced on its page by that reading (`text_columns`)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+import re
 from statistics import median
 
 from .layout import Cell, Line, Page, Table
@@ -111,6 +112,9 @@ def _rows(lines: list[Line], prose: dict[int, Box] | None = None) -> list[tuple[
 
 
 _BULLETS = set('•·▪■□○●◦➢►')
+
+
+_LIST_NUMBER = re.compile(r'(?:\d{1,2}|[a-zA-Z])[.)]')
 
 
 def _bullet(text: str) -> bool:
@@ -374,7 +378,10 @@ def _fused(t: Table, rows) -> bool:
                 if not c.top <= (top + bottom) / 2 <= c.bottom:
                     continue
                 inner = [w for w in words if c.x0 - 1 <= (w[0] + w[1]) / 2 <= c.x1 + 1]
-                if len(_pieces(inner, size)) >= 2 and not _justified(inner):
+                pieces = _pieces(inner, size)
+                # '3.   Potenziare ...': a numbered item's tab inside one cell, no column gap
+                listed = len(pieces) == 2 and _LIST_NUMBER.fullmatch(pieces[0][2])
+                if len(pieces) >= 2 and not listed and not _justified(inner):
                     return True
     return False
 

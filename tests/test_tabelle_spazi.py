@@ -473,3 +473,32 @@ def test_unruled_table_of_titles_in_capitals_keeps_its_rows_and_last_column():
             y -= 10.5 * len(row[0])
     page = read_layout(_one_page(draw)).pages[0]
     assert [t.texts() for t in page.tables] == [[titles] + [['\n'.join(cell) for cell in row] for row in rows]]
+
+
+def test_numbered_items_in_a_ruled_cell_fuse_no_columns():
+    # '3.' and its item a tab apart inside one cell: a list, not two columns the rules missed
+    def draw(c, top):
+        xs, y = (60, 230, 530), top
+        rows = [('Titolo', ['Una rete di supporto']),
+                ('Azioni previste', ['1.', 'Costituzione di un tavolo di lavoro', '2.', 'Mappatura dei servizi attivi',
+                                     '3.', 'Monitoraggio e verifica degli esiti'])]
+        c.line(xs[0], y, xs[-1], y)
+        for label, content in rows:
+            c.drawString(xs[0] + 4, y - 12, label)
+            if len(content) == 1:
+                c.drawString(xs[1] + 4, y - 12, content[0])
+                y -= 18
+            else:
+                for k in range(0, len(content), 2):
+                    c.drawString(xs[1] + 4, y - 12, content[k])
+                    c.drawString(xs[1] + 22, y - 12, content[k + 1])
+                    y -= 12
+                y -= 6
+            c.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            c.line(x, top, x, y)
+    tables = read_layout(_one_page(draw)).pages[0].tables
+    assert [t.texts() for t in tables] == [[
+        ['Titolo', 'Una rete di supporto'],
+        ['Azioni previste', '1. Costituzione di un tavolo di lavoro\n2. Mappatura dei servizi attivi\n'
+                            '3. Monitoraggio e verifica degli esiti']]]

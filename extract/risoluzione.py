@@ -143,11 +143,11 @@ def better(new: Extraction, old: list[Record]) -> bool:
     """The new reading of a block takes it from the records read from it before when, finding at
     least as many records, it understood more and those left a choice unresolved (they misread
     the block) -- or when, finding the same records, it understood half as much again and one
-    field more each (they read a fraction of it). A reading
-    that merely says a little more of a block read well leaves it: the reader written for that
-    layout knows its context -- unless it says everything that reader said, on the same pages, and
-    what that reader left unread (`_says_all_and_more`). (An esito's state is not a choice here: a deck says it by colour,
-    and its reader keeps the cell's words beside the colour.)"""
+    field more each (they read a fraction of it). A reading that merely says a little more of a
+    block read well leaves it: the reader written for that layout knows its context -- unless it
+    says everything that reader read from the block, on the same pages, and what that reader left
+    unread (`_says_all_and_more`). (An esito's state is not a choice here: a deck says it by
+    colour, and its reader keeps the cell's words beside the colour.)"""
     mine = records(new)
     kinds = {_tipo(r) for r in mine}
     one_kind = {_tipo(r) for r in old} == kinds and len(kinds) == 1

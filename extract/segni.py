@@ -44,7 +44,7 @@ def _mark_x(lines: list[Line], c: Cell) -> float | None:
 
 def _split(t: Table, j: int, first: int, last: int, titles, lines: list[Line]) -> dict[int, list[Cell | None]]:
     """Rows first..last (the titles' row and the marks under it) with column j in one column per
-    option; None when a mark stands under no title."""
+    option; {} when a mark's place cannot be told (no single mark among the cell's words)."""
     c0 = t.rows[first][j]
     bounds = [c0.x0] + [(a[1] + b[0]) / 2 for a, b in zip(titles, titles[1:])] + [c0.x1]
     n = len(titles)

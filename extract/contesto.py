@@ -43,14 +43,16 @@ def ranges(text: str) -> list[str]:
     return out
 
 
-def triennio_valutato(layout: Layout, upto_page: int, local_text: str = '') -> str | None:
+def triennio_valutato(layout: Layout, upto_page: int, local_text: str = '',
+                      per_pagina: list[str | None] | None = None) -> str | None:
     """The triennio an evaluation refers to: a span in the block itself ('AZIONI REALIZZATE NEL
     TRIENNIO 2015-2017'), else the nearest heading above that speaks of esiti/attuazione/
-    valutazione with a span, else the span most often so spoken of anywhere in the document."""
+    valutazione with a span, else the span most often so spoken of anywhere in the document.
+    `per_pagina`: `valutati(layout)`, when the caller has it (a reader of every block)."""
     local = ranges(local_text)
     if local:
         return local[0]
-    said = valutato_sopra(layout, upto_page)
+    said = per_pagina[upto_page] if per_pagina is not None else valutato_sopra(layout, upto_page)
     if said:
         return said
     counts = Counter()

@@ -83,7 +83,8 @@ def _titles_over(p: Page, lines: list[Line]) -> None:
                 and any(len(r) > last and r[last] is not None and is_mark(r[last].text.strip()) for r in b.rows):
             band = Cell(' '.join(c.text for c in a.rows[0] if c), col.x0, a.bbox[1], col.x1, a.bbox[3])
             titles = _titles(lines, band)
-            if titles is not None and len(_words_in(lines, band)) == len(_words_in(lines, Cell('', a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3]))):
+            # every word of the row stands over the column (nothing over the labels)
+            if titles is not None and len(_words_in(lines, band)) == len(_words_in(lines, Cell('', *a.bbox))):
                 b.rows.insert(0, [None] * last + [Cell(' '.join(t for _, _, t in titles), col.x0, a.bbox[1], col.x1, a.bbox[3])])
                 b.bbox = (min(a.bbox[0], b.bbox[0]), a.bbox[1], max(a.bbox[2], b.bbox[2]), b.bbox[3])
                 del p.tables[k]

@@ -116,13 +116,13 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
     per_table = {id(t): risoluzione.block_words([t]) for p in layout.pages for t in p.tables}
     counts = Counter(w for ws in per_table.values() for w in ws)
     taken: set[int] = set()        # tables whose records are read: no text reading of them
-    sopra = valutati(layout)       # per page, the triennio the headings above say is evaluated
+    valutato = valutati(layout)    # per page, the triennio the headings above say is evaluated
     for run in table_runs(layout):
-        groups = gruppi_di(run, primo, tipo_sopra(sopra[run.page_start], primo))
+        groups = gruppi_di(run, primo, tipo_sopra(valutato[run.page_start], primo))
         if not groups:
             continue
         pending: list = []
-        got = _records(layout, groups, run, gia.obiettivi + out.obiettivi, legenda, pending, primo)
+        got = _records(layout, groups, run, gia.obiettivi + out.obiettivi, legenda, pending, primo, valutato)
         block = Counter(w for t in run.parts for w in per_table[id(t)])
         elsewhere, inside = _Elsewhere(counts, block), set(block)
         theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, inside, elsewhere)]
@@ -134,9 +134,9 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         if len(got) or pending or theirs:
             taken |= {id(t) for t in run.parts}
     words |= words_read(out)          # what the tables above gave is read too
-    for g in gruppi_testo(layout, primo, taken, sopra):
+    for g in gruppi_testo(layout, primo, taken, valutato):
         pending = []
-        got = _records(layout, [g], None, gia.obiettivi + out.obiettivi, legenda, pending, primo)
+        got = _records(layout, [g], None, gia.obiettivi + out.obiettivi, legenda, pending, primo, valutato)
         inside = {w for x in (*g.voci, *(Voce((k,), v, 0) for k, v in g.contesto.items()))
                   for w in fold(' '.join(x.percorso) + ' ' + x.valore).split()}
         heading = g.contesto.get('titolo') if _needs_name(g) else None    # else it names a chapter
@@ -154,8 +154,10 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
 
 
 def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: list[RawObiettivo],
-             legenda: dict[str, str], pending: list, primo: int | None) -> Extraction:
-    """One reading's records; actions for an objective read before go to `pending`."""
+             legenda: dict[str, str], pending: list, primo: int | None,
+             valutato: list[str | None]) -> Extraction:
+    """One reading's records; actions for an objective read before go to `pending`; `valutato`:
+    contesto.valutati of the layout."""
     out = Extraction()
     azioni = []
     for g in groups:
@@ -176,7 +178,7 @@ def _records(layout: Layout, groups: list[Gruppo], run: TableRun | None, known: 
             if i is not None:
                 out.indicatori.append(i)
         elif tipo == 'esito':
-            e = record.esito(g, sopra, triennio_valutato(layout, g.pagina), legenda,
+            e = record.esito(g, sopra, triennio_valutato(layout, g.pagina, per_pagina=valutato), legenda,
                              _segno(layout, g) if run is None else None)
             if e is not None:
                 out.esiti.append(e)

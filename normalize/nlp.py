@@ -1,8 +1,8 @@
-"""The shared Italian spaCy pipeline: a blank tokenizer with lookup lemmas (no pretrained model
-can be downloaded here), and the entity patterns the normalizers share (organisations).
+"""The shared Italian spaCy pipeline: a blank tokenizer (no pretrained model can be downloaded
+here), and the entity patterns the normalizers share (organisations).
 
-Built once per process, on first use: building costs about a second, and a worker process
-normalizes hundreds of indicators."""
+Built once per process, on first use (a worker inherits it from the fork server: pdz.preload),
+and a worker process normalizes hundreds of indicators with it."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -43,13 +43,11 @@ ORG_PATTERNS: list[dict] = [
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    """spacy.blank('it') + lookup lemmatizer (spacy-lookups-data) + organisation EntityRuler."""
+    """spacy.blank('it') (its Italian tokenizer and vocabulary) + the organisation EntityRuler.
+    No lemmatizer: every rule here matches on the text or its lower case, none on a lemma, and
+    building the lookup lemmatizer's table cost a second per process (spacy-lookups-data's word
+    list is read by extract/parole.py, for mending broken words)."""
     nlp = spacy.blank('it')
-    try:
-        nlp.add_pipe('lemmatizer', config={'mode': 'lookup'})
-        nlp.initialize()
-    except Exception:          # lookups missing: tokens keep their text as lemma
-        nlp = spacy.blank('it')
     ruler = nlp.add_pipe('entity_ruler')
     ruler.add_patterns(ORG_PATTERNS)
     return nlp

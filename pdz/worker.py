@@ -4,9 +4,10 @@ wall-clock ceiling) and an address-space limit (RLIMIT_AS, set inside the worker
 with an `errore` anomaly naming the cause, and the run goes on.
 
 Workers come from a fork server started before any warehouse is open, with the pipeline
-modules preloaded: a new worker costs a fork, not an import of spaCy, and inherits neither the
-DuckDB threads nor the writer's lock. A worker ends itself within half a second of the main
-process's death, and the fork server then ends too, so killing pdz leaves no process behind."""
+modules and their language data preloaded (pdz.preload): a new worker costs a fork, not an
+import of spaCy nor a build of its pipeline, and inherits neither the DuckDB threads nor the
+writer's lock. A worker ends itself within half a second of the main process's death, and the
+fork server then ends too, so killing pdz leaves no process behind."""
 from __future__ import annotations
 
 import gc
@@ -54,7 +55,7 @@ def parse_size(text: str) -> int:
 @lru_cache(maxsize=1)
 def _context():
     ctx = mp.get_context('forkserver')
-    ctx.set_forkserver_preload(['pdz.pipeline'])
+    ctx.set_forkserver_preload(['pdz.preload'])
     return ctx
 
 

@@ -145,11 +145,6 @@ def test_pipeline_costruita_una_volta():
     assert nlp.pipeline.cache_info().misses == info.misses
 
 
-def test_lemmi_lookup():
-    doc = nlp.doc('vengono implementati almeno n. 18 progetti')
-    assert [t.lemma_ for t in doc][1] == 'implementare'
-
-
 @pytest.mark.parametrize('text,leps', [
     ("LEPS EVM – Attivazione dell'Equipe di Valutazione Multidimensionale (EVM) per la presa in carico", 'LEPS EVM'),
     ('LEPS Pronto intervento sociale – Attivazione di una risposta tempestiva', 'LEPS Pronto intervento sociale'),

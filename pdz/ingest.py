@@ -81,6 +81,13 @@ def _plan(con, files: list[Path], version: str, force: bool):
     return plan
 
 
+def _size(f: Path) -> int:
+    try:
+        return f.stat().st_size
+    except OSError:
+        return 0          # unreadable: its worker says why, whenever it comes
+
+
 def _record_paths(con, plan) -> None:
     """Every path this run found a document's bytes at is recorded (copies, renames, moves); the
     recorded paths that no longer exist are dropped."""
@@ -143,6 +150,9 @@ def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune, e
         summary = Summary()
         plan = _plan(con, files, version, force)
         todo = [f for f, s, _ in plan if s not in ('unchanged', 'copy')]
+        # largest first: the document that finishes last is then a short one, and no core waits
+        # idle while one long plan ends a run on its own
+        todo.sort(key=_size, reverse=True)
         summary.unchanged = [shown(f.name) for f, s, _ in plan if s == 'unchanged']
         summary.copies = [shown(f.name) for f, s, _ in plan if s == 'copy']
         if on_start:

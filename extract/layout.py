@@ -248,10 +248,10 @@ def _line(number: int, tl: dict, chars: list[dict]) -> Line:
                 size, bold, ink=ink(chars), words=_words(chars, size))
 
 
-def _text_lines(page, number: int) -> list[tuple[Line, list[dict]]]:
-    """Text lines across the page width, each with its (non-blank) chars."""
+def _text_lines(page, number: int, words: list) -> list[tuple[Line, list[dict]]]:
+    """Text lines across the page width, each with its (non-blank) chars (`words`: the page's)."""
     out = []
-    for tl in righe.text_lines(page.chars):       # = page.extract_text_lines(x_tolerance=2)
+    for tl in righe.text_lines(page.chars, words):       # = page.extract_text_lines(x_tolerance=2)
         chars = [c for c in tl['chars'] if c['text'].strip()]
         if chars:
             out.append((_line(number, tl, chars), chars))
@@ -338,7 +338,9 @@ def _cell_inks(table: Table, chars: list[dict], coloured: list[dict]) -> None:
                 cell.ink = ink([c for c in inner if _inside(c, cell.x0, cell.top, cell.x1, cell.bottom)])
 
 
-def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) -> list[Table]:
+def _tables(page, number: int, fills: list[Fill], words: list, settings: dict | None = None) -> list[Table]:
+    """The page's ruled tables (pdfplumber's finder, on `settings`), their cells' text, fill and
+    ink, and the columns an unruled table inside a frame shows (`words`: the page's)."""
     out = []
     if settings is None:
         closing = _open_ends(page)
@@ -362,11 +364,11 @@ def _tables(page, number: int, fills: list[Fill], settings: dict | None = None) 
     if not out:
         return out
     chars = [c for c in page.chars if c['text'].strip()]
-    words = None
+    dicts = None
     for table in out:
         if _unruled_candidate(table):
-            words = righe.word_dicts(page.chars) if words is None else words
-            _unruled_columns(table, chars, words, fills)
+            dicts = righe.word_dicts(page.chars, words) if dicts is None else dicts
+            _unruled_columns(table, chars, dicts, fills)
     coloured = _coloured_chars(chars)
     if coloured:
         for table in out:
@@ -567,12 +569,12 @@ def _rules(page) -> list[dict]:
     return [e for e in page.horizontal_edges if e['x1'] - e['x0'] > 0.4 * page.width]
 
 
-def _content_split(page, rules: list[dict]) -> float | None:
+def _content_split(page, rules: list[dict], page_words: list) -> float | None:
     """Where the content column starts in a table drawn with horizontal rules only: the left
     edge most text lines between the rules jump to (after a wide gap, or starting there)."""
     top, bottom = min(e['top'] for e in rules), max(e['top'] for e in rules)
     left = min(e['x0'] for e in rules)
-    words = [w for w in righe.word_dicts(page.chars) if top <= w['top'] <= bottom]
+    words = [w for w in righe.word_dicts(page.chars, page_words) if top <= w['top'] <= bottom]
     by_line: dict[int, list[dict]] = {}
     for w in words:
         by_line.setdefault(round(w['top']), []).append(w)
@@ -619,7 +621,7 @@ def _open_block(lines: list[Line], page, cols: Columns, start: float | None, sto
     return (top - 1, bottom + 1) if reaches_edge else None
 
 
-def _hrule_tables(page, number: int, fills: list[Fill], lines: list[Line],
+def _hrule_tables(page, number: int, fills: list[Fill], lines: list[Line], words: list,
                   prev: Columns | None) -> tuple[list[Table], Columns | None]:
     """Label | content tables drawn with horizontal rules only (no vertical line, so pdfplumber's
     ruled-table finder sees none): columns from where the text lines jump to the content column,
@@ -638,7 +640,7 @@ def _hrule_tables(page, number: int, fills: list[Fill], lines: list[Line],
         explicit += list(block)
     else:
         first_rule = min(e['top'] for e in rules)
-        split = _content_split(page, rules) or (prev[1] if prev and first_rule < page.height * 0.2 else None)
+        split = _content_split(page, rules, words) or (prev[1] if prev and first_rule < page.height * 0.2 else None)
         if split is None:
             return [], None
         cols = (min(e['x0'] for e in rules), split, max(e['x1'] for e in rules))
@@ -653,7 +655,7 @@ def _hrule_tables(page, number: int, fills: list[Fill], lines: list[Line],
         explicit += _white_row_starts(lines, cols, sorted(e['top'] for e in rules))
     settings = {'vertical_strategy': 'explicit', 'horizontal_strategy': 'lines',
                 'explicit_vertical_lines': list(cols), 'explicit_horizontal_lines': explicit}
-    tables = [part for t in _tables(page, number, fills, settings) if t.ncols == 2
+    tables = [part for t in _tables(page, number, fills, words, settings) if t.ncols == 2
               for part in _cut_at_crossing_rows(t, lines, cols[1])]
     return tables, (cols if tables else None)
 
@@ -1027,15 +1029,16 @@ def _inside_table(ln: Line, tables: list[Table]) -> bool:
 def read_page(page, number: int, with_tables: bool = True, prev_columns: Columns | None = None) -> Page:
     fills = _fills(page)
     p = Page(number, float(page.width), float(page.height), fills=fills, n_chars=len(page.chars))
-    rows = _text_lines(page, number)
+    words = righe.words(page.chars)       # once: the page's lines and its tables read them
+    rows = _text_lines(page, number, words)
     p.lines = [ln for ln, _ in rows]
     p.n_images = len(page.images)
     page_area = max(p.width * p.height, 1.0)
     p.image_area = min(1.0, sum(max(0.0, (i['x1'] - i['x0']) * (i['bottom'] - i['top'])) for i in page.images) / page_area)
     if with_tables and (page.lines or page.rects or page.curves or prev_columns):
-        p.tables = _tables(page, number, fills)
+        p.tables = _tables(page, number, fills, words)
         if not p.tables:
-            p.tables, p.hrule_columns = _hrule_tables(page, number, fills, p.lines, prev_columns)  # type: ignore[attr-defined]
+            p.tables, p.hrule_columns = _hrule_tables(page, number, fills, p.lines, words, prev_columns)  # type: ignore[attr-defined]
         for ln in p.lines:
             ln.in_table = _inside_table(ln, p.tables)
     p.lines = _columns(rows, p.tables, p.height) or p.lines

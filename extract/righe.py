@@ -148,10 +148,11 @@ def _ltr_words(line: list[dict], out: list[Word]) -> None:
         out.append(_word(current, 'ltr'))
 
 
-def word_dicts(chars: list[dict]) -> list[dict]:
-    """pdfplumber's `extract_words(x_tolerance=2)`: one dict per word."""
+def word_dicts(chars: list[dict], ws: list[Word] | None = None) -> list[dict]:
+    """pdfplumber's `extract_words(x_tolerance=2)`: one dict per word. `ws`: the chars' `words`,
+    when the caller has them already (a page's words serve its lines and its tables)."""
     out = []
-    for text, x0, top, x1, bottom, cs, upright, direction in words(chars):
+    for text, x0, top, x1, bottom, cs, upright, direction in (words(chars) if ws is None else ws):
         out.append({'text': text, 'x0': x0, 'x1': x1, 'top': top, 'doctop': top + (cs[0]['doctop'] - cs[0]['top']),
                     'bottom': bottom, 'upright': upright, 'height': bottom - top, 'width': x1 - x0,
                     'direction': direction})
@@ -168,10 +169,10 @@ def text(chars: list[dict]) -> str:
     return '\n'.join(' '.join(w[0] for w in group) for _, group in groupby(ordered, key=lambda w: cluster[w[2]]))
 
 
-def text_lines(chars: list[dict]) -> list[dict]:
+def text_lines(chars: list[dict], ws: list[Word] | None = None) -> list[dict]:
     """pdfplumber's `extract_text_lines(x_tolerance=2)`: {'text', 'x0', 'top', 'x1', 'bottom',
-    'chars'} per line, top to bottom as pdfplumber lists them."""
-    ws = words(chars)
+    'chars'} per line, top to bottom as pdfplumber lists them. `ws`: as for word_dicts."""
+    ws = words(chars) if ws is None else ws
     if not ws:
         return []
     cluster = _clusters([w[2] for w in ws], Y_TOLERANCE)

@@ -44,6 +44,8 @@ def fold(s: str) -> str:
 # typographic ligatures that Word/InDesign PDFs keep as one glyph ('ﬁnanziamento')
 _LIGATURES = str.maketrans({'\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl',
                             '\ufb05': 'st', '\ufb06': 'st'})
+_SOFT_OR_LIGATURE = re.compile('[\u00ad\ufb00-\ufb06]')
+_LINE_BREAK = re.compile('[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]')     # where str.splitlines cuts
 
 
 def clean(s: str | None) -> str:
@@ -51,7 +53,13 @@ def clean(s: str | None) -> str:
     folds runs of blanks, drops blank lines and trailing spaces; keeps line breaks."""
     if not s:
         return ''
-    s = unicodedata.normalize('NFC', s).replace('\u00ad', '').translate(_LIGATURES)
+    # it runs on every line and cell of a document: the steps a text does not need are skipped
+    if not s.isascii():
+        s = unicodedata.normalize('NFC', s)
+        if _SOFT_OR_LIGATURE.search(s):
+            s = s.replace('\u00ad', '').translate(_LIGATURES)
+    if not _LINE_BREAK.search(s):
+        return _WS.sub(' ', _glyphs(s)).strip()
     s = _HYPHEN_BREAK.sub(r'\1', s)
     lines = [_WS.sub(' ', _glyphs(ln)).strip() for ln in s.splitlines()]
     return '\n'.join(ln for ln in lines if ln)

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from .schema import SCHEMA, marcano, vocabolario
-from .text import best_label, fold, label_score, similarity
+from .text import best_label, can_reach, fold, label_score, similarity
 
 # field -> label variants: the schema's wordings of the fields a card can hold -- an objective's,
 # and the evaluation form's own (DGR 2167/2024)
@@ -147,6 +147,8 @@ def best_field(label: str, variants: dict[str, list[str]], threshold: float = TH
             fv = fold(v)
             if f != fv and not f.startswith(fv) and not _same_word(head, head_word(fv)):
                 continue
+            if best >= 0.5 and not can_reach(f, fv, best):
+                continue        # it cannot beat, nor tie, the best so far
             s = label_score(label, v)
             # of two variants that fit as well, the one that says more of the label wins:
             # 'Obiettivo trasversale ad altre aree' is 'obiettivo trasversale', not 'obiettivo'

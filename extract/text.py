@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from cydifflib import SequenceMatcher   # difflib's algorithm compiled: the same ratios, ~15x faster
 from functools import lru_cache
+
+from cydifflib import SequenceMatcher   # difflib's algorithm compiled: the same ratios, ~15x faster
+from rapidfuzz.distance.Indel import normalized_similarity as _indel
 
 # a checkbox mark: a cross, a tick, a filled box or dot, '[x]'
 MARK = r'(?:[xX✗✘✓✔☒☑■●▪◼⊠]|\[\s*[xX]\s*\])'
@@ -112,11 +114,40 @@ def label_score(text: str, variant: str) -> float:
     return best
 
 
+def can_reach(t: str, v: str, score: float) -> bool:
+    """label_score of the folded `t` and `v` may reach `score` (at least 0.5, where similarity
+    is exact): a bound from their indel similarity, which counts the longest common subsequence
+    and so is never below SequenceMatcher's ratio (whose matching blocks are one common
+    subsequence). rapidfuzz computes it in C and gives up early below the score: a label is
+    compared with every wording of a vocabulary, and most are nothing like it."""
+    if t == v:
+        return bool(t)
+    lt, lv = len(t), len(v)
+    if not lt or not lv:
+        return False
+    if lv >= 6 and t.startswith(v):
+        return 0.93 >= score or _alike(t, v, score)
+    if lt > lv and lv >= 8 and _alike(t[:lv], v, score + 0.05):
+        return True
+    return _alike(t, v, score)
+
+
+def _alike(a: str, b: str, score: float) -> bool:
+    # rapidfuzz turns a normalized cut-off into a distance with some rounding, and the same
+    # ratio reached by other float steps may differ in its last bit: both are given a margin
+    return _indel(a, b, score_cutoff=max(0.0, min(1.0, score) - 0.01)) >= score - 1e-9
+
+
 def best_label(text: str, vocabulary: dict[str, list[str]], threshold: float = 0.82) -> tuple[str | None, float]:
-    """The vocabulary key whose variants best match `text`, or (None, score) below threshold."""
+    """The vocabulary key whose variants best match `text`, or (None, score) below threshold
+    (the score then only the best of the wordings compared: those that cannot reach the
+    threshold are not)."""
     best_key, best = None, 0.0
+    t = fold(text)
     for key, variants in vocabulary.items():
         for v in variants:
+            if not can_reach(t, fold(v), max(best, threshold, 0.5)):
+                continue
             s = label_score(text, v)
             if s > best:
                 best_key, best = key, s

@@ -27,6 +27,17 @@ def test_clean_loses_no_letter_or_digit(s):
     assert re.sub(r'[\W_]', '', clean(s)) == re.sub(r'[\W_]', '', s)
 
 
+@given(st.lists(st.sampled_from(list('abcioAÈé \t\u00a0\r\x0c\u2028-.ﬁﬂ\u00ad•') + ['(cid:3)', 'e\u0301', '\n']),
+                max_size=30).map(''.join))
+def test_clean_reads_a_text_the_same_whichever_steps_it_skips(s):
+    """clean skips Unicode normalization and the ligature table for plain ASCII, and line
+    splitting for one line: forcing each step (a trailing line break, a soft hyphen, which
+    clean drops) changes nothing."""
+    assert clean(s + '\n') == clean(s)
+    assert clean(s + '\u00ad') == clean(s)
+    assert clean(s + '\u00ad\n') == clean(s)
+
+
 @given(italian)
 @settings(max_examples=60, deadline=None)   # the first call builds the spaCy pipeline
 def test_promise_parser_never_fails_and_stays_in_its_vocabulary(s):

@@ -15,14 +15,14 @@ import re
 from functools import lru_cache
 
 from .schema import SCHEMA, marcano, vocabolario
-from .text import best_label, can_reach, fold, label_score, similarity
+from .text import Vocabolario, best_label, can_reach, fold, label_score, per_vocabolario, similarity
 
 # field -> label variants: the schema's wordings of the fields a card can hold -- an objective's,
 # and the evaluation form's own (DGR 2167/2024)
-VARIANTS: dict[str, list[str]] = {
+VARIANTS: dict[str, list[str]] = Vocabolario({
     **vocabolario('obiettivo'),
     **vocabolario('esito', marcano('esito', 'esito')),
-}
+})
 
 # field -> alternatives, each a tuple of regexes over the folded label that must all match.
 # Ordered: the first field whose rule matches wins, so specific rules come first.
@@ -135,6 +135,7 @@ def _same_word(x: str, y: str) -> bool:
     return bool(x) and bool(y) and x[:n] == y[:n] and (n == 5 or x == y)
 
 
+@per_vocabolario
 def best_field(label: str, variants: dict[str, list[str]], threshold: float = THRESHOLD) -> tuple[str | None, float]:
     """The key of `variants` (field -> wordings) a label says best, by similarity; a wording that
     is not the label's own start must open with the same word: "Tipologia dell'obiettivo" is not

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import fold
+from .text import Vocabolario, fold
 
 TIPI = ('obiettivo', 'azione', 'indicatore', 'rilevazione', 'esito')
 
@@ -286,7 +286,7 @@ def vocabolario(tipo: str, nomi=None, *, come: dict[str, str] | None = None) -> 
         if nomi is not None and c.nome not in nomi:
             continue
         out.setdefault((come or {}).get(c.nome, c.nome), []).extend(c.etichette)
-    return {k: v for k, v in out.items() if v}
+    return Vocabolario({k: v for k, v in out.items() if v})
 
 
 def identita(tipo: str, nomi) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from cydifflib import SequenceMatcher   # difflib's algorithm compiled: the same ratios, ~15x faster
 from rapidfuzz.distance.Indel import normalized_similarity as _indel
@@ -114,6 +114,25 @@ def label_score(text: str, variant: str) -> float:
     return best
 
 
+class Vocabolario(dict):
+    """field -> its wordings, for best_label and labels.best_field: a dict made once, at import,
+    and never changed, hashed as itself so that what a label matched in it is remembered. A
+    document asks the same cells again and again (every reader that looks at a table reads its
+    header rows, on every page the header repeats), and a vocabulary holds a hundred wordings."""
+    __hash__ = object.__hash__
+
+
+def per_vocabolario(match):
+    """`match(text, vocabulary, ...)` remembered where the vocabulary is a Vocabolario; computed
+    each time for a plain dict (which cannot be a key)."""
+    remembered = lru_cache(maxsize=65536)(match)
+
+    @wraps(match)
+    def call(text, vocabulary, *args, **kwargs):
+        return (remembered if isinstance(vocabulary, Vocabolario) else match)(text, vocabulary, *args, **kwargs)
+    return call
+
+
 def can_reach(t: str, v: str, score: float) -> bool:
     """label_score of the folded `t` and `v` may reach `score` (at least 0.5, where similarity
     is exact): a bound from their indel similarity, which counts the longest common subsequence
@@ -138,6 +157,7 @@ def _alike(a: str, b: str, score: float) -> bool:
     return _indel(a, b, score_cutoff=max(0.0, min(1.0, score) - 0.01)) >= score - 1e-9
 
 
+@per_vocabolario
 def best_label(text: str, vocabulary: dict[str, list[str]], threshold: float = 0.82) -> tuple[str | None, float]:
     """The vocabulary key whose variants best match `text`, or (None, score) below threshold
     (the score then only the best of the wordings compared: those that cannot reach the

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from extract.layout import read_layout
-from extract.labels import VARIANTS
-from extract.text import best_label, can_reach, fold, label_score, similarity
+from extract.labels import VARIANTS, best_field
+from extract.text import Vocabolario, best_label, can_reach, fold, label_score, similarity
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT.parent / 'shared' / 'corpus' / 'dev2' / 'isola-bergamasca_pdz_2025-2027.pdf'
@@ -74,3 +74,13 @@ def test_can_reach_rules_out_only_wordings_that_cannot_reach():
     assert ruled_out > 0.5 * compared
     for text in texts:
         assert best_label(text, VARIANTS, 0.82)[0] == _exhaustive_best_label(text, VARIANTS, 0.82), text
+
+
+@pytest.mark.skipif(not PLAN.exists(), reason='../shared/corpus not beside this checkout')
+def test_a_vocabolario_remembers_what_a_plain_dict_computes_afresh():
+    texts = sorted({ln.text for p in read_layout(PLAN.read_bytes()).pages for ln in p.lines})[::4]
+    assert isinstance(VARIANTS, Vocabolario)
+    plain = dict(VARIANTS)
+    for text in texts + texts:
+        assert best_label(text, VARIANTS, 0.82) == best_label(text, plain, 0.82), text
+        assert best_field(text, VARIANTS, 0.0) == best_field(text, plain, 0.0), text

@@ -87,13 +87,21 @@ def block_words(tables: list[Table]) -> set[str]:
     return {w for t in tables for w in table_words(t)}
 
 
-def _mostly_in(words: set[str], inside: Container[str]) -> bool:
-    words = {w for w in words if len(w) >= 4 and not w.isdigit()}
-    if not words:
+def _counted(words: set[str]) -> frozenset[str]:
+    """The words whose share says where a text comes from: not the short ones, not numbers."""
+    return frozenset(w for w in words if len(w) >= 4 and not w.isdigit())
+
+
+def _mostly(counted: frozenset[str], inside: Container[str]) -> bool:
+    if not counted:
         return False
     # a set's share counted in C (read_from runs for every record against every block)
-    n = len(words & inside) if isinstance(inside, (set, frozenset)) else sum(w in inside for w in words)
-    return n / len(words) >= MOSTLY
+    n = len(counted & inside) if isinstance(inside, (set, frozenset)) else sum(w in inside for w in counted)
+    return n / len(counted) >= MOSTLY
+
+
+def _mostly_in(words: set[str], inside: Container[str]) -> bool:
+    return _mostly(_counted(words), inside)
 
 
 def name_of(rec: Record) -> str:
@@ -113,16 +121,23 @@ def naming(rec: Record, heading: str) -> float:
     return len(said & name) / max(len(said | name), 1)
 
 
-def read_from(rec: Record, inside: Container[str], elsewhere: Container[str] = frozenset()) -> bool:
-    """A record was read from a block (`inside`: its words): its name is in it -- or, when its
-    name is not `elsewhere` either (it came from a heading), most of its words are (two cards
-    may share a description, never a title)."""
-    named = set(fold(name_of(rec)).split())
-    if _mostly_in(named, inside):
+def record_words(rec: Record) -> tuple[frozenset[str], frozenset[str]]:
+    """What `read_from` compares of a record: the words of its name, and of all it read. Worked
+    out once per record: a document's blocks are each compared with every record."""
+    return _counted(set(fold(name_of(rec)).split())), _counted(_own_words(rec))
+
+
+def read_from(words: tuple[frozenset[str], frozenset[str]], inside: Container[str],
+              elsewhere: Container[str] = frozenset()) -> bool:
+    """A record (`words`: its record_words) was read from a block (`inside`: its words): its
+    name is in it -- or, when its name is not `elsewhere` either (it came from a heading), most
+    of its words are (two cards may share a description, never a title)."""
+    named, own = words
+    if _mostly(named, inside):
         return True
-    if _mostly_in(named, elsewhere):
+    if _mostly(named, elsewhere):
         return False
-    return _mostly_in(_own_words(rec), inside)
+    return _mostly(own, inside)
 
 
 def _own_words(rec: Record) -> set[str]:

@@ -111,7 +111,7 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
     out, superseded = Extraction(), []
     words = words_read(gia)
     primo = _primo_anno(layout)
-    before = risoluzione.records(gia)
+    before = [(r, risoluzione.record_words(r)) for r in risoluzione.records(gia)]
     legenda = _legenda(layout)
     per_table = {id(t): risoluzione.block_words([t]) for p in layout.pages for t in p.tables}
     counts = Counter(w for ws in per_table.values() for w in ws)
@@ -125,7 +125,7 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         got = _records(layout, groups, run, gia.obiettivi + out.obiettivi, legenda, pending, primo, valutato)
         block = Counter(w for t in run.parts for w in per_table[id(t)])
         elsewhere, inside = _Elsewhere(counts, block), set(block)
-        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, inside, elsewhere)]
+        theirs = [r for r, rw in before if r not in superseded and risoluzione.read_from(rw, inside, elsewhere)]
         if not theirs and not _read_already(run, words):
             _keep(out, got, pending)
         elif theirs and risoluzione.better(got, theirs):
@@ -140,7 +140,7 @@ def leggi(layout: Layout, gia: Extraction) -> tuple[Extraction, list]:
         inside = {w for x in (*g.voci, *(Voce((k,), v, 0) for k, v in g.contesto.items()))
                   for w in fold(' '.join(x.percorso) + ' ' + x.valore).split()}
         heading = g.contesto.get('titolo') if _needs_name(g) else None    # else it names a chapter
-        theirs = [r for r in before if r not in superseded and risoluzione.read_from(r, inside)
+        theirs = [r for r, rw in before if r not in superseded and risoluzione.read_from(rw, inside)
                   and (not heading or risoluzione.names(r, heading))]
         if heading and len(theirs) > 1:
             # records alike (a description two cards share): the one its heading names best

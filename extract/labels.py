@@ -117,6 +117,7 @@ _NEEDS_WORD = {'titolo': r'\b(titol\w*|denominazion\w*|nome)\b'}
 
 
 @lru_cache(maxsize=65536)     # every label is compared with each of a few hundred wordings
+@lru_cache(maxsize=8192)
 def head_word(folded: str) -> str:
     """First meaningful word of a folded label ('l obiettivo e trasversale' -> 'obiettivo')."""
     for w in folded.split():
@@ -131,8 +132,8 @@ def same_head(a: str, b: str) -> bool:
 
 
 def _same_word(x: str, y: str) -> bool:
-    n = min(len(x), len(y), 5)
-    return bool(x) and bool(y) and x[:n] == y[:n] and (n == 5 or x == y)
+    """The same word, or two words of five letters or more that open with the same five."""
+    return bool(x) and (x == y or (len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5]))
 
 
 @per_vocabolario
@@ -147,7 +148,7 @@ def best_field(label: str, variants: dict[str, list[str]], threshold: float = TH
         for v in wordings:
             fv = fold(v)
             if f != fv and not f.startswith(fv) and not _same_word(head, head_word(fv)):
-                continue
+                continue        # (head_word remembers: a vocabulary's wordings come again at every label)
             if best >= 0.5 and not can_reach(f, fv, best):
                 continue        # it cannot beat, nor tie, the best so far
             s = label_score(label, v)

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from corpus.discover import shown
 
-from .pipeline import Result, failed, process_file
+from .risultato import Result, failed
 
 
 class DaskMancante(Exception):
@@ -29,6 +29,7 @@ class DaskMancante(Exception):
 
 def estrai(path: str, version: str, parquet: str | None = None) -> Result:
     """One task: a document in, its Result out (and its Parquet files, when asked)."""
+    from .pipeline import process_file      # on the cluster's worker, not in the process that loads
     res = process_file(path, version)
     if res.ok and parquet:
         from warehouse.parquet import scrivi

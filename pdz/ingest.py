@@ -143,7 +143,7 @@ def run(paths: list[Path], db: Path, jobs: int | None = None, force: bool = Fals
 
 
 def _run(stage, files, version, jobs, force, on_start, on_done, limits, prune, extract) -> Summary:
-    from .pipeline import anomalia
+    from .risultato import anomalia
     con = connect(stage)
     try:
         load_ambiti(con, ambiti())

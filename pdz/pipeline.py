@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -21,34 +20,10 @@ from models import TABLES, Anomalia, Documento
 from models.schema import Row
 from normalize.records import normalize
 
+from .risultato import MEMORY_ERROR, Result, anomalia, failed
 from .version import extractor_version
 
 _MODEL = {m.__table__: m for m in TABLES}
-
-
-@dataclass
-class Result:
-    file: str
-    percorso: str
-    sha256: str
-    ok: bool
-    rows: dict[str, list[Row]] = field(default_factory=dict)
-    error: str | None = None
-    seconds: float = 0.0
-    peak_mib: float = 0.0      # the worker's peak resident memory so far (set by pdz.worker)
-    tempi: dict[str, float] = field(default_factory=dict)   # seconds per stage: layout, estrazione
-
-    @property
-    def documento_id(self) -> str:
-        return self.sha256[:16]
-
-    def count(self, table: str) -> int:
-        return len(self.rows.get(table, []))
-
-
-def anomalia(did, file, messaggio, pagina=None, fase='extract', gravita='avviso', famiglia=None) -> Anomalia:
-    return Anomalia(documento_id=did, pagina=pagina, fase=fase, gravita=gravita, messaggio=messaggio,
-                    file=file, famiglia=famiglia)
 
 
 def _page_anomalies(layout, did, file) -> list[Anomalia]:
@@ -131,13 +106,6 @@ def _with_parser_log(data: bytes, file: str, percorso: str, version: str | None)
     return res
 
 
-def failed(file: str, percorso: str, error: str, sha256: str = '', fase: str = 'lettura') -> Result:
-    """A document that produced no rows: one `errore` anomaly naming the cause."""
-    res = Result(file, percorso, sha256, ok=False, error=error)
-    res.rows = {'anomalie': [anomalia(res.documento_id or None, file, f'{file}: {error}', None, fase, 'errore')]}
-    return res
-
-
 def process_file(path: str | Path, version: str | None = None) -> Result:
     """Worker entry point: read the file, process it; an OS error, a memory error or a bug
     becomes a failed Result of this file alone."""
@@ -158,4 +126,3 @@ def process_file(path: str | Path, version: str | None = None) -> Result:
         return failed(file, percorso, f'errore interno: {type(e).__name__}: {e}', sha256_of(data), 'pipeline')
 
 
-MEMORY_ERROR = 'memoria esaurita: il documento supera il limite di memoria del processo di estrazione (--memoria)'

@@ -25,7 +25,7 @@ from typing import Iterator
 
 from corpus.discover import shown
 
-from .pipeline import MEMORY_ERROR, Result, failed, process_file
+from .risultato import MEMORY_ERROR, Result, failed
 
 GiB = 1 << 30
 WALL_FACTOR = 10           # wall-clock ceiling, in multiples of the limit (see _overdue)
@@ -104,6 +104,7 @@ def _serve(conn, version: str, memoria: int, owner: int) -> None:
     if memoria:
         resource.setrlimit(resource.RLIMIT_AS, (memoria, memoria))
     _collect_less()
+    from .pipeline import process_file      # preloaded by the fork server: already imported
     while True:
         try:
             path = conn.recv()

@@ -152,3 +152,21 @@ def test_ocr_text_of_an_image_only_page_reaches_the_extractors(monkeypatch):
     ind = res.rows['indicatori'][0]
     assert (ind.tipo, ind.comparatore, ind.valore, ind.scadenza) == ('output', '>=', 20, 2026)
     assert any('OCR' in a.messaggio and a.pagina == 1 for a in res.rows['anomalie'])
+
+
+def test_the_largest_files_are_handed_out_first(tmp_path):
+    """So that a run does not end on one long plan while the other workers wait."""
+    from pdz.worker import extract
+    docs = tmp_path / 'pdf'
+    pages = {'a.pdf': 1, 'b.pdf': 12, 'c.pdf': 4}
+    for name, n in pages.items():
+        _write(docs, name, text_pdf([['Ambito territoriale di Treviglio', f'Pagina {i}.'] for i in range(n)],
+                                    title='PIANO DI ZONA 2025-2027'))
+    handed = []
+
+    def recording(paths, version, jobs, limits):
+        handed.extend(p.name for p in paths)
+        return extract(paths, version, jobs, limits)
+
+    s = run([docs], tmp_path / 'w.duckdb', jobs=1, executor=recording)
+    assert s.ok and handed == ['b.pdf', 'c.pdf', 'a.pdf']

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import hostile
 from lettura import q as _q
-from pdfgen import plan_pdf
+from pdfgen import plan_pdf, text_pdf
 from pdz.ingest import run
 from pdz.pipeline import process_file
 from pdz.version import extractor_version
@@ -164,8 +164,12 @@ def _pdz(*args):
 
 def test_sigterm_stops_cleanly_leaves_no_worker_and_the_next_run_resumes(tmp_path):
     docs = tmp_path / 'pdf'
-    _write(docs, 'a-buono.pdf', plan_pdf('Treviglio'))
+    # ingest reads the largest file first: the plan has pages enough to come before the hostile file
+    plan = text_pdf([['Ambito territoriale di Treviglio', 'Documento di programmazione'],
+                     *[['Premessa', f'Testo della premessa, parte {i}.'] for i in range(40)]], title='PIANO DI ZONA 2025-2027')
+    _write(docs, 'a-buono.pdf', plan)
     _write(docs, 'z-ciclo.pdf', hostile.endless_forms())
+    assert len(plan) > (docs / 'z-ciclo.pdf').stat().st_size
     db = tmp_path / 'w.duckdb'
     proc = _ingest(docs, '--db', db, '-j', '1', '--timeout', '300')
     lines = []

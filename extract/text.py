@@ -205,3 +205,15 @@ def join_wrapped(a: str, b: str) -> str:
     if a.endswith('-') and b[:1].islower() and len(a) > 1 and a[-2].isalpha():
         return a[:-1] + b
     return f'{a} {b}' if a else b
+
+
+# words a line cut mid-phrase ends on: an article, a preposition, a conjunction
+OPEN_END = frozenset('di del della dei degli delle e ed o in nel nella con per a al alla da che il la lo le gli i un una'.split())
+
+
+def goes_on(above: str, text: str) -> bool:
+    """`text` carries on the line above it: that line is cut mid-phrase (a comma, a word that
+    cannot end one) or `text` does not open as a sentence does (lower case, a figure)."""
+    words = fold(above).split()
+    return (not text[:1].isupper() and not text.startswith(('•', '-', '–'))) or above.rstrip().endswith(',') \
+        or (bool(words) and words[-1] in OPEN_END)

@@ -20,17 +20,19 @@ _BOLD = ParagraphStyle('l', fontName='Helvetica-Bold', fontSize=9.5, leading=12)
 _HEAD = ParagraphStyle('h', fontName='Helvetica-Bold', fontSize=13, leading=16)
 
 
-def _scheda(n: int, titolo: str, colon: str = ':') -> list:
-    """One scheda as paragraphs: labels in bold, content below, yes/no answers on the label's line."""
+def _scheda(n: int, titolo: str | None, colon: str = ':', heading: list[str] | None = None) -> list:
+    """One scheda as paragraphs: labels in bold, content below, yes/no answers on the label's line;
+    `heading`: the lines of its heading (default 'Scheda obiettivo n'); no `titolo`, no title label."""
     p = lambda t, s=_BODY: Paragraph(t, s)   # noqa: E731
-    out = [p(f'Scheda obiettivo {n}', _HEAD), Spacer(1, 6)]
-    for label, content in [('TITOLO OBIETTIVO', [titolo]),
+    out = [p(h, _HEAD) for h in heading or [f'Scheda obiettivo {n}']] + [Spacer(1, 6)]
+    for label, content in [('TITOLO OBIETTIVO', [titolo] if titolo else []),
                            ('QUALI OBIETTIVI VUOLE RAGGIUNGERE', ['Una rete stabile tra servizi sociali e sanitari',
                                                                   'per sostenere la domiciliarità.']),
                            ('AZIONI PROGRAMMATE', ['• Mappatura dei servizi', '• Tavolo mensile con le associazioni']),
                            ('TARGET', ['Anziani fragili e caregiver']),
                            ('RISORSE ECONOMICHE PREVENTIVATE', ['• FNPS', '• Fondo non autosufficienza'])]:
-        out += [p(f'{label}{colon}', _BOLD)] + [p(c) for c in content] + [Spacer(1, 5)]
+        if content:
+            out += [p(f'{label}{colon}', _BOLD)] + [p(c) for c in content] + [Spacer(1, 5)]
     out += [p("<b>PREVEDE IL COINVOLGIMENTO DI ASST NELL'ANALISI DEL BISOGNO E NELLA PROGRAMMAZIONE?: SI</b>"),
             p("<b>L'INTERVENTO È REALIZZATO IN COOPERAZIONE CON ALTRI AMBITI? NO</b>"),
             p('<b>QUESTO INTERVENTO A QUALE/I BISOGNO/I RISPONDE?:</b>'), p('Isolamento degli anziani soli.'),
@@ -71,6 +73,16 @@ def test_paragraph_scheda_fields(due_schede):
     assert o['bisogno'] == 'Isolamento degli anziani soli.'
     mine = [a['testo'] for a in rows['azioni'] if a['obiettivo_id'] == o['obiettivo_id']]
     assert mine == ['Mappatura dei servizi', 'Tavolo mensile con le associazioni']
+
+
+def test_a_heading_wrapped_over_two_lines_names_the_scheda_whole():
+    """'OBIETTIVO 1: Rete di supporto per la' / 'non autosufficienza', the title in the heading
+    alone; the label below it in the same style is no part of it."""
+    rows, _ = _rows(_pdf(_scheda(1, None, heading=['OBIETTIVO 1: Rete di supporto per la', 'non autosufficienza'])
+                         + [PageBreak()]
+                         + _scheda(2, None, heading=['OBIETTIVO 2: CASA COMUNE PER LE PERSONE IN', 'USCITA DAL CARCERE'])))
+    assert [(o['numero'], o['titolo']) for o in rows['obiettivi']] == \
+        [('1', 'Rete di supporto per la non autosufficienza'), ('2', 'CASA COMUNE PER LE PERSONE IN USCITA DAL CARCERE')]
 
 
 def test_labels_without_colon_in_bold():

@@ -17,7 +17,7 @@ from ..cards import Riga, Scheda, card_heading, cut_cards, heading_fields, kind_
 from ..labels import DISTRETTO_ONLY, ESITO_ONLY, SCHEDA_ONLY, THRESHOLD, field_of
 from ..layout import Layout, Line
 from ..records import Extraction, RawAnomalia
-from ..text import clean, fold, is_bullet_line, join_wrapped
+from ..text import clean, fold, goes_on, is_bullet_line, join_wrapped
 from . import scheda_distretto, scheda_regionale
 
 NAME = 'scheda_testo'
@@ -122,8 +122,15 @@ def read_rows(lines: list[Line], distretto: bool = False) -> list[Riga]:
         ln = lines[i]
         styled = ln.bold or ln.size > body + 0.9
         if styled and card_heading(ln.text)[0]:
-            out.append(Riga(one(ln.text), '', ln.page, 'intestazione', 1.0, top=ln.top, last_page=ln.page))
-            open_ = False
+            # a heading wrapped ('OBIETTIVO 1: Rete di supporto per la' / 'non autosufficienza'):
+            # the next lines in its style that carry it on, up to a label or another heading
+            text, j = ln.text, i
+            while j + 1 < len(lines) and _same_style(lines[j], lines[j + 1]) and goes_on(text, lines[j + 1].text) \
+                    and label_at(lines, j + 1, distretto) is None and not card_heading(lines[j + 1].text)[0]:
+                text, j = join_wrapped(text, lines[j + 1].text), j + 1
+            out.append(Riga(one(text), '', ln.page, 'intestazione', 1.0, top=ln.top, last_page=ln.page,
+                            bottom=lines[j].bottom))
+            open_, i = False, j
         elif ln.size > body + 0.9:
             open_ = False          # a heading of the document: the scheda's last row has ended
         elif open_:

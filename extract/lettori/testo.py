@@ -13,7 +13,7 @@ from statistics import median
 
 from ..contesto import tipo_sopra, valutati
 from ..layout import Layout, Line, Page, Table, opens_next_column
-from ..text import fold, is_bullet_line, join_wrapped
+from ..text import OPEN_END, fold, goes_on, is_bullet_line, join_wrapped
 from .campi import TIPI_GRUPPO, campo, is_identity as schema_identity, leggi_etichette, lists_records
 from .gruppi import Gruppo, Voce, righe_etichettate
 
@@ -65,9 +65,6 @@ def _gap_split(ln: Line) -> tuple[str, str, float] | None:
     return None
 
 
-_OPEN_END = frozenset('di del della dei degli delle e ed o in nel nella con per a al alla da che il la lo le gli i un una'.split())
-
-
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -78,7 +75,7 @@ def _set_as_label(ln: Line, after: Line | None, widths: dict[int, float]) -> boo
     set apart (bold, capitals, a question) or well short of the text width; not cut mid-phrase,
     not a sentence's end, not carried on by the next line in lower case."""
     words = fold(ln.text).split()
-    if not words or words[-1] in _OPEN_END or (ln.text.rstrip().endswith('.') and len(words[-1]) > 3):
+    if not words or words[-1] in OPEN_END or (ln.text.rstrip().endswith('.') and len(words[-1]) > 3):
         return False                 # cut mid-phrase, or a sentence's end ('Nr.' is neither)
     letters = [c for c in ln.text if c.isalpha()]
     if ln.bold or ln.text.rstrip().endswith('?') or (letters and all(c.isupper() for c in letters)):
@@ -91,14 +88,6 @@ def _set_as_label(ln: Line, after: Line | None, widths: dict[int, float]) -> boo
 
 _CLOSED = ('.', ';', ':', '!', '?')
 _SAID_WHOLE = 0.97           # a label's fit to a field's wording when it says the wording itself
-
-
-def _goes_on(above: str, text: str) -> bool:
-    """`text` carries on the line above it: that line is cut mid-phrase (a comma, a word that
-    cannot end one) or `text` does not open as a sentence does (lower case, a figure)."""
-    words = fold(above).split()
-    return (not text[:1].isupper() and not text.startswith(('•', '-', '–'))) or above.rstrip().endswith(',') \
-        or (bool(words) and words[-1] in _OPEN_END)
 
 
 def _heading(ln: Line, body: float) -> bool:
@@ -202,7 +191,7 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
             items.append(_Item(None, m.group(3).strip(), ln.page, ln.top, m.group(2), [ln]))
             continue
         if cur is not None and cur.label is None and cur.lines and _heading(ln, body) \
-                and _same_style(cur.lines[-1], ln) and _goes_on(cur.lines[-1].text, text):
+                and _same_style(cur.lines[-1], ln) and goes_on(cur.lines[-1].text, text):
             cur.valore = join_wrapped(cur.valore, text)   # a heading wrapped, whatever its words say
             cur.lines.append(ln)
             continue
@@ -229,10 +218,10 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
             items.append(_Item(gap[0], gap[1], ln.page, ln.top, lines=[ln], forte=aligned))
             continue
         # a line in capitals under a value in capitals goes on with it (a title wrapped)
-        goes_on = (cur is not None and cur.label is not None and cur.lines and not ln.bold
+        carries_on = (cur is not None and cur.label is not None and cur.lines and not ln.bold
                    and cur.lines[-1].page == ln.page and _capitals(cur.valore.splitlines()[-1] if cur.valore else '')
                    and _capitals(text))
-        if not goes_on and ln.size <= body + 1.0 and _set_as_label(ln, after, widths) and \
+        if not carries_on and ln.size <= body + 1.0 and _set_as_label(ln, after, widths) and \
                 _is_label(text, primo_anno, WHOLE_LINE_LABEL_WORDS):
             items.append(_Item(' '.join(text.split()), '', ln.page, ln.top, lines=[ln], forte=ln.bold))
             continue

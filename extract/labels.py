@@ -117,7 +117,6 @@ _NEEDS_WORD = {'titolo': r'\b(titol\w*|denominazion\w*|nome)\b'}
 
 
 @lru_cache(maxsize=65536)     # every label is compared with each of a few hundred wordings
-@lru_cache(maxsize=8192)
 def head_word(folded: str) -> str:
     """First meaningful word of a folded label ('l obiettivo e trasversale' -> 'obiettivo')."""
     for w in folded.split():
@@ -148,7 +147,7 @@ def best_field(label: str, variants: dict[str, list[str]], threshold: float = TH
         for v in wordings:
             fv = fold(v)
             if f != fv and not f.startswith(fv) and not _same_word(head, head_word(fv)):
-                continue        # (head_word remembers: a vocabulary's wordings come again at every label)
+                continue
             if best >= 0.5 and not can_reach(f, fv, best):
                 continue        # it cannot beat, nor tie, the best so far
             s = label_score(label, v)

@@ -114,6 +114,7 @@ _FILLERS = frozenset('l il lo la i gli le un una uno e ed o di d del dell della 
                      'nella a al all alla ai agli alle per con su tra fra da dal dalla che se'.split())
 # a field whose name is a word: the label must say one of these words
 _NEEDS_WORD = {'titolo': r'\b(titol\w*|denominazion\w*|nome)\b'}
+_SAID_WHOLE = {f: frozenset(fold(w) for w in VARIANTS.get(f, ())) for f in _NEEDS_WORD}
 
 
 @lru_cache(maxsize=65536)     # every label is compared with each of a few hundred wordings
@@ -178,8 +179,10 @@ def whole_variant(label: str, field: str, min_similarity: float = 0.95) -> bool:
 
 
 def says(field: str | None, folded: str) -> bool:
-    """A field whose name is a word ('titolo') is said only by a label with that word in it."""
-    return field not in _NEEDS_WORD or bool(re.search(_NEEDS_WORD[field], folded))
+    """A field whose name is a word ('titolo') is said only by a label with that word in it, or
+    by one of the field's own wordings said whole ('Obiettivo strategico')."""
+    return field not in _NEEDS_WORD or bool(re.search(_NEEDS_WORD[field], folded)) \
+        or folded in _SAID_WHOLE.get(field, ())
 
 
 # a record's number: a label no wording list can hold ('N.', 'Nr.', 'Cod.', '#')

@@ -52,3 +52,14 @@ def test_a_wording_added_once_is_read_by_every_reader_of_the_type(monkeypatch):
         assert best_label('Criticità emerse', reader_vocabulary, 0.85)[0] == 'criticita'
     assert best_label('Soggetti attuatori', tabella_obiettivi.COLONNE, 0.84)[0] == 'soggetti'
     assert best_label('Finalità', tabella_obiettivi.COLONNE, 0.84)[0] == 'descrizione'
+
+
+def test_a_title_wording_said_whole_names_the_title_in_a_card():
+    """'Titolo' is said only by a label with the word in it, or by one of the title's own
+    wordings whole: a card whose title row reads 'Obiettivo strategico' names its title there,
+    while a bare 'Obiettivo' stays the specific objectives."""
+    from extract.labels import field_of
+    for label in ('Obiettivo strategico', 'OBIETTIVO GENERALE', 'Obiettivi di piano', "Titolo dell'obiettivo"):
+        assert field_of(label)[0] == 'titolo', label
+    assert field_of('Obiettivo')[0] == 'obiettivi_specifici'
+    assert field_of('Obiettivo strategico regionale di riferimento')[0] != 'titolo'

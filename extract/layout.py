@@ -688,8 +688,16 @@ def _white_row_starts(lines: list[Line], cols: Columns, rules: list[float]) -> l
     return out
 
 
+_WORD_SPACE = 0.45        # ems: a gap this narrow between two words is a space, not two cells apart
+
+
 def _crosses(ln: Line, x: float) -> bool:
-    return any(a < x - 1 < x + 1 < b for a, b, _ in ln.words)
+    """The line runs across x: a word over it, or two words either side of it one space apart
+    (a heading whose break between words happens to fall on the column split)."""
+    if any(a < x - 1 < x + 1 < b for a, b, _ in ln.words):
+        return True
+    return any(a1 <= x + 1 and b0 >= x - 1 and b0 - a1 < _WORD_SPACE * ln.size
+               for (_, a1, _), (b0, _, _) in zip(ln.words, ln.words[1:]))
 
 
 def _cut_at_crossing_rows(t: Table, lines: list[Line], split: float) -> list[Table]:

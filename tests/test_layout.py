@@ -116,6 +116,37 @@ def test_rules_only_table_keeps_a_cell_cut_by_the_page_foot():
     assert rows['TEMPI'] == '2025-2027'
 
 
+def test_a_heading_between_rules_only_tables_is_no_row_where_a_word_space_meets_the_split():
+    """A bold heading between two label | content tables drawn with horizontal rules only, the
+    rule under one and the rule over the next enclosing it as if it were a row: the table is
+    cut there even when the heading's break between two words falls on the column split."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    x0, split, x1 = 50, 200, 545
+    y = 780
+    for label, content in [('Area tematica', 'Politiche per il lavoro'), ('Raggiungimento %', '90 %'),
+                           (None, None), ('Area tematica', 'Interventi trasversali'), ('Raggiungimento %', '80 %')]:
+        c.line(x0, y, x1, y)
+        if label is None:
+            c.setFont('Helvetica-Bold', 10.5)
+            c.drawRightString(split - 1, y - 16, 'Accordo quadro con le')      # a space's width either side
+            c.drawString(split + 2, y - 16, 'scuole del territorio')
+        else:
+            c.setFont('Helvetica', 9)
+            c.drawString(55, y - 15, label)
+            c.drawString(split + 5, y - 15, content)
+        y -= 30
+    c.line(x0, y, x1, y)
+    c.showPage()
+    c.save()
+    layout = read_layout(buf.getvalue())
+    rows = [(r.label, r.content) for run in table_runs(layout) for r in label_rows(run)]
+    assert ('Area tematica', 'Interventi trasversali') in rows
+    assert not any('Accordo' in (label or '') + (content or '') for label, content in rows), rows
+    heading = [ln for ln in layout.pages[0].lines if ln.text.startswith('Accordo')]
+    assert [ln.text for ln in heading] == ['Accordo quadro con le scuole del territorio'] and not heading[0].in_table
+
+
 # ---------------------------------------------------------------- status drawn as a shape, status as a coloured word
 GREEN, RED = (0.18, 0.49, 0.2), (0.78, 0.16, 0.16)
 

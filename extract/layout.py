@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from operator import itemgetter
+from statistics import median
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -706,9 +707,9 @@ def _cut_at_crossing_rows(t: Table, lines: list[Line], split: float) -> list[Tab
     The table is cut there and the heading left to the text."""
     parts: list[list[list[Cell | None]]] = [[]]
     for row in t.rows:
-        cells = [c for c in row if c is not None]
-        top, bottom = min(c.top for c in cells), max(c.bottom for c in cells)
-        if any(top - 1 <= (ln.top + ln.bottom) / 2 <= bottom + 1 and _crosses(ln, split) for ln in lines):
+        if any(_crosses(ln, split) for ln in _row_lines(row, lines)):
+            if parts[-1] and _heading_row(parts[-1], lines):
+                parts[-1].pop()          # the heading of the text below, set as the table's last row
             parts.append([])
             continue
         parts[-1].append(row)
@@ -720,6 +721,22 @@ def _cut_at_crossing_rows(t: Table, lines: list[Line], split: float) -> list[Tab
         if cells:
             out.append(Table(t.page, (t.bbox[0], min(c.top for c in cells), t.bbox[2], max(c.bottom for c in cells)), rows))
     return out
+
+
+def _row_lines(row: list[Cell | None], lines: list[Line]) -> list[Line]:
+    cells = [c for c in row if c is not None]
+    top, bottom = min(c.top for c in cells), max(c.bottom for c in cells)
+    return [ln for ln in lines if top - 1 <= (ln.top + ln.bottom) / 2 <= bottom + 1]
+
+
+def _heading_row(rows: list[list[Cell | None]], lines: list[Line]) -> bool:
+    """The last of these rows is a heading, not a row: text in its first cell alone, bold and set
+    larger than the rows above it ('2. L'assistenza educativa scolastica' over the text it opens)."""
+    last, above = rows[-1], [ln for r in rows[:-1] for ln in _row_lines(r, lines)]
+    own = _row_lines(last, lines)
+    filled = [c for c in last if c is not None and c.text.strip()]
+    return bool(own and above) and len(filled) == 1 and filled[0] is next(c for c in last if c is not None) \
+        and all(ln.bold for ln in own) and min(ln.size for ln in own) > median(ln.size for ln in above) + 1.0
 
 
 # ---------------------------------------------------------------- text columns

@@ -147,6 +147,46 @@ def test_a_heading_between_rules_only_tables_is_no_row_where_a_word_space_meets_
     assert [ln.text for ln in heading] == ['Accordo quadro con le scuole del territorio'] and not heading[0].in_table
 
 
+def test_a_larger_bold_heading_under_a_rules_only_table_opens_the_text_below_it():
+    """Booktabs answer tables (a thick rule over and under, a thin one between), each followed
+    by the next section's heading, bold and larger, and its prose: the heading is no last row
+    of the table above it, though nothing drawn parts them."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    x0, split, x1 = 50, 330, 545
+    y = 780
+    for n in (1, 2, 3):
+        for k, (label, answer) in enumerate([('Il bisogno è stato analizzato insieme ad ASST?', 'Si'),
+                                             ("L'obiettivo prosegue quanto avviato nel triennio?", 'No')]):
+            c.setLineWidth(1.2 if k == 0 else 0.3)
+            c.line(x0, y, x1, y)
+            c.setFont('Helvetica', 8.5)
+            c.drawString(53, y - 12, label)
+            c.drawString(split + 3, y - 12, answer)
+            y -= 16.6
+        c.setLineWidth(1.2)
+        c.line(x0, y, x1, y)
+        if n == 3:
+            break
+        c.setFont('Helvetica-Bold', 11.5)
+        c.drawString(53, y - 26, f'{n + 1}. Sezione numero {n + 1}')
+        c.setFont('Helvetica', 8.5)
+        for i in range(3):
+            c.drawString(53, y - 44 - 11 * i, f'Finalità della sezione {n + 1}, riga {i + 1}: un testo che corre per tutta la '
+                                               'larghezza della pagina.')
+        y -= 90
+    c.showPage()
+    c.save()
+    layout = read_layout(buf.getvalue())
+    page = layout.pages[0]
+    headings = [ln for ln in page.lines if ln.text.startswith(('2. Sezione', '3. Sezione'))]
+    assert [ln.text for ln in headings] == ['2. Sezione numero 2', '3. Sezione numero 3']
+    assert not any(ln.in_table for ln in headings)
+    cells = [cell.text for t in page.tables for row in t.rows for cell in row if cell is not None and cell.text]
+    assert not any('Sezione' in text for text in cells), cells
+    assert cells.count('Si') == 3 and cells.count('No') == 3
+
+
 # ---------------------------------------------------------------- status drawn as a shape, status as a coloured word
 GREEN, RED = (0.18, 0.49, 0.2), (0.78, 0.16, 0.16)
 

@@ -219,8 +219,8 @@ def _items(layout: Layout, primo_anno: int | None, taken: set[int] = frozenset()
             continue
         # a line in capitals under a value in capitals goes on with it (a title wrapped)
         carries_on = (cur is not None and cur.label is not None and cur.lines and not ln.bold
-                   and cur.lines[-1].page == ln.page and _capitals(cur.valore.splitlines()[-1] if cur.valore else '')
-                   and _capitals(text))
+                      and cur.lines[-1].page == ln.page and _capitals(cur.valore.splitlines()[-1] if cur.valore else '')
+                      and _capitals(text))
         if not carries_on and ln.size <= body + 1.0 and _set_as_label(ln, after, widths) and \
                 _is_label(text, primo_anno, WHOLE_LINE_LABEL_WORDS):
             items.append(_Item(' '.join(text.split()), '', ln.page, ln.top, lines=[ln], forte=ln.bold))

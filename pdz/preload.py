@@ -1,8 +1,8 @@
 """What the fork server holds before it forks a worker: the pipeline's modules, and the
-language data every document needs built once (the spaCy pipeline with its lemma lookups, the
-Italian word list that mends broken words: about 2 s of CPU), so a worker inherits them with
-the fork instead of building its own. Importing this module is the loading: the fork server
-preloads modules by name."""
+language data every document needs built once (the spaCy pipeline with its entity patterns, the
+Italian word list that mends broken words), so a worker inherits them with the fork instead of
+building its own. Importing this module is the loading: the fork server preloads modules by
+name."""
 from __future__ import annotations
 
 from extract import parole
